@@ -1,0 +1,125 @@
+//! The one entry point: [`analyze`] always answers with an [`Analysis`], which
+//! carries its own list of problems ([`Diagnostic`]s) instead of failing.
+
+use super::article::{self, Article, InputFormat};
+use super::repair::{self, Finding, OffsetMap, RepairOptions};
+use super::segment;
+use super::span::Span;
+use super::stats::{self, Stats};
+use serde::{Deserialize, Serialize};
+
+/// The version of the JSON this module produces (the CLI's output and the UI's export).
+/// Bump it on any change a consumer could notice; SCHEMA.md documents each field.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The largest input analyzed: 4 MiB, about 600,000 words, far past any article.
+/// Larger inputs are refused with a message, never truncated silently.
+pub const MAX_INPUT_BYTES: usize = 4 << 20;
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The input's format; detected from the text when None.
+    pub format: Option<InputFormat>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+/// A problem with the input that the reader should know about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub message: String,
+}
+
+/// Everything the analyzer found. Every `Span` points into `text` unless its
+/// field says `source` (then it points into the input as given).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    pub schema_version: u32,
+    /// The analysis text: the article's blocks, repaired, joined by blank lines.
+    pub text: String,
+    pub article: Article,
+    pub sentences: Vec<Span>,
+    pub tokens: Vec<Span>,
+    pub findings: Vec<Finding>,
+    pub stats: Stats,
+    pub diagnostics: Vec<Diagnostic>,
+    #[serde(skip)]
+    repair_map: OffsetMap,
+}
+
+impl Analysis {
+    /// The byte offset in the input as given of offset `pos` in `text`.
+    pub fn to_source(&self, pos: usize) -> usize {
+        // The piece that holds `pos` (the one it starts, when it sits on an edge).
+        let i = self.article.source_map.partition_point(|p| p.text.end <= pos);
+        let Some(p) = self.article.source_map.get(i).filter(|p| p.text.start <= pos) else {
+            return self.article.to_source(pos);
+        };
+        if p.text.len() == p.repaired.len() {
+            self.repair_map.to_original(p.repaired.start + (pos - p.text.start))
+        } else {
+            self.article.to_source(pos)
+        }
+    }
+}
+
+/// Analyzes `input`. Never panics and never fails: odd input yields an analysis
+/// with diagnostics saying what was wrong.
+pub fn analyze(input: &str, options: &Options) -> Analysis {
+    let mut diagnostics = Vec::new();
+    let format = options.format.unwrap_or_else(|| article::detect_format(input));
+    let input = if input.len() > MAX_INPUT_BYTES {
+        diagnostics.push(Diagnostic {
+            severity: Severity::Error,
+            message: format!(
+                "The text is {:.1} MB; lede analyzes up to {} MB. Split it into smaller articles.",
+                input.len() as f64 / 1_048_576.0,
+                MAX_INPUT_BYTES >> 20
+            ),
+        });
+        ""
+    } else {
+        input
+    };
+    if input.trim().is_empty() && diagnostics.is_empty() {
+        diagnostics.push(Diagnostic { severity: Severity::Warning, message: "There is no text to analyze.".into() });
+    }
+    let control = input.chars().filter(|c| c.is_control() && !c.is_whitespace()).count();
+    if control > 0 && control * 20 > input.chars().count() {
+        diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            message: "This looks like binary data rather than text; the analysis may be meaningless.".into(),
+        });
+    }
+
+    let repaired = repair::repair(input, RepairOptions { decode_entities: format == InputFormat::PlainText });
+    let (text, article) = article::parse(&repaired.text, format, &repaired.map);
+    let findings = repaired
+        .findings
+        .into_iter()
+        .map(|mut f| {
+            f.span = f.span.and_then(|s| article.repaired_to_text(s));
+            f
+        })
+        .collect();
+
+    let mut sentences = Vec::new();
+    let mut tokens = Vec::new();
+    for block in &article.blocks {
+        sentences.extend(segment::sentences(&text, block.span));
+        tokens.extend(segment::tokens(&text, block.span));
+    }
+    let stats = stats::compute(&text, &article.blocks, &sentences, &tokens);
+    if article.title.is_none() && !input.trim().is_empty() {
+        diagnostics
+            .push(Diagnostic { severity: Severity::Info, message: "No title was found; the first line did not look like one.".into() });
+    }
+    Analysis { schema_version: SCHEMA_VERSION, text, article, sentences, tokens, findings, stats, diagnostics, repair_map: repaired.map }
+}

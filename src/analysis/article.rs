@@ -1,0 +1,747 @@
+//! Parsing: the seed format, any Markdown, plain text and pasted HTML into one
+//! article model.
+//!
+//! Every input kind is first read into [`RawBlock`]s (a block kind plus inline
+//! pieces of text, each with its span in the source). One classifier then picks
+//! the title, the metadata lines, the lead image, its caption and the credits
+//! line out of those blocks, and lays the rest out as the analysis text: blocks
+//! joined by blank lines, every piece remembering where it came from.
+
+use super::credits::{parse_credits, parse_photo_credit, Credits, PhotoCredit};
+use super::html;
+use super::repair::OffsetMap;
+use super::span::Span;
+use super::timestamp::parse_timestamp;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use serde::{Deserialize, Serialize};
+
+/// What the input looked like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputFormat {
+    /// Markdown, including the seed articles' export format.
+    Markdown,
+    PlainText,
+    Html,
+}
+
+/// Guesses the input's format from its first characters and its markup.
+pub fn detect_format(input: &str) -> InputFormat {
+    let head = input.trim_start();
+    let lower: String = head.chars().take(2000).collect::<String>().to_ascii_lowercase();
+    let html_tags = ["<html", "<!doctype", "<p>", "<p ", "<div", "<article", "<h1", "<body", "<span", "<meta", "<figure", "<section"];
+    if head.starts_with('<') && html_tags.iter().any(|t| lower.contains(t)) {
+        return InputFormat::Html;
+    }
+    let markdown = input.lines().take(400).any(|l| {
+        let l = l.trim_start();
+        l.starts_with("# ") || l.starts_with("## ") || l.starts_with("**") || l.starts_with("![") || l.contains("](")
+    });
+    if markdown {
+        InputFormat::Markdown
+    } else {
+        InputFormat::PlainText
+    }
+}
+
+/// A metadata value and where it was in the input.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Field {
+    pub value: String,
+    /// Byte span in the input as given.
+    pub source: Span,
+    /// Byte span in the analysis text, when the value is part of it (the title is).
+    pub span: Option<Span>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Published {
+    /// As printed: "2023-10-26 10:15".
+    pub raw: String,
+    /// ISO 8601: "2023-10-26T10:15:00" (with the offset when the text gives a zone).
+    pub iso: String,
+    pub source: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleUrl {
+    pub url: String,
+    /// Host without "www.": "reuters.com".
+    pub domain: String,
+    pub source: Span,
+}
+
+/// "MOSCOW, Oct 26 (Reuters) -": where and when the story was filed, and by whom.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dateline {
+    pub span: Span,
+    pub place: String,
+    pub date: Option<String>,
+    pub agency: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Image {
+    pub url: String,
+    pub alt: String,
+    /// The alt text's span in the analysis text.
+    pub alt_span: Option<Span>,
+    pub source: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Caption {
+    /// The whole caption block, credit included.
+    pub span: Span,
+    pub credit: Option<PhotoCredit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    /// The anchor text in the analysis text.
+    pub span: Span,
+    pub text: String,
+    pub url: String,
+    pub domain: Option<String>,
+    /// True when the link points into the article's own site.
+    pub internal: bool,
+    /// True for http, https and mailto links: the only ones the UI makes clickable.
+    pub safe: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    Title,
+    Heading,
+    ImageAlt,
+    Caption,
+    Paragraph,
+    ListItem,
+    Quote,
+    Code,
+    Credits,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub span: Span,
+}
+
+/// One stretch of the analysis text and the stretch of the input it came from.
+/// Lengths differ where the source had markup or escapes (`\*`, `&amp;`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Piece {
+    pub text: Span,
+    /// In the input as given.
+    pub source: Span,
+    /// In the repaired input the parser read (for mapping repair findings).
+    #[serde(skip)]
+    pub repaired: Span,
+}
+
+/// Everything the parser learned about the article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub format: InputFormat,
+    pub title: Option<Field>,
+    pub publisher: Option<Field>,
+    pub byline: Option<Field>,
+    pub published: Option<Published>,
+    pub url: Option<ArticleUrl>,
+    pub dateline: Option<Dateline>,
+    pub image: Option<Image>,
+    pub caption: Option<Caption>,
+    pub links: Vec<Link>,
+    pub credits: Option<Credits>,
+    pub blocks: Vec<Block>,
+    /// Maps the analysis text back to the input: sorted, disjoint pieces.
+    pub source_map: Vec<Piece>,
+}
+
+impl Article {
+    /// The input offset of analysis-text offset `pos` (the nearest piece's edge
+    /// when `pos` falls between pieces).
+    pub fn to_source(&self, pos: usize) -> usize {
+        let i = self.source_map.partition_point(|p| p.text.end <= pos);
+        match self.source_map.get(i) {
+            Some(p) if p.text.start <= pos => {
+                if p.text.len() == p.source.len() {
+                    p.source.start + (pos - p.text.start)
+                } else {
+                    p.source.start
+                }
+            }
+            // Between pieces (a block separator) or past the end: the previous piece's end.
+            _ => match i.checked_sub(1).and_then(|k| self.source_map.get(k)) {
+                Some(prev) => prev.source.end,
+                None => self.source_map.first().map_or(0, |p| p.source.start),
+            },
+        }
+    }
+
+    /// The analysis-text span of `repaired`, a span of the repaired input the
+    /// parser read, if that part of the input is in the text.
+    pub fn repaired_to_text(&self, repaired: Span) -> Option<Span> {
+        let first = self.source_map.iter().find(|p| p.repaired.end > repaired.start)?;
+        let last = self.source_map.iter().rev().find(|p| p.repaired.start < repaired.end)?;
+        let exact = |p: &Piece| p.text.len() == p.repaired.len();
+        let start = if exact(first) && repaired.start >= first.repaired.start {
+            first.text.start + (repaired.start - first.repaired.start)
+        } else {
+            first.text.start
+        };
+        let end = if exact(last) && repaired.end <= last.repaired.end {
+            last.text.start + (repaired.end - last.repaired.start)
+        } else {
+            last.text.end
+        };
+        (start < end).then_some(Span::new(start, end))
+    }
+}
+
+// ---- raw blocks ------------------------------------------------------------
+
+/// A piece of inline text with its source span (in the repaired input).
+#[derive(Debug, Clone)]
+pub(crate) struct Inline {
+    pub text: String,
+    pub source: Span,
+    pub strong: bool,
+    pub link: Option<usize>,
+    pub image: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RawKind {
+    Heading(u8),
+    Paragraph,
+    ListItem,
+    Quote,
+    Code,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct RawBlock {
+    pub kind: RawKind,
+    pub inlines: Vec<Inline>,
+    pub source: Span,
+}
+
+impl RawBlock {
+    fn text(&self) -> String {
+        self.inlines.iter().map(|i| i.text.as_str()).collect()
+    }
+    fn all_strong(&self) -> bool {
+        let mut any = false;
+        for i in &self.inlines {
+            if i.text.trim().is_empty() {
+                continue;
+            }
+            if !i.strong {
+                return false;
+            }
+            any = true;
+        }
+        any
+    }
+    fn only_image(&self) -> Option<usize> {
+        let mut img = None;
+        for i in &self.inlines {
+            match i.image {
+                Some(k) => img = Some(k),
+                None if i.text.trim().is_empty() => {}
+                None => return None,
+            }
+        }
+        img
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RawDoc {
+    pub blocks: Vec<RawBlock>,
+    /// Link targets, indexed by `Inline::link`.
+    pub links: Vec<String>,
+    /// Image sources and their spans, indexed by `Inline::image`.
+    pub images: Vec<(String, Span)>,
+}
+
+fn markdown_blocks(input: &str) -> RawDoc {
+    let mut doc = RawDoc::default();
+    let mut current: Option<RawBlock> = None;
+    let mut strong = 0usize;
+    let mut link: Option<usize> = None;
+    let mut image: Option<usize> = None;
+    let mut quote_depth = 0usize;
+    let opts = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES;
+    let open = |current: &mut Option<RawBlock>, doc: &mut RawDoc, kind: RawKind, at: usize| {
+        if let Some(b) = current.take() {
+            if !b.inlines.is_empty() {
+                doc.blocks.push(b);
+            }
+        }
+        *current = Some(RawBlock { kind, inlines: Vec::new(), source: Span::new(at, at) });
+    };
+    for (event, range) in Parser::new_ext(input, opts).into_offset_iter() {
+        let src = Span::new(range.start, range.end);
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => open(&mut current, &mut doc, RawKind::Heading(level as u8), src.start),
+            Event::Start(Tag::Paragraph) => {
+                let kind = match current.as_ref().map(|b| (b.kind, b.inlines.is_empty())) {
+                    Some((RawKind::ListItem, true)) => RawKind::ListItem,
+                    _ if quote_depth > 0 => RawKind::Quote,
+                    _ => RawKind::Paragraph,
+                };
+                open(&mut current, &mut doc, kind, src.start);
+            }
+            Event::Start(Tag::Item) => open(&mut current, &mut doc, RawKind::ListItem, src.start),
+            Event::Start(Tag::BlockQuote(_)) => quote_depth += 1,
+            Event::End(TagEnd::BlockQuote(_)) => quote_depth = quote_depth.saturating_sub(1),
+            Event::Start(Tag::CodeBlock(_)) => open(&mut current, &mut doc, RawKind::Code, src.start),
+            Event::Start(Tag::TableCell) => open(&mut current, &mut doc, RawKind::Paragraph, src.start),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock | TagEnd::TableCell) => {
+                if let Some(mut b) = current.take() {
+                    b.source.end = src.end;
+                    if !b.inlines.is_empty() {
+                        doc.blocks.push(b);
+                    }
+                }
+            }
+            Event::Start(Tag::Strong) => strong += 1,
+            Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                doc.links.push(dest_url.to_string());
+                link = Some(doc.links.len() - 1);
+            }
+            Event::End(TagEnd::Link) => link = None,
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                doc.images.push((dest_url.to_string(), src));
+                image = Some(doc.images.len() - 1);
+                // An image with empty alt text still needs a place in its block.
+                current
+                    .get_or_insert_with(|| RawBlock { kind: RawKind::Paragraph, inlines: Vec::new(), source: src })
+                    .inlines
+                    .push(Inline { text: String::new(), source: Span::new(src.start, src.start), strong: strong > 0, link, image });
+            }
+            Event::End(TagEnd::Image) => image = None,
+            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                let block = current.get_or_insert_with(|| RawBlock { kind: RawKind::Paragraph, inlines: Vec::new(), source: src });
+                block.inlines.push(Inline { text: t.to_string(), source: src, strong: strong > 0, link, image });
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(b) = current.as_mut() {
+                    b.inlines.push(Inline { text: " ".into(), source: src, strong: strong > 0, link, image });
+                }
+            }
+            // Raw HTML inside Markdown is dropped: it is never rendered, and its text
+            // is rarely article prose.
+            _ => {}
+        }
+    }
+    if let Some(b) = current.take() {
+        if !b.inlines.is_empty() {
+            doc.blocks.push(b);
+        }
+    }
+    doc
+}
+
+/// Plain text: blank lines separate paragraphs; short lines that do not end a
+/// sentence (a title, a byline, a timestamp, a URL) stand as blocks of their own.
+fn plain_blocks(input: &str) -> RawDoc {
+    let mut doc = RawDoc::default();
+    let mut para: Option<(usize, usize)> = None;
+    let flush = |para: &mut Option<(usize, usize)>, doc: &mut RawDoc| {
+        if let Some((s, e)) = para.take() {
+            let text = input[s..e].to_string();
+            doc.blocks.push(RawBlock {
+                kind: RawKind::Paragraph,
+                inlines: vec![Inline { text, source: Span::new(s, e), strong: false, link: None, image: None }],
+                source: Span::new(s, e),
+            });
+        }
+    };
+    let mut offset = 0;
+    for line in input.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            flush(&mut para, &mut doc);
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        let (s, e) = (start + lead, start + lead + trimmed.len());
+        let ends_sentence = trimmed.ends_with(['.', '!', '?', '"', '”', '’', ':', ';', ',']);
+        let standalone = trimmed.chars().count() < 120 && !ends_sentence;
+        if standalone {
+            flush(&mut para, &mut doc);
+            para = Some((s, e));
+            flush(&mut para, &mut doc);
+        } else {
+            match para.as_mut() {
+                Some((_, pe)) => *pe = e,
+                None => para = Some((s, e)),
+            }
+        }
+    }
+    flush(&mut para, &mut doc);
+    doc
+}
+
+// ---- classification ---------------------------------------------------------
+
+/// Lays out the analysis text as blocks joined by blank lines, remembering sources.
+struct TextBuilder<'m> {
+    text: String,
+    pieces: Vec<Piece>,
+    blocks: Vec<Block>,
+    map: &'m OffsetMap,
+}
+
+impl TextBuilder<'_> {
+    /// Appends a block made of `inlines` (trimmed at its edges); returns its span and,
+    /// for each inline, its span in the text.
+    fn push_block(&mut self, kind: BlockKind, inlines: &[Inline]) -> Option<(Span, Vec<Span>)> {
+        let joined: String = inlines.iter().map(|i| i.text.as_str()).collect();
+        let lead = joined.len() - joined.trim_start().len();
+        let keep = joined.trim().len();
+        if keep == 0 {
+            return None;
+        }
+        if !self.blocks.is_empty() {
+            self.text.push_str("\n\n");
+        }
+        let start = self.text.len();
+        let mut at = 0; // position within `joined`
+        let mut spans = Vec::with_capacity(inlines.len());
+        for inline in inlines {
+            let (s, e) = (at, at + inline.text.len());
+            at = e;
+            // Clip to the trimmed range.
+            let cs = s.clamp(lead, lead + keep);
+            let ce = e.clamp(lead, lead + keep);
+            let text_span = Span::new(start + cs - lead, start + ce - lead);
+            spans.push(text_span);
+            if ce > cs {
+                let piece_text = &inline.text[cs - s..ce - s];
+                self.text.push_str(piece_text);
+                let source = if inline.text.len() == inline.source.len() {
+                    Span::new(inline.source.start + (cs - s), inline.source.start + (ce - s))
+                } else {
+                    inline.source
+                };
+                let original = self.map.span_to_original(source);
+                self.pieces.push(Piece { text: text_span, source: original, repaired: source });
+            }
+        }
+        let span = Span::new(start, self.text.len());
+        self.blocks.push(Block { kind, span });
+        Some((span, spans))
+    }
+}
+
+/// Parses `input` (already repaired; `map` leads back to the input as given).
+/// Returns the analysis text and the article model whose spans point into it.
+pub fn parse(input: &str, format: InputFormat, map: &OffsetMap) -> (String, Article) {
+    let doc = match format {
+        InputFormat::Markdown => markdown_blocks(input),
+        InputFormat::PlainText => plain_blocks(input),
+        InputFormat::Html => html::html_blocks(input),
+    };
+    classify(doc, format, map)
+}
+
+fn original(map: &OffsetMap, span: Span) -> Span {
+    map.span_to_original(span)
+}
+
+fn source_of(block: &RawBlock) -> Span {
+    let s = block.inlines.first().map_or(block.source.start, |i| i.source.start);
+    let e = block.inlines.last().map_or(block.source.end, |i| i.source.end);
+    Span::new(s, e.max(s))
+}
+
+const CREDIT_LEADS: [&str; 9] = [
+    "reporting by",
+    "additional reporting",
+    "writing by",
+    "editing by",
+    "compiled by",
+    "written by",
+    "reported by",
+    "edited by",
+    "research by",
+];
+
+fn is_credits_line(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    CREDIT_LEADS.iter().any(|l| lower.starts_with(l))
+}
+
+fn looks_like_url(s: &str) -> bool {
+    let s = s.trim();
+    (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.")) && !s.contains(char::is_whitespace)
+}
+
+fn classify(doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, Article) {
+    let mut b = TextBuilder { text: String::new(), pieces: Vec::new(), blocks: Vec::new(), map };
+    let mut article = Article {
+        format,
+        title: None,
+        publisher: None,
+        byline: None,
+        published: None,
+        url: None,
+        dateline: None,
+        image: None,
+        caption: None,
+        links: Vec::new(),
+        credits: None,
+        blocks: Vec::new(),
+        source_map: Vec::new(),
+    };
+    let blocks = &doc.blocks;
+    let credits_index = blocks.iter().rposition(|bl| is_credits_line(&bl.text())).filter(|&i| i + 3 >= blocks.len() && i > 0);
+    let mut link_spans: Vec<Option<Span>> = vec![None; doc.links.len()];
+    let mut in_header = true;
+    let mut after_image = false;
+    let mut body_started = false;
+
+    for (index, block) in blocks.iter().enumerate() {
+        let text = block.text();
+        let trimmed = text.trim();
+        let caption_here = after_image;
+        after_image = false;
+
+        // The title: the first heading, or the first short line of plain text.
+        if article.title.is_none() && in_header && !body_started {
+            let is_heading = matches!(block.kind, RawKind::Heading(_));
+            let plain_title = !matches!(format, InputFormat::Markdown)
+                && index == 0
+                && trimmed.chars().count() <= 200
+                && !looks_like_url(trimmed)
+                && parse_timestamp(trimmed).is_none();
+            if is_heading || plain_title {
+                if let Some((span, _)) = b.push_block(BlockKind::Title, &block.inlines) {
+                    article.title =
+                        Some(Field { value: span.of(&b.text).to_string(), source: original(map, source_of(block)), span: Some(span) });
+                }
+                continue;
+            }
+        }
+
+        // Metadata lines right under the title: bold lines in the seed format,
+        // short lines in plain text.
+        if in_header && !body_started && block.only_image().is_none() {
+            let meta_like = block.all_strong()
+                || (!matches!(format, InputFormat::Markdown) && trimmed.chars().count() < 120)
+                || looks_like_url(trimmed)
+                || parse_timestamp(trimmed).is_some();
+            if meta_like && take_metadata(&mut article, block, trimmed, map) {
+                continue;
+            }
+        }
+
+        // The lead image, its alt text in the text, and the caption after it.
+        if let Some(k) = block.only_image() {
+            let (url, src) = &doc.images[k];
+            let alt_span = b.push_block(BlockKind::ImageAlt, &block.inlines).map(|(s, _)| s);
+            if article.image.is_none() {
+                article.image = Some(Image {
+                    url: url.clone(),
+                    alt: alt_span.map(|s| s.of(&b.text).to_string()).unwrap_or_default(),
+                    alt_span,
+                    source: original(map, *src),
+                });
+                after_image = true;
+            }
+            continue;
+        }
+        in_header = false;
+
+        if caption_here && article.caption.is_none() && !matches!(block.kind, RawKind::Heading(_)) {
+            if let Some((span, spans)) = b.push_block(BlockKind::Caption, &block.inlines) {
+                note_links(&mut link_spans, block, &spans);
+                let credit = parse_photo_credit(&b.text, span);
+                article.caption = Some(Caption { span, credit });
+            }
+            continue;
+        }
+
+        if Some(index) == credits_index {
+            if let Some((span, spans)) = b.push_block(BlockKind::Credits, &block.inlines) {
+                note_links(&mut link_spans, block, &spans);
+                article.credits = Some(parse_credits(&b.text, span));
+            }
+            continue;
+        }
+
+        let kind = match block.kind {
+            RawKind::Heading(_) => BlockKind::Heading,
+            RawKind::Paragraph => BlockKind::Paragraph,
+            RawKind::ListItem => BlockKind::ListItem,
+            RawKind::Quote => BlockKind::Quote,
+            RawKind::Code => BlockKind::Code,
+        };
+        if let Some((span, spans)) = b.push_block(kind, &block.inlines) {
+            note_links(&mut link_spans, block, &spans);
+            if !body_started && kind == BlockKind::Paragraph {
+                article.dateline = find_dateline(&b.text, span);
+            }
+            body_started = true;
+        }
+    }
+
+    let site = article.url.as_ref().map(|u| site_of(&u.domain));
+    for (i, span) in link_spans.into_iter().enumerate() {
+        let Some(span) = span else { continue };
+        let url = doc.links[i].clone();
+        let domain = domain_of(&url);
+        let internal = match (&domain, &site) {
+            (None, _) => !url.contains(':'), // a relative link stays on the site
+            (Some(d), Some(s)) => site_of(d) == *s,
+            (Some(_), None) => false,
+        };
+        let safe = is_safe_url(&url);
+        article.links.push(Link { span, text: span.of(&b.text).to_string(), url, domain, internal, safe });
+    }
+    article.links.sort_by_key(|l| l.span);
+    article.blocks = b.blocks;
+    article.source_map = b.pieces;
+    if article.publisher.is_none() {
+        article.publisher = publisher_fallback(&article);
+    }
+    (b.text, article)
+}
+
+fn note_links(link_spans: &mut [Option<Span>], block: &RawBlock, spans: &[Span]) {
+    for (inline, span) in block.inlines.iter().zip(spans) {
+        if let Some(k) = inline.link {
+            if span.is_empty() {
+                continue;
+            }
+            let entry = &mut link_spans[k];
+            *entry = Some(match *entry {
+                Some(s) => Span::new(s.start.min(span.start), s.end.max(span.end)),
+                None => *span,
+            });
+        }
+    }
+}
+
+/// Files a header line under the metadata field it belongs to; false when it is none.
+fn take_metadata(article: &mut Article, block: &RawBlock, trimmed: &str, map: &OffsetMap) -> bool {
+    let source = original(map, source_of(block));
+    if looks_like_url(trimmed) && article.url.is_none() {
+        let url = if trimmed.starts_with("www.") { format!("https://{trimmed}") } else { trimmed.to_string() };
+        let domain = domain_of(&url).unwrap_or_default();
+        article.url = Some(ArticleUrl { url, domain, source });
+        return true;
+    }
+    if article.published.is_none() {
+        if let Some(ts) = parse_timestamp(trimmed) {
+            article.published = Some(Published { raw: trimmed.to_string(), iso: ts.iso(), source });
+            return true;
+        }
+    }
+    let lower = trimmed.to_lowercase();
+    if article.byline.is_none() && lower.starts_with("by ") && trimmed.split_whitespace().count() <= 12 {
+        article.byline = Some(Field { value: trimmed[3..].trim().to_string(), source, span: None });
+        return true;
+    }
+    let words = trimmed.split_whitespace().count();
+    if article.publisher.is_none() && (1..=5).contains(&words) && block.all_strong() {
+        article.publisher = Some(Field { value: trimmed.to_string(), source, span: None });
+        return true;
+    }
+    false
+}
+
+/// Finds a wire-style dateline at the start of the first body paragraph:
+/// "MOSCOW, Oct 26 (Reuters) -", "WASHINGTON (AP) —", "LONDON, Oct 26 -".
+fn find_dateline(text: &str, para: Span) -> Option<Dateline> {
+    let s = para.of(text);
+    let head: &str = &s[..s.char_indices().nth(120).map_or(s.len(), |(i, _)| i)];
+    let dash = [" - ", " — ", " – ", " -- "].iter().filter_map(|d| head.find(d).map(|i| (i, d.len()))).min()?;
+    let before = &head[..dash.0];
+    let (lead, agency) = match (before.rfind('('), before.ends_with(')')) {
+        (Some(open), true) => (before[..open].trim_end(), Some(before[open + 1..before.len() - 1].trim().to_string())),
+        _ => (before, None),
+    };
+    let (place, date) = match lead.split_once(',') {
+        Some((p, d)) => (p.trim(), Some(d.trim().to_string()).filter(|d| !d.is_empty())),
+        None => (lead.trim(), None),
+    };
+    // The place is in capitals: "MOSCOW", "NEW YORK", "ST. PETERSBURG".
+    let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 || letters.iter().any(|c| c.is_lowercase()) || place.split_whitespace().count() > 4 {
+        return None;
+    }
+    if date.as_deref().is_some_and(|d| d.split_whitespace().count() > 4) {
+        return None;
+    }
+    Some(Dateline { span: Span::new(para.start, para.start + dash.0 + dash.1 - 1), place: place.to_string(), date, agency })
+}
+
+/// Host of an absolute URL, lowercased, without "www." or a port; None for relative URLs.
+pub fn domain_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map(|(_, r)| r)?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?.split(':').next()?.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    (!host.is_empty()).then_some(host)
+}
+
+/// The registrable part of a domain, roughly: the last two labels, or three
+/// under two-letter country second levels ("bbc.co.uk").
+fn site_of(domain: &str) -> String {
+    let labels: Vec<&str> = domain.split('.').collect();
+    let n = labels.len();
+    let keep = if n >= 3 && labels[n - 1].len() == 2 && matches!(labels[n - 2], "co" | "com" | "org" | "net" | "ac" | "gov" | "ne" | "or") {
+        3
+    } else {
+        2
+    };
+    labels[n.saturating_sub(keep)..].join(".")
+}
+
+fn is_safe_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("mailto:")
+        || (!lower.contains(':') && !lower.starts_with("//"))
+}
+
+/// The publisher, when no line names it: the dateline's agency, or a well-known domain.
+fn publisher_fallback(article: &Article) -> Option<Field> {
+    let known = [
+        ("reuters.com", "Reuters"),
+        ("apnews.com", "Associated Press"),
+        ("bbc.co.uk", "BBC"),
+        ("bbc.com", "BBC"),
+        ("nytimes.com", "The New York Times"),
+        ("theguardian.com", "The Guardian"),
+        ("washingtonpost.com", "The Washington Post"),
+        ("aljazeera.com", "Al Jazeera"),
+        ("cnn.com", "CNN"),
+        ("npr.org", "NPR"),
+        ("ft.com", "Financial Times"),
+        ("bloomberg.com", "Bloomberg"),
+        ("afp.com", "AFP"),
+        ("france24.com", "France 24"),
+        ("dw.com", "DW"),
+    ];
+    if let Some(u) = &article.url {
+        let site = site_of(&u.domain);
+        if let Some((_, name)) = known.iter().find(|(d, _)| *d == site) {
+            return Some(Field { value: name.to_string(), source: u.source, span: None });
+        }
+    }
+    let d = article.dateline.as_ref()?;
+    let source = Span::new(article.to_source(d.span.start), article.to_source(d.span.end));
+    Some(Field { value: d.agency.clone()?, source, span: Some(d.span) })
+}

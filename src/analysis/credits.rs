@@ -1,0 +1,326 @@
+//! Credit lines: the photo credit at the end of a caption and the closing
+//! "Reporting by ...; Writing by ... Editing by ..." line.
+
+use super::span::{trim, Span};
+use serde::{Deserialize, Serialize};
+
+/// A caption's photo credit, split into its parts:
+/// "Sputnik/Artem Geodakyan/Pool via REUTERS/File Photo" → agency Sputnik,
+/// photographer Artem Geodakyan, pool, distributed by Reuters, file photo.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PhotoCredit {
+    pub span: Span,
+    pub raw: String,
+    pub agency: Option<String>,
+    pub photographer: Option<String>,
+    pub pool: bool,
+    pub handout: bool,
+    pub file_photo: bool,
+    /// The agency named after "via".
+    pub distributor: Option<String>,
+}
+
+const AGENCIES: [&str; 24] = [
+    "REUTERS",
+    "AP",
+    "AP PHOTO",
+    "AFP",
+    "GETTY IMAGES",
+    "GETTY",
+    "EPA",
+    "EPA-EFE",
+    "EFE",
+    "SPUTNIK",
+    "TASS",
+    "KCNA",
+    "XINHUA",
+    "BLOOMBERG",
+    "ANADOLU",
+    "ANSA",
+    "DPA",
+    "YONHAP",
+    "KYODO",
+    "PA",
+    "PA IMAGES",
+    "ALAMY",
+    "SHUTTERSTOCK",
+    "NURPHOTO",
+];
+
+/// "REUTERS" → "Reuters", "AP Photo" → "AP", "Getty Images" stays: acronyms of up to four letters stay in capitals.
+fn agency_name(part: &str) -> String {
+    let p = part.trim();
+    let upper = p.to_uppercase();
+    if upper == "AP PHOTO" {
+        return "AP".into();
+    }
+    if p.chars().all(|c| !c.is_lowercase()) && p.chars().filter(|c| c.is_alphabetic()).count() > 4 {
+        // Title-case each word of an all-capitals name.
+        return p
+            .split(' ')
+            .map(|w| {
+                let mut cs = w.chars();
+                match cs.next() {
+                    Some(f) => f.to_string() + &cs.as_str().to_lowercase(),
+                    None => String::new(),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    p.to_string()
+}
+
+fn is_agency(part: &str) -> bool {
+    let upper = part.trim().to_uppercase();
+    AGENCIES.contains(&upper.as_str())
+        || (part.chars().any(char::is_alphabetic) && part.chars().all(|c| !c.is_lowercase()) && part.split_whitespace().count() <= 2)
+}
+
+/// Finds and splits the photo credit that ends a caption (`caption` is a span of `text`).
+pub fn parse_photo_credit(text: &str, caption: Span) -> Option<PhotoCredit> {
+    let s = caption.of(text);
+    // The credit is the caption's last sentence-like segment, after ". ", or a
+    // parenthesised credit at the end: "(AP Photo/Evan Vucci)".
+    let (start, raw) = if s.ends_with(')') {
+        let open = s.rfind('(')?;
+        (open + 1, &s[open + 1..s.len() - 1])
+    } else {
+        let cut = s.rfind(". ").map_or(0, |i| i + 2);
+        (cut, &s[cut..])
+    };
+    let raw_trim = raw.trim().trim_end_matches('.');
+    let looks_like_credit = raw_trim.contains('/')
+        || raw_trim.contains(" via ")
+        || raw_trim.to_lowercase().starts_with("photo")
+        || AGENCIES.iter().any(|a| raw_trim.eq_ignore_ascii_case(a));
+    if !looks_like_credit || raw_trim.len() > 160 || raw_trim.is_empty() {
+        return None;
+    }
+    let lead = raw.len() - raw.trim_start().len();
+    let span = Span::new(caption.start + start + lead, caption.start + start + lead + raw_trim.len());
+    let body = raw_trim.trim_start_matches("Photo:").trim_start_matches("Photograph:").trim_start_matches("Picture:").trim();
+    let (before, after) = match body.split_once(" via ") {
+        Some((b, a)) => (b, Some(a)),
+        None => (body, None),
+    };
+    let mut credit = PhotoCredit {
+        span,
+        raw: raw_trim.to_string(),
+        agency: None,
+        photographer: None,
+        pool: false,
+        handout: false,
+        file_photo: false,
+        distributor: None,
+    };
+    let flag = |part: &str, credit: &mut PhotoCredit| -> bool {
+        match part.trim().to_lowercase().as_str() {
+            "pool" | "pool photo" => credit.pool = true,
+            "handout" | "handout photo" => credit.handout = true,
+            "file photo" | "file" => credit.file_photo = true,
+            _ => return false,
+        }
+        true
+    };
+    for part in before.split('/').map(str::trim).filter(|p| !p.is_empty()) {
+        if flag(part, &mut credit) {
+            continue;
+        }
+        if credit.agency.is_none() && is_agency(part) {
+            credit.agency = Some(agency_name(part));
+        } else if credit.photographer.is_none() && part.split_whitespace().count() >= 2 {
+            credit.photographer = Some(part.to_string());
+        } else if credit.agency.is_none() {
+            credit.agency = Some(agency_name(part));
+        }
+    }
+    if let Some(after) = after {
+        for part in after.split('/').map(str::trim).filter(|p| !p.is_empty()) {
+            if flag(part, &mut credit) {
+                continue;
+            }
+            if credit.distributor.is_none() {
+                credit.distributor = Some(agency_name(part));
+            }
+        }
+    }
+    Some(credit)
+}
+
+/// The closing credits line, split by role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Credits {
+    pub span: Span,
+    pub roles: Vec<CreditRole>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CreditRole {
+    /// "Reporting", "Additional reporting", "Writing", "Editing", ...
+    pub role: String,
+    pub span: Span,
+    pub people: Vec<Named>,
+    pub places: Vec<Named>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Named {
+    pub name: String,
+    pub span: Span,
+}
+
+const ROLES: [(&str, &str); 15] = [
+    ("additional reporting by", "Additional reporting"),
+    ("reporting by", "Reporting"),
+    ("reported by", "Reporting"),
+    ("writing by", "Writing"),
+    ("written by", "Writing"),
+    ("editing by", "Editing"),
+    ("edited by", "Editing"),
+    ("compiled by", "Compiling"),
+    ("graphics by", "Graphics"),
+    ("research by", "Research"),
+    ("fact-checking by", "Fact-checking"),
+    ("translated by", "Translation"),
+    ("translation by", "Translation"),
+    ("produced by", "Production"),
+    ("photography by", "Photography"),
+];
+
+/// Splits "Reporting by Reuters; Writing by Mark Trevelyan Editing by Andrew Osborn"
+/// into roles with their people, and "... by A and B in Moscow, C in Seoul" into
+/// people with places.
+pub fn parse_credits(text: &str, line: Span) -> Credits {
+    let s = line.of(text);
+    let lower = s.to_ascii_lowercase();
+    // Every role phrase with its position, at word starts, longest first.
+    let mut marks: Vec<(usize, usize, &str)> = Vec::new();
+    let mut i = 0;
+    while i < lower.len() {
+        let at_word_start = i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphanumeric();
+        if at_word_start {
+            if let Some((phrase, role)) = ROLES.iter().find(|(p, _)| lower[i..].starts_with(p)) {
+                marks.push((i, i + phrase.len(), role));
+                i += phrase.len();
+                continue;
+            }
+        }
+        i += lower[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    let mut roles = Vec::new();
+    for (k, &(start, end, role)) in marks.iter().enumerate() {
+        let stop = marks.get(k + 1).map_or(s.len(), |m| m.0);
+        let body = Span::new(line.start + end, line.start + stop);
+        let (people, places) = split_names(text, body);
+        roles.push(CreditRole {
+            role: role.to_string(),
+            span: trim(text, Span::new(line.start + start, line.start + stop)),
+            people,
+            places,
+        });
+    }
+    Credits { span: line, roles }
+}
+
+/// "A and B in Moscow, C in Seoul; " → people [A, B, C], places [Moscow, Seoul].
+fn split_names(text: &str, body: Span) -> (Vec<Named>, Vec<Named>) {
+    let s = body.of(text);
+    let mut people = Vec::new();
+    let mut places = Vec::new();
+    let mut items: Vec<Span> = Vec::new();
+    let mut last = 0;
+    let seps = |rest: &str| -> Option<usize> { [",", ";", " and ", " & "].iter().find(|sep| rest.starts_with(*sep)).map(|sep| sep.len()) };
+    let mut i = 0;
+    while i < s.len() {
+        if let Some(len) = seps(&s[i..]) {
+            items.push(Span::new(body.start + last, body.start + i));
+            i += len;
+            last = i;
+            continue;
+        }
+        i += s[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    items.push(Span::new(body.start + last, body.end));
+    for item in items {
+        let item = trim(text, item);
+        let t = item.of(text).trim_end_matches(['.', ';', ',']);
+        if t.is_empty() {
+            continue;
+        }
+        let item = Span::new(item.start, item.start + t.len());
+        match t.find(" in ") {
+            Some(k) => {
+                let name = Span::new(item.start, item.start + k);
+                let place = Span::new(item.start + k + 4, item.end);
+                if !name.is_empty() {
+                    people.push(Named { name: name.of(text).to_string(), span: name });
+                }
+                places.push(Named { name: place.of(text).to_string(), span: place });
+            }
+            None => people.push(Named { name: t.to_string(), span: item }),
+        }
+    }
+    (people, places)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn whole(s: &str) -> Span {
+        Span::new(0, s.len())
+    }
+
+    #[test]
+    fn seed_photo_credit() {
+        let c = "Flags fly, Russia, September 13, 2023. Sputnik/Artem Geodakyan/Pool via REUTERS/File Photo";
+        let p = parse_photo_credit(c, whole(c)).unwrap();
+        assert_eq!(p.span.of(c), "Sputnik/Artem Geodakyan/Pool via REUTERS/File Photo");
+        assert_eq!(p.agency.as_deref(), Some("Sputnik"));
+        assert_eq!(p.photographer.as_deref(), Some("Artem Geodakyan"));
+        assert!(p.pool && p.file_photo && !p.handout);
+        assert_eq!(p.distributor.as_deref(), Some("Reuters"));
+    }
+
+    #[test]
+    fn other_photo_credit_styles() {
+        let c = "Biden speaks. REUTERS/Evelyn Hockstein";
+        let p = parse_photo_credit(c, whole(c)).unwrap();
+        assert_eq!((p.agency.as_deref(), p.photographer.as_deref()), (Some("Reuters"), Some("Evelyn Hockstein")));
+        let c = "Biden speaks in Washington (AP Photo/Evan Vucci)";
+        let p = parse_photo_credit(c, whole(c)).unwrap();
+        assert_eq!((p.agency.as_deref(), p.photographer.as_deref()), (Some("AP"), Some("Evan Vucci")));
+        let c = "KCNA via REUTERS";
+        let p = parse_photo_credit(c, whole(c)).unwrap();
+        assert_eq!((p.agency.as_deref(), p.distributor.as_deref()), (Some("KCNA"), Some("Reuters")));
+        let c = "A quiet street in the old town.";
+        assert_eq!(parse_photo_credit(c, whole(c)), None);
+    }
+
+    #[test]
+    fn seed_credits_line() {
+        let c = "Reporting by Reuters; Writing by Mark Trevelyan Editing by Andrew Osborn";
+        let cr = parse_credits(c, whole(c));
+        let roles: Vec<(&str, Vec<&str>)> =
+            cr.roles.iter().map(|r| (r.role.as_str(), r.people.iter().map(|p| p.name.as_str()).collect())).collect();
+        assert_eq!(roles, [("Reporting", vec!["Reuters"]), ("Writing", vec!["Mark Trevelyan"]), ("Editing", vec!["Andrew Osborn"])]);
+    }
+
+    #[test]
+    fn credits_with_places() {
+        let c = "Reporting by Guy Faulconbridge and Dmitry Antonov in Moscow, Hyonhee Shin in Seoul; Additional reporting by Jane Doe; Editing by Alex Richardson";
+        let cr = parse_credits(c, whole(c));
+        assert_eq!(cr.roles.len(), 3);
+        let people: Vec<&str> = cr.roles[0].people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(people, ["Guy Faulconbridge", "Dmitry Antonov", "Hyonhee Shin"]);
+        let places: Vec<&str> = cr.roles[0].places.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(places, ["Moscow", "Seoul"]);
+        assert_eq!(cr.roles[1].role, "Additional reporting");
+        for r in &cr.roles {
+            for p in &r.people {
+                assert_eq!(p.span.of(c), p.name);
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+//! The pure analysis core: no yew, web-sys, gloo or wasm-bindgen here.
+//! It compiles and is tested natively; the UI and the CLI only consume it.
+//!
+//! Pipeline: [`repair`] (text integrity) → [`article`] (parse any input kind
+//! into the article model and the analysis text) → [`segment`] (sentences,
+//! tokens) → [`stats`] → further layers; [`analyze`] runs them all.
+
+pub mod analyze;
+pub mod article;
+pub mod credits;
+pub mod html;
+pub mod repair;
+pub mod segment;
+pub mod span;
+pub mod stats;
+pub mod timestamp;
+
+pub use analyze::{analyze, Analysis, Diagnostic, Options, SCHEMA_VERSION};
+pub use span::Span;

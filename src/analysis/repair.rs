@@ -1,0 +1,593 @@
+//! Text integrity: detect, repair and report damage that real articles arrive with.
+//!
+//! Each stage rewrites the text and records [`Edit`]s, so any offset in the
+//! repaired text maps back to the input ([`OffsetMap::to_original`]). Findings
+//! carry both the repaired span and the original one.
+//!
+//! Stages, in order (each sees the previous stage's output, which is how the
+//! seed's "Ð¡osmodrome" becomes "Сosmodrome" (mojibake) and then "Cosmodrome"
+//! (a Cyrillic letter in a Latin word): two findings over one place):
+//! 1. mojibake: UTF-8 read as Latin-1 or Windows-1252, repeated for text encoded twice;
+//! 2. invisible and bidirectional control characters, removed;
+//! 3. odd spaces (no-break, thin, ideographic...), made plain spaces;
+//! 4. HTML entities left in text (plain-text input only: Markdown and HTML
+//!    parsers decode their own), decoded;
+//! 5. mixed-script words (Unicode TS #39 confusables), the intruding letters
+//!    replaced by their Latin prototype.
+
+use super::span::Span;
+use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What kind of damage a finding repairs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    Mojibake,
+    MixedScript,
+    InvisibleCharacter,
+    BidiControl,
+    OddSpace,
+    HtmlEntity,
+}
+
+impl FindingKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            FindingKind::Mojibake => "Mojibake",
+            FindingKind::MixedScript => "Mixed-script word",
+            FindingKind::InvisibleCharacter => "Invisible character",
+            FindingKind::BidiControl => "Bidirectional control",
+            FindingKind::OddSpace => "Unusual space",
+            FindingKind::HtmlEntity => "HTML entity",
+        }
+    }
+}
+
+/// One repair: what was there, what replaced it, and where.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub kind: FindingKind,
+    /// The damaged text as this stage saw it.
+    pub original: String,
+    pub replacement: String,
+    /// Where it was in the input as given (byte offsets into the input).
+    pub source: Span,
+    /// Where the replacement is in the analysis text, when it is part of it
+    /// (a repair inside a URL or a metadata line has none).
+    pub span: Option<Span>,
+    /// A sentence a reader understands, e.g. "UTF-8 read as Windows-1252".
+    pub note: String,
+}
+
+/// One rewrite of a stage: `from` (in the stage's input) became `to` (in its output).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Edit {
+    pub from: Span,
+    pub to: Span,
+}
+
+/// Maps offsets between the input and the repaired text through every stage.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OffsetMap {
+    stages: Vec<Vec<Edit>>,
+}
+
+impl OffsetMap {
+    /// The input offset of repaired offset `pos`. Offsets inside a rewritten
+    /// region map to that region's start (its end for the region's end).
+    pub fn to_original(&self, pos: usize) -> usize {
+        self.stages.iter().rev().fold(pos, |p, edits| backward(edits, p))
+    }
+
+    /// The repaired offset of input offset `pos`.
+    pub fn to_repaired(&self, pos: usize) -> usize {
+        self.stages.iter().fold(pos, |p, edits| forward(edits, p))
+    }
+
+    pub fn span_to_original(&self, span: Span) -> Span {
+        Span::new(self.to_original(span.start), self.to_original(span.end))
+    }
+
+    pub fn is_identity(&self) -> bool {
+        self.stages.iter().all(Vec::is_empty)
+    }
+}
+
+fn backward(edits: &[Edit], pos: usize) -> usize {
+    map_through(edits, pos, |e| e.to, |e| e.from)
+}
+
+fn forward(edits: &[Edit], pos: usize) -> usize {
+    map_through(edits, pos, |e| e.from, |e| e.to)
+}
+
+/// Like [`forward`], but an end offset inside a rewritten region maps to the
+/// region's end, so a span never shrinks to nothing when a later stage rewrites around it.
+fn forward_end(edits: &[Edit], pos: usize) -> usize {
+    match edits.iter().find(|e| e.from.start < pos && pos < e.from.end) {
+        Some(e) => e.to.end,
+        None => forward(edits, pos),
+    }
+}
+
+fn map_through(edits: &[Edit], pos: usize, src: impl Fn(&Edit) -> Span, dst: impl Fn(&Edit) -> Span) -> usize {
+    // Edits are sorted and disjoint; past the last edit before `pos`, offsets shift by its delta.
+    let mut delta: isize = 0;
+    for e in edits {
+        let (s, d) = (src(e), dst(e));
+        if pos < s.start {
+            break;
+        }
+        if pos < s.end || (pos == s.end && s.is_empty()) {
+            return d.start;
+        }
+        if pos == s.end {
+            return d.end;
+        }
+        delta = d.end as isize - s.end as isize;
+    }
+    (pos as isize + delta).max(0) as usize
+}
+
+/// The input, repaired, with its findings and its offset map.
+#[derive(Debug, Clone)]
+pub struct Repaired {
+    pub text: String,
+    pub findings: Vec<Finding>,
+    pub map: OffsetMap,
+}
+
+/// Which stages to run.
+#[derive(Debug, Clone, Copy)]
+pub struct RepairOptions {
+    pub decode_entities: bool,
+}
+
+/// Repairs `input`. Never fails: text with nothing to repair comes back unchanged.
+pub fn repair(input: &str, options: RepairOptions) -> Repaired {
+    let mut text = input.to_string();
+    let mut map = OffsetMap::default();
+    // Findings with spans in the text of the stage that made them; moved forward at the end.
+    let mut staged: Vec<(usize, Finding, Span)> = Vec::new();
+
+    let mut stages: Vec<StageFn> = vec![fix_mojibake, strip_invisibles, normalize_spaces];
+    if options.decode_entities {
+        stages.push(decode_entities_stage);
+    }
+    stages.push(fix_mixed_script);
+
+    for stage in stages {
+        let (out, edits, found) = stage(&text);
+        if edits.is_empty() {
+            continue;
+        }
+        let stage_index = map.stages.len();
+        for (finding, at_input_of_stage, at_output) in found {
+            let mut f = finding;
+            f.source = Span::new(map.to_original(at_input_of_stage.start), map.to_original(at_input_of_stage.end));
+            staged.push((stage_index, f, at_output));
+        }
+        map.stages.push(edits);
+        text = out;
+    }
+
+    // Move each finding's output span through the later stages.
+    let findings = staged
+        .into_iter()
+        .map(|(stage_index, mut f, at)| {
+            let later = &map.stages[stage_index + 1..];
+            let start = later.iter().fold(at.start, |p, e| forward(e, p));
+            let end = later.iter().fold(at.end, |p, e| forward_end(e, p));
+            f.span = Some(Span::new(start, end));
+            f
+        })
+        .collect();
+    Repaired { text, findings, map }
+}
+
+type StageOutput = (String, Vec<Edit>, Vec<(Finding, Span, Span)>);
+type StageFn = fn(&str) -> StageOutput;
+
+/// Builds a stage's output from a list of (input span, replacement, kind, note) rewrites.
+fn apply(input: &str, rewrites: Vec<(Span, String, FindingKind, String)>) -> StageOutput {
+    let mut out = String::with_capacity(input.len());
+    let mut edits = Vec::with_capacity(rewrites.len());
+    let mut found = Vec::with_capacity(rewrites.len());
+    let mut last = 0;
+    for (span, replacement, kind, note) in rewrites {
+        out.push_str(&input[last..span.start]);
+        let to = Span::new(out.len(), out.len() + replacement.len());
+        out.push_str(&replacement);
+        edits.push(Edit { from: span, to });
+        found.push((Finding { kind, original: span.of(input).to_string(), replacement, source: span, span: None, note }, span, to));
+        last = span.end;
+    }
+    out.push_str(&input[last..]);
+    (out, edits, found)
+}
+
+// ---- mojibake ----------------------------------------------------------
+
+/// Windows-1252's characters for bytes 0x80..=0x9F (the rest of 0x80..=0xFF is Latin-1).
+const CP1252_HIGH: [(u8, char); 27] = [
+    (0x80, '€'),
+    (0x82, '‚'),
+    (0x83, 'ƒ'),
+    (0x84, '„'),
+    (0x85, '…'),
+    (0x86, '†'),
+    (0x87, '‡'),
+    (0x88, 'ˆ'),
+    (0x89, '‰'),
+    (0x8A, 'Š'),
+    (0x8B, '‹'),
+    (0x8C, 'Œ'),
+    (0x8E, 'Ž'),
+    (0x91, '\u{2018}'),
+    (0x92, '\u{2019}'),
+    (0x93, '\u{201C}'),
+    (0x94, '\u{201D}'),
+    (0x95, '•'),
+    (0x96, '–'),
+    (0x97, '—'),
+    (0x98, '˜'),
+    (0x99, '™'),
+    (0x9A, 'š'),
+    (0x9B, '›'),
+    (0x9C, 'œ'),
+    (0x9E, 'ž'),
+    (0x9F, 'Ÿ'),
+];
+
+/// The byte a character stands for when UTF-8 was wrongly read as Windows-1252 or Latin-1.
+fn mojibake_byte(c: char) -> Option<u8> {
+    let cp = c as u32;
+    if (0x80..=0xFF).contains(&cp) {
+        return Some(cp as u8);
+    }
+    CP1252_HIGH.iter().find(|(_, ch)| *ch == c).map(|(b, _)| *b)
+}
+
+/// Decodes the UTF-8 sequences hidden in a run of mojibake characters; characters
+/// that are not part of a valid multi-byte sequence stay as they were.
+fn decode_run(run: &str) -> String {
+    let chars: Vec<char> = run.chars().collect();
+    let bytes: Vec<u8> = chars.iter().map(|&c| mojibake_byte(c).unwrap_or(0)).collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let len = match bytes[i] {
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => 0,
+        };
+        if len > 0 && i + len <= bytes.len() {
+            if let Ok(s) = std::str::from_utf8(&bytes[i..i + len]) {
+                if let Some(c) = s.chars().next().filter(|c| !c.is_control()) {
+                    out.push(c);
+                    i += len;
+                    continue;
+                }
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+fn fix_mojibake(input: &str) -> StageOutput {
+    let mut rewrites = Vec::new();
+    let mut run_start: Option<usize> = None;
+    let flush = |start: usize, end: usize, rewrites: &mut Vec<_>| {
+        let run = &input[start..end];
+        let mut fixed = run.to_string();
+        let mut rounds = 0;
+        // Text encoded twice needs two rounds; three is the most that is plausible.
+        while rounds < 3 {
+            let next = decode_run(&fixed);
+            if next == fixed {
+                break;
+            }
+            fixed = next;
+            rounds += 1;
+        }
+        if rounds > 0 {
+            let note = if rounds > 1 {
+                format!("UTF-8 read as Windows-1252/Latin-1, {rounds} times over")
+            } else {
+                "UTF-8 read as Windows-1252/Latin-1".to_string()
+            };
+            rewrites.push((Span::new(start, end), fixed, FindingKind::Mojibake, note));
+        }
+    };
+    for (i, c) in input.char_indices() {
+        let candidate = mojibake_byte(c).is_some_and(|b| b >= 0x80);
+        match (candidate, run_start) {
+            (true, None) => run_start = Some(i),
+            (false, Some(s)) => {
+                flush(s, i, &mut rewrites);
+                run_start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = run_start {
+        flush(s, input.len(), &mut rewrites);
+    }
+    apply(input, rewrites)
+}
+
+// ---- invisible characters and spaces ------------------------------------
+
+fn invisible_kind(c: char) -> Option<(FindingKind, &'static str)> {
+    Some(match c {
+        '\u{200B}' => (FindingKind::InvisibleCharacter, "zero-width space"),
+        '\u{2060}' => (FindingKind::InvisibleCharacter, "word joiner"),
+        '\u{FEFF}' => (FindingKind::InvisibleCharacter, "byte-order mark"),
+        '\u{00AD}' => (FindingKind::InvisibleCharacter, "soft hyphen"),
+        '\u{180E}' => (FindingKind::InvisibleCharacter, "Mongolian vowel separator"),
+        '\u{200E}' | '\u{200F}' | '\u{061C}' => (FindingKind::BidiControl, "directional mark"),
+        '\u{202A}'..='\u{202E}' => (FindingKind::BidiControl, "directional embedding or override"),
+        '\u{2066}'..='\u{2069}' => (FindingKind::BidiControl, "directional isolate"),
+        _ => return None,
+    })
+}
+
+fn strip_invisibles(input: &str) -> StageOutput {
+    let mut rewrites = Vec::new();
+    for (i, c) in input.char_indices() {
+        if let Some((kind, name)) = invisible_kind(c) {
+            let note = format!("{name} U+{:04X} removed", c as u32);
+            rewrites.push((Span::new(i, i + c.len_utf8()), String::new(), kind, note));
+        }
+    }
+    apply(input, rewrites)
+}
+
+fn odd_space_name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{00A0}' => "no-break space",
+        '\u{2000}'..='\u{200A}' => "typographic space",
+        '\u{202F}' => "narrow no-break space",
+        '\u{205F}' => "medium mathematical space",
+        '\u{3000}' => "ideographic space",
+        '\u{1680}' => "Ogham space mark",
+        _ => return None,
+    })
+}
+
+fn normalize_spaces(input: &str) -> StageOutput {
+    let mut rewrites = Vec::new();
+    for (i, c) in input.char_indices() {
+        if let Some(name) = odd_space_name(c) {
+            let note = format!("{name} U+{:04X} made a plain space", c as u32);
+            rewrites.push((Span::new(i, i + c.len_utf8()), " ".to_string(), FindingKind::OddSpace, note));
+        }
+    }
+    apply(input, rewrites)
+}
+
+// ---- HTML entities --------------------------------------------------------
+
+const NAMED_ENTITIES: [(&str, &str); 24] = [
+    ("amp", "&"),
+    ("lt", "<"),
+    ("gt", ">"),
+    ("quot", "\""),
+    ("apos", "'"),
+    ("nbsp", " "),
+    ("mdash", "—"),
+    ("ndash", "–"),
+    ("hellip", "…"),
+    ("lsquo", "\u{2018}"),
+    ("rsquo", "\u{2019}"),
+    ("ldquo", "\u{201C}"),
+    ("rdquo", "\u{201D}"),
+    ("laquo", "«"),
+    ("raquo", "»"),
+    ("copy", "©"),
+    ("reg", "®"),
+    ("trade", "™"),
+    ("euro", "€"),
+    ("pound", "£"),
+    ("yen", "¥"),
+    ("deg", "°"),
+    ("middot", "·"),
+    ("bull", "•"),
+];
+
+/// Finds each HTML character reference (`&amp;`, `&#39;`, `&#x2019;`) in `s`:
+/// its byte span and the text it stands for.
+pub fn find_entities(s: &str) -> Vec<(Span, String)> {
+    let bytes = s.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while let Some(off) = s[i..].find('&') {
+        let start = i + off;
+        i = start + 1;
+        let Some(semi) = s[start..].char_indices().take(12).find(|&(_, c)| c == ';').map(|(j, _)| start + j) else {
+            continue;
+        };
+        let body = &s[start + 1..semi];
+        let decoded = if let Some(num) = body.strip_prefix('#') {
+            let value = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                None => num.parse::<u32>().ok(),
+            };
+            value.and_then(char::from_u32).filter(|c| *c != '\0').map(String::from)
+        } else if body.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            NAMED_ENTITIES.iter().find(|(n, _)| *n == body).map(|(_, v)| v.to_string())
+        } else {
+            None
+        };
+        if let Some(d) = decoded {
+            found.push((Span::new(start, semi + 1), d));
+            i = semi + 1;
+        }
+        debug_assert!(i <= bytes.len());
+    }
+    found
+}
+
+fn decode_entities_stage(input: &str) -> StageOutput {
+    let rewrites = find_entities(input)
+        .into_iter()
+        .map(|(span, d)| (span, d, FindingKind::HtmlEntity, "HTML character reference left in the text".to_string()))
+        .collect();
+    apply(input, rewrites)
+}
+
+// ---- mixed-script words (Unicode TS #39) --------------------------------
+
+#[derive(PartialEq, Clone, Copy)]
+enum Script {
+    Latin,
+    Cyrillic,
+    Greek,
+    Other,
+}
+
+fn script_of(c: char) -> Script {
+    match c as u32 {
+        _ if c.is_ascii_alphabetic() => Script::Latin,
+        0xC0..=0x24F if c.is_alphabetic() => Script::Latin,
+        0x1E00..=0x1EFF => Script::Latin,
+        0x370..=0x3FF | 0x1F00..=0x1FFF => Script::Greek,
+        0x400..=0x52F => Script::Cyrillic,
+        _ => Script::Other,
+    }
+}
+
+/// The Latin letter a Cyrillic or Greek letter is confusable with (TS #39
+/// skeleton), when that is a single ASCII letter.
+fn latin_prototype(c: char) -> Option<char> {
+    let mut buf = [0u8; 4];
+    let mut sk = unicode_security::skeleton(c.encode_utf8(&mut buf));
+    match (sk.next(), sk.next()) {
+        (Some(p), None) if p.is_ascii_alphabetic() => Some(p),
+        _ => None,
+    }
+}
+
+fn fix_mixed_script(input: &str) -> StageOutput {
+    let mut rewrites = Vec::new();
+    for (start, word) in input.split_word_bound_indices() {
+        let (mut latin, mut foreign) = (0, 0);
+        for c in word.chars() {
+            match script_of(c) {
+                Script::Latin => latin += 1,
+                Script::Cyrillic | Script::Greek => foreign += 1,
+                Script::Other => {}
+            }
+        }
+        // A word of mostly Latin letters with a few look-alikes from another script:
+        // the classic homoglyph (or a mojibake leftover) that breaks search and tagging.
+        if latin == 0 || foreign == 0 || foreign >= latin {
+            continue;
+        }
+        let mut fixed = String::with_capacity(word.len());
+        let mut replaced = Vec::new();
+        for c in word.chars() {
+            match script_of(c) {
+                Script::Cyrillic | Script::Greek => match latin_prototype(c) {
+                    Some(p) => {
+                        fixed.push(p);
+                        replaced.push(format!("U+{:04X} {}→{}", c as u32, c, p));
+                    }
+                    None => fixed.push(c),
+                },
+                _ => fixed.push(c),
+            }
+        }
+        if fixed != word {
+            let script = if word.chars().any(|c| script_of(c) == Script::Cyrillic) { "Cyrillic" } else { "Greek" };
+            let note = format!("{script} letter in a Latin word ({})", replaced.join(", "));
+            rewrites.push((Span::new(start, start + word.len()), fixed, FindingKind::MixedScript, note));
+        }
+    }
+    apply(input, rewrites)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(s: &str) -> Repaired {
+        repair(s, RepairOptions { decode_entities: true })
+    }
+
+    #[test]
+    fn seed_caption_gets_two_findings() {
+        let input = "at the Vostochny Ð¡osmodrome, the venue";
+        let r = fix(input);
+        assert_eq!(r.text, "at the Vostochny Cosmodrome, the venue");
+        let kinds: Vec<_> = r.findings.iter().map(|f| f.kind).collect();
+        assert_eq!(kinds, [FindingKind::Mojibake, FindingKind::MixedScript]);
+        assert_eq!(r.findings[0].original, "Ð¡");
+        assert_eq!(r.findings[0].replacement, "С");
+        assert_eq!(r.findings[1].original, "Сosmodrome");
+        assert_eq!(r.findings[1].replacement, "Cosmodrome");
+        // Both point at the same place in the input.
+        assert_eq!(r.findings[0].source.of(input), "Ð¡");
+        assert_eq!(r.findings[1].source.of(input), "Ð¡osmodrome");
+        assert_eq!(r.findings[1].span.unwrap().of(&r.text), "Cosmodrome");
+        // The mojibake's repair lies inside the word the second stage rewrote.
+        assert_eq!(r.findings[0].span.unwrap().of(&r.text), "Cosmodrome");
+    }
+
+    #[test]
+    fn double_encoded_apostrophe() {
+        // "’" encoded as UTF-8, read as Windows-1252, encoded again, read again.
+        let once: String = "’".bytes().map(|b| CP1252_HIGH.iter().find(|(x, _)| *x == b).map(|(_, c)| *c).unwrap_or(b as char)).collect();
+        let twice: String = once.bytes().map(|b| CP1252_HIGH.iter().find(|(x, _)| *x == b).map(|(_, c)| *c).unwrap_or(b as char)).collect();
+        let input = format!("Russia{twice}s war");
+        let r = fix(&input);
+        assert_eq!(r.text, "Russia’s war");
+        assert_eq!(r.findings.len(), 1);
+        assert!(r.findings[0].note.contains("2 times"));
+    }
+
+    #[test]
+    fn legitimate_accents_are_left_alone() {
+        for s in ["café naïve Größe Ökonomie", "São Paulo, Zürich — «Ça va»", "Ελληνικά и русский текст"] {
+            let r = fix(s);
+            assert_eq!(r.text, s);
+            assert!(r.findings.is_empty(), "{s}: {:?}", r.findings);
+        }
+    }
+
+    #[test]
+    fn invisibles_spaces_and_entities() {
+        let input = "Kim\u{200B} Jong\u{00A0}Un &amp; \u{202E}Putin&#8217;s";
+        let r = fix(input);
+        assert_eq!(r.text, "Kim Jong Un & Putin’s");
+        let kinds: Vec<_> = r.findings.iter().map(|f| f.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                FindingKind::InvisibleCharacter,
+                FindingKind::BidiControl,
+                FindingKind::OddSpace,
+                FindingKind::HtmlEntity,
+                FindingKind::HtmlEntity
+            ]
+        );
+        for f in &r.findings {
+            assert_eq!(f.source.of(input), f.original, "{f:?}");
+            assert_eq!(f.span.unwrap().of(&r.text), f.replacement, "{f:?}");
+        }
+    }
+
+    #[test]
+    fn offsets_map_back() {
+        let input = "a\u{200B}b Ð¡ar d";
+        let r = fix(input);
+        assert_eq!(r.text, "ab Car d");
+        let d = r.text.find('d').unwrap();
+        assert_eq!(&input[r.map.to_original(d)..], "d");
+        assert_eq!(r.map.to_repaired(input.find('d').unwrap()), d);
+    }
+}

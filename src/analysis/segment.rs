@@ -1,0 +1,177 @@
+//! Sentences and tokens, as spans into the analysis text.
+//!
+//! Words come from Unicode word segmentation (UAX #29, via unicode-segmentation).
+//! Sentences are cut by rule at `.`, `!` and `?` (with closing quotes and brackets)
+//! followed by space and a capital, digit or opening quote, except after
+//! abbreviations ("U.S.", "Oct.", "Mr.") and initials ("Mark J. Smith").
+
+use super::span::Span;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Tokens of `text[range]`: words, numbers and punctuation marks, no whitespace.
+/// Abbreviations keep their periods ("U.S.", "Oct."); hyphenated words split at
+/// the hyphen ("20-month" is three tokens), as UAX #29 does and CoNLL-style taggers expect.
+pub fn tokens(text: &str, range: Span) -> Vec<Span> {
+    let slice = range.of(text);
+    let mut out: Vec<Span> = Vec::new();
+    let mut iter = slice.split_word_bound_indices().peekable();
+    while let Some((i, w)) = iter.next() {
+        if w.trim().is_empty() {
+            continue;
+        }
+        let mut span = Span::new(range.start + i, range.start + i + w.len());
+        // Join abbreviations with periods ("U.S.", "Oct.", "Jr.") into one token when the
+        // period closes a known abbreviation or follows a single letter.
+        if let Some(&(_, ".")) = iter.peek() {
+            let word = span.of(text);
+            if is_abbreviation(word) {
+                iter.next();
+                span.end += 1;
+                // "U.S." : U . S . -> keep joining letter-period pairs.
+                loop {
+                    let mut look = iter.clone();
+                    match (look.next(), look.next()) {
+                        (Some((_, l)), Some((_, "."))) if l.chars().count() == 1 && l.chars().all(char::is_alphabetic) => {
+                            iter.next();
+                            iter.next();
+                            span.end += l.len() + 1;
+                        }
+                        _ => break,
+                    }
+                }
+            }
+        }
+        out.push(span);
+    }
+    out
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Rev",
+    "Hon", "Pres", "Supt", "Insp", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue",
+    "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "No", "Nos", "vs", "etc", "Inc", "Corp", "Co", "Ltd", "Bros", "Ave",
+    "Blvd", "Rd", "Mt", "Ft", "approx", "est", "Fig", "Vol", "pp", "Ph", "al", "cf", "e.g", "i.e", "a.m", "p.m", "U.S", "U.K", "U.N",
+    "E.U",
+];
+
+/// Whether `word` followed by a period is an abbreviation (or an initial) rather
+/// than the end of a sentence.
+pub fn is_abbreviation(word: &str) -> bool {
+    let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+    single_letter
+        || ABBREVIATIONS.iter().any(|a| {
+            a.eq_ignore_ascii_case(word) && (a.starts_with(char::is_uppercase) == word.starts_with(char::is_uppercase) || a.contains('.'))
+        })
+}
+
+/// Abbreviations that end a sentence as readily as they sit inside one.
+fn may_end_sentence(word: &str) -> bool {
+    matches!(word, "etc" | "Inc" | "Corp" | "Co" | "Ltd" | "Jr" | "Sr")
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '’' | '”' | ')' | ']' | '»')
+}
+
+/// Sentences of `text[range]`, trimmed of surrounding whitespace.
+pub fn sentences(text: &str, range: Span) -> Vec<Span> {
+    let slice = range.of(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        let hard_break = c == '\n' && i + 1 < chars.len() && chars[i + 1].1 == '\n';
+        if matches!(c, '.' | '!' | '?' | '…') || hard_break {
+            // Extend over repeated marks and closing quotes or brackets.
+            let mut j = i + 1;
+            while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?') || is_closer(chars[j].1)) {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(slice.len(), |&(p, _)| p);
+            // Need whitespace, then the start of a new sentence.
+            let mut k = j;
+            let mut saw_space = false;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                saw_space = true;
+                k += 1;
+            }
+            let next = chars.get(k).map(|&(_, ch)| ch);
+            let starts_sentence =
+                next.is_none_or(|ch| ch.is_uppercase() || ch.is_numeric() || matches!(ch, '"' | '“' | '‘' | '\'' | '(' | '['));
+            let boundary = hard_break || (saw_space && starts_sentence && !(c == '.' && ends_with_abbreviation(&slice[start..pos], next)));
+            if boundary || k == chars.len() {
+                push_trimmed(&mut out, slice, start, end, range.start);
+                start = end;
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    if start < slice.len() {
+        push_trimmed(&mut out, slice, start, slice.len(), range.start);
+    }
+    out
+}
+
+fn ends_with_abbreviation(before: &str, next: Option<char>) -> bool {
+    let last = before.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“').next().unwrap_or("");
+    if last.is_empty() {
+        return false;
+    }
+    // "U.S." and "a.m.": an inner period means an abbreviation.
+    let core = last.trim_end_matches('.');
+    if core.contains('.') && core.split('.').all(|p| p.chars().count() <= 2) {
+        // "...in the U.S. The next day" is ambiguous; a following capitalised
+        // function word is the usual sign of a new sentence.
+        return !next.is_some_and(|c| c.is_uppercase()) || core.len() <= 3;
+    }
+    is_abbreviation(core) && !may_end_sentence(core)
+}
+
+fn push_trimmed(out: &mut Vec<Span>, slice: &str, start: usize, end: usize, offset: usize) {
+    let s = &slice[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    if !t.is_empty() {
+        out.push(Span::new(offset + start + lead, offset + start + lead + t.len()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(s: &str) -> Vec<&str> {
+        sentences(s, Span::new(0, s.len())).into_iter().map(|sp| sp.of(s)).collect()
+    }
+
+    fn toks(s: &str) -> Vec<&str> {
+        tokens(s, Span::new(0, s.len())).into_iter().map(|sp| sp.of(s)).collect()
+    }
+
+    #[test]
+    fn sentences_survive_abbreviations_and_initials() {
+        assert_eq!(
+            sents("U.S. officials met Mr. Kim on Oct. 26 in Washington. Mark J. Smith said so. Then he left!"),
+            ["U.S. officials met Mr. Kim on Oct. 26 in Washington.", "Mark J. Smith said so.", "Then he left!"]
+        );
+    }
+
+    #[test]
+    fn sentences_end_inside_quotes() {
+        assert_eq!(
+            sents("He said: \"We see no point.\" Peskov added: \"No.\""),
+            ["He said: \"We see no point.\"", "Peskov added: \"No.\""]
+        );
+        assert_eq!(sents("“It is over.” The talks ended."), ["“It is over.”", "The talks ended."]);
+    }
+
+    #[test]
+    fn tokens_keep_abbreviations_and_multibyte_offsets() {
+        assert_eq!(toks("U.S. and € 5 Kim's"), ["U.S.", "and", "€", "5", "Kim's"]);
+        assert_eq!(toks("Mr. Peskov, 20-month war."), ["Mr.", "Peskov", ",", "20", "-", "month", "war", "."]);
+    }
+}

@@ -1,0 +1,135 @@
+//! Counts and readability: Flesch reading ease and Flesch-Kincaid grade for the
+//! article and for each paragraph.
+
+use super::article::{Block, BlockKind};
+use super::span::Span;
+use serde::{Deserialize, Serialize};
+
+/// Words per minute for reading time; the commonly cited adult silent-reading mean.
+const WORDS_PER_MINUTE: f64 = 238.0;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Readability {
+    pub sentences: usize,
+    pub words: usize,
+    pub syllables: usize,
+    /// 206.835 − 1.015 (words/sentences) − 84.6 (syllables/words); higher is easier.
+    pub flesch_reading_ease: f64,
+    /// 0.39 (words/sentences) + 11.8 (syllables/words) − 15.59: a US school grade.
+    pub flesch_kincaid_grade: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParagraphStats {
+    pub span: Span,
+    #[serde(flatten)]
+    pub readability: Readability,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Stats {
+    /// Body paragraphs (list items and block quotes count; title, caption and credits do not).
+    pub paragraphs: usize,
+    /// Over the body paragraphs.
+    #[serde(flatten)]
+    pub readability: Readability,
+    /// Every word of the text, title and caption included.
+    pub total_words: usize,
+    pub reading_minutes: f64,
+    pub per_paragraph: Vec<ParagraphStats>,
+}
+
+fn is_body(kind: BlockKind) -> bool {
+    matches!(kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote)
+}
+
+/// A word: a token with a letter or digit in it.
+pub fn is_word(token: &str) -> bool {
+    token.chars().any(char::is_alphanumeric)
+}
+
+/// Syllables in an English word, by vowel groups (a silent final "e" does not count).
+pub fn syllables(word: &str) -> usize {
+    let w: Vec<char> = word.to_lowercase().chars().filter(|c| c.is_alphabetic()).collect();
+    if w.is_empty() {
+        return 1; // numbers and symbols read as one
+    }
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'à'..='ÿ');
+    let mut count = 0;
+    let mut prev = false;
+    for &c in &w {
+        let v = vowel(c);
+        if v && !prev {
+            count += 1;
+        }
+        prev = v;
+    }
+    let n = w.len();
+    if n > 2 && w[n - 1] == 'e' && !vowel(w[n - 2]) && w[n - 2] != 'l' && count > 1 {
+        count -= 1;
+    }
+    if n > 3 && w[n - 2..] == ['e', 'd'] && !matches!(w[n - 3], 't' | 'd') && count > 1 {
+        count -= 1;
+    }
+    count.max(1)
+}
+
+fn readability(text: &str, sentences: &[Span], tokens: &[Span]) -> Readability {
+    let words: Vec<&str> = tokens.iter().map(|t| t.of(text)).filter(|t| is_word(t)).collect();
+    let syl: usize = words.iter().map(|w| syllables(w)).sum();
+    let (s, w) = (sentences.len(), words.len());
+    if s == 0 || w == 0 {
+        return Readability { sentences: s, words: w, syllables: syl, ..Default::default() };
+    }
+    let wps = w as f64 / s as f64;
+    let spw = syl as f64 / w as f64;
+    let round = |x: f64| (x * 10.0).round() / 10.0;
+    Readability {
+        sentences: s,
+        words: w,
+        syllables: syl,
+        flesch_reading_ease: round(206.835 - 1.015 * wps - 84.6 * spw),
+        flesch_kincaid_grade: round(0.39 * wps + 11.8 * spw - 15.59),
+    }
+}
+
+fn within(spans: &[Span], outer: Span) -> &[Span] {
+    let a = spans.partition_point(|s| s.start < outer.start);
+    let b = spans.partition_point(|s| s.start < outer.end);
+    &spans[a..b]
+}
+
+/// Statistics of `text` from its blocks, sentences and tokens (all sorted).
+pub fn compute(text: &str, blocks: &[Block], sentences: &[Span], tokens: &[Span]) -> Stats {
+    let mut per_paragraph = Vec::new();
+    let mut body_sentences = Vec::new();
+    let mut body_tokens = Vec::new();
+    for b in blocks.iter().filter(|b| is_body(b.kind)) {
+        let (s, t) = (within(sentences, b.span), within(tokens, b.span));
+        per_paragraph.push(ParagraphStats { span: b.span, readability: readability(text, s, t) });
+        body_sentences.extend_from_slice(s);
+        body_tokens.extend_from_slice(t);
+    }
+    let total_words = tokens.iter().filter(|t| is_word(t.of(text))).count();
+    Stats {
+        paragraphs: per_paragraph.len(),
+        readability: readability(text, &body_sentences, &body_tokens),
+        total_words,
+        reading_minutes: ((total_words as f64 / WORDS_PER_MINUTE) * 10.0).round() / 10.0,
+        per_paragraph,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syllable_counts() {
+        for (w, n) in
+            [("the", 1), ("Russia", 2), ("neighbour", 2), ("relations", 3), ("programme", 2), ("table", 2), ("discussed", 2), ("2023", 1)]
+        {
+            assert_eq!(syllables(w), n, "{w}");
+        }
+    }
+}

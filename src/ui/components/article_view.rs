@@ -1,0 +1,103 @@
+use crate::analysis::article::BlockKind;
+use crate::analysis::{Analysis, Span};
+use crate::ui::segments::{segments, Mark};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleViewProps {
+    /// The analysis of the article shown.
+    pub analysis: Rc<Analysis>,
+}
+
+/// The article as a reader sees it: title, publisher, time and source link, then
+/// the body with its image description, caption, links and repair marks.
+#[function_component]
+pub fn ArticleView(props: &ArticleViewProps) -> Html {
+    let a = &props.analysis;
+    let art = &a.article;
+    let title = art.title.as_ref().and_then(|t| t.span).map(|s| inline(a, s)).unwrap_or_else(|| html! { { "Untitled" } });
+    let blocks = a.article.blocks.iter().filter(|b| b.kind != BlockKind::Title).map(|b| {
+        let content = inline(a, b.span);
+        match b.kind {
+            BlockKind::Heading => html! { <h2>{ content }</h2> },
+            BlockKind::ImageAlt => html! {
+                <div class="image-alt" data-testid="image-alt">
+                    <span class="image-label">{ "Image" }</span>
+                    { content }
+                    if let Some(img) = art.image.as_ref().filter(|i| i.alt_span == Some(b.span)) {
+                        { " " }{ safe_link(&img.url, html! { { "(open image)" } }) }
+                    }
+                </div>
+            },
+            BlockKind::Caption => html! { <p class="caption" data-testid="caption">{ content }</p> },
+            BlockKind::Credits => html! { <p class="credits" data-testid="credits">{ content }</p> },
+            BlockKind::ListItem => html! { <p class="list-item">{ content }</p> },
+            BlockKind::Quote => html! { <blockquote>{ content }</blockquote> },
+            BlockKind::Code => html! { <pre>{ content }</pre> },
+            BlockKind::Paragraph | BlockKind::Title => html! { <p>{ content }</p> },
+        }
+    });
+    html! {
+        <article class="article" data-testid="article">
+            <header class="article-head">
+                <h1 data-testid="title">{ title }</h1>
+                <p class="byline">
+                    if let Some(p) = &art.publisher { <span class="publisher" data-testid="publisher">{ &p.value }</span> }
+                    if let Some(b) = &art.byline { <span class="author">{ format!("By {}", b.value) }</span> }
+                    if let Some(t) = &art.published { <time datetime={t.iso.clone()} data-testid="published">{ &t.raw }</time> }
+                    if let Some(u) = &art.url { <span class="source">{ safe_link(&u.url, html! { { &u.domain } }) }</span> }
+                </p>
+            </header>
+            <div class="body" data-testid="body">{ for blocks }</div>
+            if a.text.trim().is_empty() {
+                <p class="empty">{ "Nothing to show: the text is empty." }</p>
+            }
+        </article>
+    }
+}
+
+/// A link the reader can follow, only for http, https and mailto URLs; anything
+/// else (javascript:, data:) is shown as plain text.
+pub fn safe_link(url: &str, content: Html) -> Html {
+    let lower = url.trim().to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:") {
+        html! { <a href={url.to_string()} target="_blank" rel="noopener noreferrer">{ content }</a> }
+    } else {
+        content
+    }
+}
+
+/// The text of `span` with its links and repair findings as nested elements.
+fn inline(a: &Analysis, span: Span) -> Html {
+    let mut marks: Vec<(Span, Mark)> = Vec::new();
+    marks.extend(a.article.links.iter().enumerate().filter(|(_, l)| span.contains(l.span)).map(|(i, l)| (l.span, Mark::Link(i))));
+    marks.extend(a.findings.iter().enumerate().filter_map(|(i, f)| f.span.filter(|s| span.overlaps(*s)).map(|s| (s, Mark::Finding(i)))));
+    let segs = segments(span, &marks);
+    html! {
+        { for segs.into_iter().map(|seg| {
+            let mut node = html! { { seg.span.of(&a.text).to_string() } };
+            // Several repairs over one place (the seed's mojibake, then its look-alike
+            // letter) share one mark whose tooltip lists them in order.
+            let tips: Vec<String> = seg.marks.iter().filter_map(|m| match *m {
+                Mark::Finding(i) => {
+                    let f = &a.findings[i];
+                    Some(format!("{}: “{}” → “{}” ({})", f.kind.label(), f.original, f.replacement, f.note))
+                }
+                Mark::Link(_) => None,
+            }).collect();
+            if !tips.is_empty() {
+                node = html! { <mark class="finding" title={tips.join("\n")} data-testid="finding-mark">{ node }</mark> };
+            }
+            if let Some(&Mark::Link(i)) = seg.marks.iter().find(|m| matches!(m, Mark::Link(_))) {
+                let l = &a.article.links[i];
+                node = if l.safe {
+                    html! { <a href={l.url.clone()} target="_blank" rel="noopener noreferrer" class={classes!(if l.internal { "internal" } else { "external" })}>{ node }</a> }
+                } else {
+                    html! { <span class="unsafe-link" title="link not followed: only http, https and mailto links are">{ node }</span> }
+                };
+            }
+            node
+        }) }
+    }
+}

@@ -1,0 +1,9 @@
+//! The Yew app. Components only render what the core returns; the state lives
+//! in a reducer ([`state`]) that is unit-tested natively.
+
+pub mod app;
+pub mod components;
+pub mod segments;
+pub mod state;
+
+pub use app::App;

@@ -1,0 +1,190 @@
+//! Golden tests for the parser: one per input kind (the seed included), checked
+//! field by field, plus a full JSON snapshot of the seed's analysis.
+//! `UPDATE_SNAPSHOTS=1 cargo test --test parse` rewrites the snapshots.
+
+use lede::analysis::article::{BlockKind, InputFormat};
+use lede::analysis::repair::FindingKind;
+use lede::analysis::{analyze, Analysis, Options};
+use lede::seeds::SEEDS;
+use std::path::Path;
+
+fn run(input: &str) -> Analysis {
+    analyze(input, &Options::default())
+}
+
+fn input(name: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/inputs").join(name)).unwrap()
+}
+
+/// Compares `got` with the snapshot file, or rewrites it when UPDATE_SNAPSHOTS is set.
+fn check_snapshot(name: &str, got: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, got).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(&path).unwrap_or_default();
+    if want != got {
+        let diff: Vec<String> = want
+            .lines()
+            .zip(got.lines())
+            .enumerate()
+            .filter(|(_, (w, g))| w != g)
+            .take(10)
+            .map(|(i, (w, g))| format!("line {}:\n  want: {w}\n  got:  {g}", i + 1))
+            .collect();
+        panic!("snapshot {name} differs (UPDATE_SNAPSHOTS=1 to accept):\n{}", diff.join("\n"));
+    }
+}
+
+#[test]
+fn seed_fields() {
+    let a = run(SEEDS[0].text);
+    let art = &a.article;
+    assert_eq!(art.format, InputFormat::Markdown);
+    assert_eq!(art.title.as_ref().unwrap().value, "Russia says it will build close ties with North Korea 'in all areas'");
+    assert_eq!(art.publisher.as_ref().unwrap().value, "Reuters");
+    let published = art.published.as_ref().unwrap();
+    assert_eq!((published.raw.as_str(), published.iso.as_str()), ("2023-10-26 10:15", "2023-10-26T10:15:00"));
+    let url = art.url.as_ref().unwrap();
+    assert_eq!(url.domain, "reuters.com");
+    assert!(url.url.ends_with("north-korea-in-all-areas-2023-10-26/"));
+    let image = art.image.as_ref().unwrap();
+    assert_eq!(image.alt, "Russia's President Putin and North Korea's leader Kim meet in Amur region");
+    assert!(image.url.ends_with("YJ43ZB4DZBKLLJ52HNS6CZPMHU.jpg"));
+
+    let caption = art.caption.as_ref().unwrap();
+    assert!(caption.span.of(&a.text).starts_with("Russian and North Korean flags fly at the Vostochny Cosmodrome"));
+    let credit = caption.credit.as_ref().unwrap();
+    assert_eq!(credit.agency.as_deref(), Some("Sputnik"));
+    assert_eq!(credit.photographer.as_deref(), Some("Artem Geodakyan"));
+    assert!(credit.pool && credit.file_photo);
+    assert_eq!(credit.distributor.as_deref(), Some("Reuters"));
+
+    let links: Vec<(&str, bool)> = art.links.iter().map(|l| (l.text.as_str(), l.internal)).collect();
+    assert_eq!(links, [("condemned", true), ("summit", true)]);
+    for l in &art.links {
+        assert_eq!(l.span.of(&a.text), l.text);
+        assert_eq!(l.domain.as_deref(), Some("reuters.com"));
+    }
+
+    let credits = art.credits.as_ref().unwrap();
+    let roles: Vec<(&str, Vec<&str>)> =
+        credits.roles.iter().map(|r| (r.role.as_str(), r.people.iter().map(|p| p.name.as_str()).collect())).collect();
+    assert_eq!(roles, [("Reporting", vec!["Reuters"]), ("Writing", vec!["Mark Trevelyan"]), ("Editing", vec!["Andrew Osborn"])]);
+
+    let kinds: Vec<BlockKind> = art.blocks.iter().map(|b| b.kind).collect();
+    use BlockKind::*;
+    assert_eq!(kinds, [Title, ImageAlt, Caption, Paragraph, Paragraph, Paragraph, Paragraph, Paragraph, Paragraph, Credits]);
+
+    // Text integrity: the mojibake, then the Cyrillic letter in a Latin word.
+    let f: Vec<(FindingKind, &str, &str)> = a.findings.iter().map(|f| (f.kind, f.original.as_str(), f.replacement.as_str())).collect();
+    assert_eq!(f, [(FindingKind::Mojibake, "Ð¡", "С"), (FindingKind::MixedScript, "Сosmodrome", "Cosmodrome")]);
+    assert_eq!(a.findings[1].span.unwrap().of(&a.text), "Cosmodrome");
+    assert_eq!(a.findings[0].source.of(SEEDS[0].text), "Ð¡");
+    assert!(a.text.contains("Vostochny Cosmodrome") && !a.text.contains('Ð'));
+
+    assert_eq!(a.stats.paragraphs, 6);
+    assert_eq!(a.stats.readability.sentences, 8);
+    assert!(a.diagnostics.is_empty(), "{:?}", a.diagnostics);
+}
+
+#[test]
+fn seed_offsets_map_back_to_the_input() {
+    let a = run(SEEDS[0].text);
+    let seed = SEEDS[0].text;
+    for l in &a.article.links {
+        let s = a.to_source(l.span.start);
+        assert_eq!(&seed[s..s + l.text.len()], l.text);
+    }
+    // Past the repaired word, offsets still land on the same text in the input.
+    let venue = a.text.find(", the venue").unwrap();
+    let s = a.to_source(venue);
+    assert!(seed[s..].starts_with(", the venue"));
+}
+
+#[test]
+fn seed_snapshot() {
+    let json = serde_json::to_string_pretty(&run(SEEDS[0].text)).unwrap();
+    check_snapshot("seed.json", &(json + "\n"));
+}
+
+#[test]
+fn plain_text_article() {
+    let a = run(&input("plain.txt"));
+    let art = &a.article;
+    assert_eq!(art.format, InputFormat::PlainText);
+    assert_eq!(art.title.as_ref().unwrap().value, "Kremlin says talks with Kyiv are on hold");
+    assert_eq!(art.byline.as_ref().unwrap().value, "Jane Doe and John Roe");
+    assert_eq!(art.published.as_ref().unwrap().iso, "2023-10-27T09:30:00Z");
+    assert_eq!(art.url.as_ref().unwrap().domain, "example-news.com");
+    let d = art.dateline.as_ref().unwrap();
+    assert_eq!((d.place.as_str(), d.date.as_deref(), d.agency.as_deref()), ("MOSCOW", Some("Oct 27"), Some("Reuters")));
+    assert_eq!(art.publisher.as_ref().unwrap().value, "Reuters");
+    let roles: Vec<&str> = art.credits.as_ref().unwrap().roles.iter().map(|r| r.role.as_str()).collect();
+    assert_eq!(roles, ["Reporting", "Editing"]);
+    assert_eq!(art.credits.as_ref().unwrap().roles[0].places[0].name, "Moscow");
+    // "Mr. Peskov" does not end a sentence.
+    let sentences: Vec<&str> = a.sentences.iter().map(|s| s.of(&a.text)).collect();
+    assert!(sentences.contains(&"Mr. Peskov did not say for how long."), "{sentences:?}");
+}
+
+#[test]
+fn pasted_html_article() {
+    let a = run(&input("pasted.html"));
+    let art = &a.article;
+    assert_eq!(art.format, InputFormat::Html);
+    assert_eq!(art.title.as_ref().unwrap().value, "Leaders meet at the summit");
+    assert_eq!(art.publisher.as_ref().unwrap().value, "The Example Times");
+    assert_eq!(art.published.as_ref().unwrap().iso, "2023-10-27T09:30:00Z");
+    assert_eq!(art.url.as_ref().unwrap().domain, "example-times.com");
+    assert_eq!(art.image.as_ref().unwrap().alt, "Two leaders shake hands");
+    let credit = art.caption.as_ref().unwrap().credit.as_ref().unwrap();
+    assert_eq!((credit.agency.as_deref(), credit.photographer.as_deref()), (Some("Reuters"), Some("Denis Balibouse")));
+    let links: Vec<(&str, bool)> = art.links.iter().map(|l| (l.text.as_str(), l.internal)).collect();
+    assert_eq!(links, [("officials said", true), ("report", false)]);
+    // Scripts, styles, navigation, buttons and footers are not article text.
+    for absent in ["tracker", "color: red", "Home", "Subscribe", "©", "alert", "steal"] {
+        assert!(!a.text.contains(absent), "{absent} leaked into the text:\n{}", a.text);
+    }
+    assert!(a.text.contains("first meeting & the talks ran late."));
+    assert_eq!(art.dateline.as_ref().unwrap().place, "GENEVA");
+}
+
+#[test]
+fn markdown_without_seed_metadata() {
+    let md = "## Not the title\n\nSome *text* with a [link](/relative/path) and `code`.\n\n- item one\n- item two\n\n> quoted\n";
+    let a = run(md);
+    assert_eq!(a.article.format, InputFormat::Markdown);
+    assert_eq!(a.article.title.as_ref().unwrap().value, "Not the title");
+    assert_eq!(a.article.links[0].text, "link");
+    assert!(a.article.links[0].internal, "a relative link stays on the site");
+    let kinds: Vec<BlockKind> = a.article.blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(kinds, [BlockKind::Title, BlockKind::Paragraph, BlockKind::ListItem, BlockKind::ListItem, BlockKind::Quote]);
+}
+
+#[test]
+fn bad_input_gets_a_message_not_a_panic() {
+    for (input, expect_message) in [("", true), ("   \n\t  ", true), ("\u{0}\u{1}\u{2}\u{3}binary\u{4}\u{5}\u{6}\u{7}\u{8}", true)] {
+        let a = run(input);
+        assert_eq!(!a.diagnostics.is_empty(), expect_message, "{input:?}: {:?}", a.diagnostics);
+    }
+    // Broken markup still yields its text.
+    assert!(run("**unbalanced *markdown [link](").text.contains("unbalanced"));
+    assert!(run("<p>unclosed <b>html").text.contains("unclosed html"));
+    let huge = "word ".repeat((4 << 20) / 5 + 10);
+    let a = run(&huge);
+    assert!(a.diagnostics[0].message.contains("MB"), "{:?}", a.diagnostics);
+    let many = (0..1000).map(|i| format!("Paragraph number {i} says something.")).collect::<Vec<_>>().join("\n\n");
+    let a = run(&many);
+    assert_eq!(a.stats.paragraphs, 999, "the first paragraph is the title");
+}
+
+#[test]
+fn invalid_utf8_from_a_dropped_file_is_decoded_lossily() {
+    let bytes = b"Title\n\nCaf\xe9 in Par\xc3\xads, \xff\xfe broken.";
+    let text = String::from_utf8_lossy(bytes);
+    let a = run(&text);
+    assert_eq!(a.article.title.as_ref().unwrap().value, "Title");
+    assert!(a.text.contains("París"));
+}

@@ -1,0 +1,112 @@
+//! Component tests in a real browser (headless Chromium): each component is
+//! mounted into a div of the page and asserted on through the DOM.
+//! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test-web`.
+#![cfg(target_arch = "wasm32")]
+
+use lede::analysis::{analyze, Analysis, Options};
+use lede::seeds::SEEDS;
+use lede::ui::components::{ArticleView, ArticleViewProps, IntegrityPanel, IntegrityPanelProps, MetadataPanel, MetadataPanelProps};
+use lede::ui::App;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn root() -> Element {
+    let doc = gloo_document();
+    let div = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+fn gloo_document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn seed_analysis() -> Rc<Analysis> {
+    Rc::new(analyze(SEEDS[0].text, &Options::default()))
+}
+
+fn text_of(root: &Element, selector: &str) -> String {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).text_content().unwrap_or_default()
+}
+
+fn all_text(root: &Element, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap_or_default()).collect()
+}
+
+#[wasm_bindgen_test]
+async fn article_view_renders_the_seed_header_body_and_links() {
+    let r = root();
+    yew::Renderer::<ArticleView>::with_root_and_props(r.clone(), ArticleViewProps { analysis: seed_analysis() }).render();
+    yew::scheduler::flush().await;
+    assert_eq!(text_of(&r, "[data-testid=title]"), "Russia says it will build close ties with North Korea 'in all areas'");
+    assert_eq!(text_of(&r, "[data-testid=publisher]"), "Reuters");
+    assert_eq!(text_of(&r, "[data-testid=published]"), "2023-10-26 10:15");
+    assert!(text_of(&r, "[data-testid=image-alt]").contains("Putin and North Korea's leader Kim meet in Amur region"));
+    assert!(text_of(&r, "[data-testid=caption]").ends_with("Sputnik/Artem Geodakyan/Pool via REUTERS/File Photo"));
+    assert!(text_of(&r, "[data-testid=credits]").starts_with("Reporting by Reuters"));
+    let paragraphs = all_text(&r, "[data-testid=body] > p:not(.caption):not(.credits)");
+    assert_eq!(paragraphs.len(), 6);
+    assert!(paragraphs[0].starts_with("Russia said on Thursday"));
+    // Inline links stay links, with safe rel attributes.
+    let link = r.query_selector("[data-testid=body] a.internal").unwrap().expect("an inline link");
+    assert_eq!(link.text_content().unwrap(), "condemned");
+    assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    // The repaired word is marked.
+    assert_eq!(all_text(&r, "mark.finding"), ["Cosmodrome"]);
+}
+
+#[wasm_bindgen_test]
+async fn metadata_panel_shows_every_field() {
+    let r = root();
+    yew::Renderer::<MetadataPanel>::with_root_and_props(r.clone(), MetadataPanelProps { analysis: seed_analysis() }).render();
+    yew::scheduler::flush().await;
+    let panel = text_of(&r, "[data-testid=metadata-panel]");
+    for expected in
+        ["Reuters", "2023-10-26T10:15:00", "reuters.com", "Markdown", "Artem Geodakyan", "Sputnik", "Mark Trevelyan", "Andrew Osborn"]
+    {
+        assert!(panel.contains(expected), "metadata panel lacks {expected}: {panel}");
+    }
+    let credit = text_of(&r, "[data-testid=photo-credit]");
+    assert!(credit.contains("Distributed by") && credit.contains("Reuters"));
+    assert_eq!(all_text(&r, "[data-testid=links] li").len(), 2);
+    assert_eq!(all_text(&r, "[data-testid=credits-roles] dt"), ["Reporting", "Writing", "Editing"]);
+}
+
+#[wasm_bindgen_test]
+async fn integrity_panel_lists_the_seed_findings_in_order() {
+    let r = root();
+    yew::Renderer::<IntegrityPanel>::with_root_and_props(r.clone(), IntegrityPanelProps { analysis: seed_analysis() }).render();
+    yew::scheduler::flush().await;
+    let findings = all_text(&r, "[data-testid=finding]");
+    assert_eq!(findings.len(), 2);
+    assert!(findings[0].starts_with("Mojibake") && findings[0].contains("Ð¡"));
+    assert!(findings[1].starts_with("Mixed-script word") && findings[1].contains("Cosmodrome"));
+}
+
+#[wasm_bindgen_test]
+async fn app_opens_on_the_seed_and_analyzes_a_pasted_article() {
+    let r = root();
+    yew::Renderer::<App>::with_root(r.clone()).render();
+    yew::scheduler::flush().await;
+    assert!(text_of(&r, "[data-testid=title]").starts_with("Russia says"));
+    let entries = all_text(&r, "[data-testid=library-entry]");
+    assert_eq!(entries.len(), SEEDS.len());
+
+    r.query_selector("[data-testid=new-article]").unwrap().unwrap().dyn_into::<HtmlElement>().unwrap().click();
+    yew::scheduler::flush().await;
+    let area: web_sys::HtmlTextAreaElement = r.query_selector("[data-testid=draft]").unwrap().unwrap().dyn_into().unwrap();
+    area.set_value("Pasted headline\nBy Jane Doe\nOctober 26, 2023\n\nLONDON (Reuters) - Something happened today.");
+    let event = web_sys::InputEvent::new("input").unwrap();
+    area.dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+    r.query_selector("[data-testid=analyze]").unwrap().unwrap().dyn_into::<HtmlElement>().unwrap().click();
+    yew::scheduler::flush().await;
+    assert_eq!(text_of(&r, "[data-testid=title]"), "Pasted headline");
+    let meta = text_of(&r, "[data-testid=metadata-panel]");
+    assert!(meta.contains("Jane Doe") && meta.contains("2023-10-26") && meta.contains("LONDON"), "{meta}");
+}
