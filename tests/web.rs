@@ -5,7 +5,10 @@
 
 use lede::analysis::{analyze, Analysis, Options};
 use lede::seeds::SEEDS;
-use lede::ui::components::{ArticleView, ArticleViewProps, IntegrityPanel, IntegrityPanelProps, MetadataPanel, MetadataPanelProps};
+use lede::ui::components::{
+    ArticleView, ArticleViewProps, EntitiesPanel, EntitiesPanelProps, IntegrityPanel, IntegrityPanelProps, MetadataPanel,
+    MetadataPanelProps,
+};
 use lede::ui::App;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -41,7 +44,11 @@ fn all_text(root: &Element, selector: &str) -> Vec<String> {
 #[wasm_bindgen_test]
 async fn article_view_renders_the_seed_header_body_and_links() {
     let r = root();
-    yew::Renderer::<ArticleView>::with_root_and_props(r.clone(), ArticleViewProps { analysis: seed_analysis() }).render();
+    yew::Renderer::<ArticleView>::with_root_and_props(
+        r.clone(),
+        ArticleViewProps { analysis: seed_analysis(), hidden: Vec::new(), selected_entity: None },
+    )
+    .render();
     yew::scheduler::flush().await;
     assert_eq!(text_of(&r, "[data-testid=title]"), "Russia says it will build close ties with North Korea 'in all areas'");
     assert_eq!(text_of(&r, "[data-testid=publisher]"), "Reuters");
@@ -109,4 +116,48 @@ async fn app_opens_on_the_seed_and_analyzes_a_pasted_article() {
     assert_eq!(text_of(&r, "[data-testid=title]"), "Pasted headline");
     let meta = text_of(&r, "[data-testid=metadata-panel]");
     assert!(meta.contains("Jane Doe") && meta.contains("2023-10-26") && meta.contains("LONDON"), "{meta}");
+}
+
+#[wasm_bindgen_test]
+async fn entities_panel_groups_by_type_and_reports_choice() {
+    let r = root();
+    let chosen = Rc::new(std::cell::Cell::new(None));
+    let sink = chosen.clone();
+    let props = EntitiesPanelProps { analysis: seed_analysis(), selected: None, on_select: yew::Callback::from(move |e| sink.set(e)) };
+    yew::Renderer::<EntitiesPanel>::with_root_and_props(r.clone(), props).render();
+    yew::scheduler::flush().await;
+    let groups = all_text(&r, ".entity-group h3");
+    assert!(groups.iter().any(|g| g.starts_with("Person (6)")), "{groups:?}");
+    assert!(groups.iter().any(|g| g.starts_with("Nationality or group (2)")), "{groups:?}");
+    let people = all_text(&r, ".entity-group:first-child [data-testid=entity] .entity-name");
+    assert_eq!(people[0], "Kim Jong Un", "most mentioned first");
+    let first: HtmlElement = r.query_selector("[data-testid=entity]").unwrap().unwrap().dyn_into().unwrap();
+    first.click();
+    yew::scheduler::flush().await;
+    assert!(chosen.get().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn legend_hides_a_type_and_choosing_an_entity_marks_its_mentions() {
+    let r = root();
+    yew::Renderer::<App>::with_root(r.clone()).render();
+    yew::scheduler::flush().await;
+    let before = r.query_selector_all("[data-testid=mention].ent-PER:not(.off)").unwrap().length();
+    assert!(before >= 10, "{before}");
+    let per: HtmlElement = r.query_selector(".legend-item.ent-PER").unwrap().unwrap().dyn_into().unwrap();
+    per.click();
+    yew::scheduler::flush().await;
+    assert_eq!(r.query_selector_all("[data-testid=mention].ent-PER:not(.off)").unwrap().length(), 0);
+    assert_eq!(per.get_attribute("aria-pressed").as_deref(), Some("false"));
+    per.click();
+    yew::scheduler::flush().await;
+
+    let putin = (0..r.query_selector_all("[data-testid=entity]").unwrap().length())
+        .map(|i| r.query_selector_all("[data-testid=entity]").unwrap().item(i).unwrap().dyn_into::<HtmlElement>().unwrap())
+        .find(|b| b.text_content().unwrap_or_default().contains("Vladimir Putin"))
+        .unwrap();
+    putin.click();
+    yew::scheduler::flush().await;
+    let chosen = all_text(&r, ".ent.chosen");
+    assert_eq!(chosen, ["Putin", "Vladimir Putin", "Vladimir Putin"]);
 }

@@ -2,6 +2,8 @@
 //! carries its own list of problems ([`Diagnostic`]s) instead of failing.
 
 use super::article::{self, Article, InputFormat};
+use super::entities::{self, Entity, Mention};
+use super::ner;
 use super::repair::{self, Finding, OffsetMap, RepairOptions};
 use super::segment;
 use super::span::Span;
@@ -48,6 +50,10 @@ pub struct Analysis {
     pub sentences: Vec<Span>,
     pub tokens: Vec<Span>,
     pub findings: Vec<Finding>,
+    /// Entity mentions (people, places, organizations, groups, dates, numbers), in text order.
+    pub mentions: Vec<Mention>,
+    /// Mentions merged into entities, in order of first mention.
+    pub entities: Vec<Entity>,
     pub stats: Stats,
     pub diagnostics: Vec<Diagnostic>,
     #[serde(skip)]
@@ -117,9 +123,28 @@ pub fn analyze(input: &str, options: &Options) -> Analysis {
         tokens.extend(segment::tokens(&text, block.span));
     }
     let stats = stats::compute(&text, &article.blocks, &sentences, &tokens);
+    let (mentions, entities) = entities::find(&text, &article, &sentences);
+    if ner::tagger().is_none() {
+        diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            message: "The entity model is missing or damaged; no entities were tagged.".into(),
+        });
+    }
     if article.title.is_none() && !input.trim().is_empty() {
         diagnostics
             .push(Diagnostic { severity: Severity::Info, message: "No title was found; the first line did not look like one.".into() });
     }
-    Analysis { schema_version: SCHEMA_VERSION, text, article, sentences, tokens, findings, stats, diagnostics, repair_map: repaired.map }
+    Analysis {
+        schema_version: SCHEMA_VERSION,
+        text,
+        article,
+        sentences,
+        tokens,
+        findings,
+        mentions,
+        entities,
+        stats,
+        diagnostics,
+        repair_map: repaired.map,
+    }
 }

@@ -8,7 +8,9 @@
 pub mod analyze;
 pub mod article;
 pub mod credits;
+pub mod entities;
 pub mod html;
+pub mod ner;
 pub mod repair;
 pub mod segment;
 pub mod span;

@@ -1,13 +1,19 @@
 //! The lede command line: `lede analyze [FILE|-]` prints the analysis as JSON
 //! (the same document the web app exports).
 
+use lede::analysis::ner::{self, conll, lexicon, model, train};
 use lede::analysis::{analyze, Options};
 use std::io::Read;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   lede analyze [FILE|-]     print the analysis of FILE (or standard input) as JSON
-  lede text [FILE|-]        print the repaired analysis text only";
+  lede text [FILE|-]        print the repaired analysis text only
+  lede eval FILE.conll      score the bundled tagger on a CoNLL file (conlleval style)
+  lede train [--data DIR] [--out DIR] [--epochs N]
+                            rebuild model/ner.bin and model/lexicon.bin from DIR
+                            (default ../shared/data), reporting the dev score";
 
 fn read_input(path: Option<&str>) -> Result<String, String> {
     let mut bytes = Vec::new();
@@ -29,6 +35,11 @@ fn main() -> ExitCode {
             serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string()).map(|json| println!("{json}"))
         }),
         Some("text") => read_input(args.get(1).map(String::as_str)).map(|input| println!("{}", analyze(&input, &Options::default()).text)),
+        Some("eval") => match args.get(1) {
+            Some(path) => eval(path),
+            None => Err(USAGE.to_string()),
+        },
+        Some("train") => train(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -42,4 +53,59 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn eval(path: &str) -> Result<(), String> {
+    let tagger = ner::tagger().ok_or("the bundled model is missing or corrupt: run `make model`")?;
+    let sentences = conll::read(&read_text(Path::new(path))?);
+    let docs = conll::documents(&sentences);
+    let score = train::evaluate(&tagger.model, &tagger.lexicon, &docs);
+    print!("{}", score.report());
+    Ok(())
+}
+
+fn train(args: &[String]) -> Result<(), String> {
+    let mut data = PathBuf::from("../shared/data");
+    let mut out = PathBuf::from("model");
+    let mut opts = train::TrainOptions::default();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let value = it.next().ok_or_else(|| format!("{a} needs a value"))?;
+        match a.as_str() {
+            "--data" => data = PathBuf::from(value),
+            "--out" => out = PathBuf::from(value),
+            "--epochs" => opts.epochs = value.parse().map_err(|_| "--epochs takes a number")?,
+            _ => return Err(format!("unknown option {a}\n{USAGE}")),
+        }
+    }
+    let gaz = data.join("gazetteers");
+    let read = |name: &str| read_text(&gaz.join(name));
+    let demonyms = include_str!("../analysis/ner/data/demonyms.tsv");
+    let lex_bytes = lexicon::build_lexicon(&read, demonyms)?;
+    let lex = lexicon::Lexicon::from_bytes(&lex_bytes).ok_or("the lexicon just built does not read back")?;
+    eprintln!("lexicon: {} names, {} bytes", lex.len(), lex_bytes.len());
+
+    let train_sents = conll::read(&read_text(&data.join("conll2003/eng.train"))?);
+    let dev_sents = conll::read(&read_text(&data.join("conll2003/eng.testa"))?);
+    let train_docs = conll::documents(&train_sents);
+    let dev_docs = conll::documents(&dev_sents);
+    eprintln!("training on {} sentences in {} documents", train_sents.len(), train_docs.len());
+    let model = train::train(&train_docs, &lex, opts, |epoch, acc| eprintln!("epoch {epoch}: training token accuracy {:.4}", acc));
+    let bytes = model.to_bytes();
+    let back = model::Model::from_bytes(&bytes).ok_or("the model just built does not read back")?;
+    if std::env::var_os("LEDE_DEBUG").is_some() {
+        eprint!("train, in memory:\n{}", train::evaluate(&model, &lex, &train_docs[..100]).report());
+        eprint!("train, read back:\n{}", train::evaluate(&back, &lex, &train_docs[..100]).report());
+    }
+    let score = train::evaluate(&back, &lex, &dev_docs);
+    eprintln!("model: {} features, {} bytes", model.keys.len(), bytes.len());
+    eprint!("dev (eng.testa):\n{}", score.report());
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("ner.bin"), &bytes).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("lexicon.bin"), &lex_bytes).map_err(|e| e.to_string())?;
+    Ok(())
 }

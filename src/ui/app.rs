@@ -1,6 +1,6 @@
 //! The top-level component: the library sidebar, the annotated article and its panels.
 
-use super::components::{ArticleList, ArticleView, Editor, IntegrityPanel, MetadataPanel, StatsPanel};
+use super::components::{ArticleList, ArticleView, Editor, EntitiesPanel, IntegrityPanel, Legend, MetadataPanel, StatsPanel};
 use super::state::{Action, AppState};
 use crate::analysis::{analyze, Analysis, Options};
 use std::rc::Rc;
@@ -33,6 +33,23 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |_: ()| state.dispatch(Action::CloseEditor))
     };
+    let on_toggle = {
+        let state = state.clone();
+        Callback::from(move |l| state.dispatch(Action::ToggleLabel(l)))
+    };
+    let on_entity = {
+        let state = state.clone();
+        Callback::from(move |e| state.dispatch(Action::SelectEntity(e)))
+    };
+    // The one effect of choosing an entity: bring its first mention into view.
+    {
+        let first = state.selected_entity.and_then(|e| analysis.entities.get(e)).map(|e| e.mentions[0]);
+        use_effect_with(first, |first| {
+            if let Some(i) = first {
+                scroll_to(&format!("mention-{i}"));
+            }
+        });
+    }
 
     html! {
         <div class="app">
@@ -46,15 +63,29 @@ pub fn App() -> Html {
                     if let Some(draft) = state.draft.clone() {
                         <Editor text={draft} on_edit={on_edit} on_submit={on_submit} on_cancel={on_cancel} />
                     } else {
-                        <ArticleView analysis={analysis.clone()} />
+                        <Legend analysis={analysis.clone()} hidden={state.hidden.clone()} on_toggle={on_toggle} />
+                        <ArticleView analysis={analysis.clone()} hidden={state.hidden.clone()} selected_entity={state.selected_entity} />
                     }
                 </main>
                 <aside class="panels" aria-label="Analysis panels">
+                    <EntitiesPanel analysis={analysis.clone()} selected={state.selected_entity} on_select={on_entity} />
                     <MetadataPanel analysis={analysis.clone()} />
                     <IntegrityPanel analysis={analysis.clone()} />
                     <StatsPanel analysis={analysis} />
                 </aside>
             </div>
         </div>
+    }
+}
+
+/// Scrolls the element with `id` into view and focuses it (keyboard users land on it too).
+fn scroll_to(id: &str) {
+    let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else { return };
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_behavior(web_sys::ScrollBehavior::Smooth);
+    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+    if let Ok(html) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+        let _ = html.focus();
     }
 }

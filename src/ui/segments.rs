@@ -8,6 +8,7 @@ use crate::analysis::Span;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Mark {
     Link(usize),
+    Mention(usize),
     Finding(usize),
 }
 

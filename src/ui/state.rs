@@ -1,6 +1,7 @@
 //! The app's state as a reducer: which articles there are, which is selected,
 //! and the draft being pasted. No browser calls here, so it is tested natively.
 
+use crate::analysis::entities::Label;
 use crate::seeds::SEEDS;
 use std::rc::Rc;
 use yew::Reducible;
@@ -20,6 +21,10 @@ pub struct AppState {
     pub selected: usize,
     /// The text in the "New article" editor; None while the editor is closed.
     pub draft: Option<String>,
+    /// Entity types whose highlights the reader switched off in the legend.
+    pub hidden: Vec<Label>,
+    /// The entity chosen in the entities panel (its mentions are marked).
+    pub selected_entity: Option<usize>,
     counter: usize,
 }
 
@@ -30,6 +35,10 @@ pub enum Action {
     /// Adds the draft as a new article and selects it; an empty draft is kept open.
     SubmitDraft,
     CloseEditor,
+    /// Shows or hides one entity type's highlights.
+    ToggleLabel(Label),
+    /// Chooses an entity (or clears the choice with None).
+    SelectEntity(Option<usize>),
 }
 
 /// A name for an article: its first non-empty line without Markdown marks, shortened.
@@ -51,7 +60,7 @@ impl Default for AppState {
     fn default() -> Self {
         let entries =
             SEEDS.iter().map(|s| Entry { id: s.file.to_string(), name: name_of(s.text), text: Rc::from(s.text), bundled: true }).collect();
-        AppState { entries, selected: 0, draft: None, counter: 0 }
+        AppState { entries, selected: 0, draft: None, hidden: Vec::new(), selected_entity: None, counter: 0 }
     }
 }
 
@@ -70,6 +79,7 @@ impl Reducible for AppState {
             Action::Select(i) if i < s.entries.len() => {
                 s.selected = i;
                 s.draft = None;
+                s.selected_entity = None;
             }
             Action::Select(_) => return self,
             Action::OpenEditor => s.draft = Some(s.draft.take().unwrap_or_default()),
@@ -83,8 +93,16 @@ impl Reducible for AppState {
                 s.counter += 1;
                 s.entries.push(Entry { id: format!("user-{}", s.counter), name: name_of(&text), text: Rc::from(text), bundled: false });
                 s.selected = s.entries.len() - 1;
+                s.selected_entity = None;
             }
             Action::CloseEditor => s.draft = None,
+            Action::ToggleLabel(label) => match s.hidden.iter().position(|l| *l == label) {
+                Some(i) => {
+                    s.hidden.remove(i);
+                }
+                None => s.hidden.push(label),
+            },
+            Action::SelectEntity(e) => s.selected_entity = if s.selected_entity == e { None } else { e },
         }
         Rc::new(s)
     }
@@ -119,6 +137,18 @@ mod tests {
         let s = run(vec![Action::OpenEditor, Action::EditDraft("  ".into()), Action::SubmitDraft]);
         assert_eq!(s.entries.len(), before);
         assert_eq!(s.draft.as_deref(), Some("  "));
+    }
+
+    #[test]
+    fn legend_toggles_and_entity_choice() {
+        let s = run(vec![Action::ToggleLabel(Label::Person), Action::ToggleLabel(Label::Org), Action::ToggleLabel(Label::Person)]);
+        assert_eq!(s.hidden, [Label::Org]);
+        let s = run(vec![Action::SelectEntity(Some(2))]);
+        assert_eq!(s.selected_entity, Some(2));
+        let s = s.reduce(Action::SelectEntity(Some(2)));
+        assert_eq!(s.selected_entity, None, "choosing the chosen entity again clears it");
+        let s = run(vec![Action::SelectEntity(Some(2)), Action::Select(0)]);
+        assert_eq!(s.selected_entity, None, "another article clears the choice");
     }
 
     #[test]

@@ -1,4 +1,5 @@
 use crate::analysis::article::BlockKind;
+use crate::analysis::entities::{Label, Source};
 use crate::analysis::{Analysis, Span};
 use crate::ui::segments::{segments, Mark};
 use std::rc::Rc;
@@ -8,6 +9,12 @@ use yew::prelude::*;
 pub struct ArticleViewProps {
     /// The analysis of the article shown.
     pub analysis: Rc<Analysis>,
+    /// Entity types whose highlights are switched off.
+    #[prop_or_default]
+    pub hidden: Vec<Label>,
+    /// The entity whose mentions are marked as chosen.
+    #[prop_or_default]
+    pub selected_entity: Option<usize>,
 }
 
 /// The article as a reader sees it: title, publisher, time and source link, then
@@ -16,9 +23,10 @@ pub struct ArticleViewProps {
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let a = &props.analysis;
     let art = &a.article;
-    let title = art.title.as_ref().and_then(|t| t.span).map(|s| inline(a, s)).unwrap_or_else(|| html! { { "Untitled" } });
+    let view = View { a, hidden: &props.hidden, selected: props.selected_entity };
+    let title = art.title.as_ref().and_then(|t| t.span).map(|s| view.inline(s)).unwrap_or_else(|| html! { { "Untitled" } });
     let blocks = a.article.blocks.iter().filter(|b| b.kind != BlockKind::Title).map(|b| {
-        let content = inline(a, b.span);
+        let content = view.inline(b.span);
         match b.kind {
             BlockKind::Heading => html! { <h2>{ content }</h2> },
             BlockKind::ImageAlt => html! {
@@ -68,36 +76,77 @@ pub fn safe_link(url: &str, content: Html) -> Html {
     }
 }
 
-/// The text of `span` with its links and repair findings as nested elements.
-fn inline(a: &Analysis, span: Span) -> Html {
-    let mut marks: Vec<(Span, Mark)> = Vec::new();
-    marks.extend(a.article.links.iter().enumerate().filter(|(_, l)| span.contains(l.span)).map(|(i, l)| (l.span, Mark::Link(i))));
-    marks.extend(a.findings.iter().enumerate().filter_map(|(i, f)| f.span.filter(|s| span.overlaps(*s)).map(|s| (s, Mark::Finding(i)))));
-    let segs = segments(span, &marks);
-    html! {
-        { for segs.into_iter().map(|seg| {
-            let mut node = html! { { seg.span.of(&a.text).to_string() } };
-            // Several repairs over one place (the seed's mojibake, then its look-alike
-            // letter) share one mark whose tooltip lists them in order.
-            let tips: Vec<String> = seg.marks.iter().filter_map(|m| match *m {
-                Mark::Finding(i) => {
-                    let f = &a.findings[i];
-                    Some(format!("{}: “{}” → “{}” ({})", f.kind.label(), f.original, f.replacement, f.note))
+/// What the tooltip of a mention says about why it was tagged.
+pub fn why(source: &Source) -> String {
+    match source {
+        Source::Model { confidence } => format!("tagger, {:.0}% confident", confidence * 100.0),
+        Source::Gazetteer { confidence } => format!("tagger ({:.0}%) and gazetteer", confidence * 100.0),
+        Source::Rule { rule } => format!("rule: {rule}"),
+    }
+}
+
+struct View<'a> {
+    a: &'a Analysis,
+    hidden: &'a [Label],
+    selected: Option<usize>,
+}
+
+impl View<'_> {
+    /// The text of `span` with its links, entity mentions and repair findings as nested elements.
+    fn inline(&self, span: Span) -> Html {
+        let a = self.a;
+        let mut marks: Vec<(Span, Mark)> = Vec::new();
+        marks.extend(a.article.links.iter().enumerate().filter(|(_, l)| span.contains(l.span)).map(|(i, l)| (l.span, Mark::Link(i))));
+        marks.extend(a.mentions.iter().enumerate().filter(|(_, m)| span.contains(m.span)).map(|(i, m)| (m.span, Mark::Mention(i))));
+        marks
+            .extend(a.findings.iter().enumerate().filter_map(|(i, f)| f.span.filter(|s| span.overlaps(*s)).map(|s| (s, Mark::Finding(i)))));
+        let segs = segments(span, &marks);
+        html! {
+            { for segs.into_iter().map(|seg| {
+                let mut node = html! { { seg.span.of(&a.text).to_string() } };
+                // Several repairs over one place (the seed's mojibake, then its look-alike
+                // letter) share one mark whose tooltip lists them in order.
+                let tips: Vec<String> = seg.marks.iter().filter_map(|m| match *m {
+                    Mark::Finding(i) => {
+                        let f = &a.findings[i];
+                        Some(format!("{}: “{}” → “{}” ({})", f.kind.label(), f.original, f.replacement, f.note))
+                    }
+                    _ => None,
+                }).collect();
+                if !tips.is_empty() {
+                    node = html! { <mark class="finding" title={tips.join("\n")} data-testid="finding-mark">{ node }</mark> };
                 }
-                Mark::Link(_) => None,
-            }).collect();
-            if !tips.is_empty() {
-                node = html! { <mark class="finding" title={tips.join("\n")} data-testid="finding-mark">{ node }</mark> };
-            }
-            if let Some(&Mark::Link(i)) = seg.marks.iter().find(|m| matches!(m, Mark::Link(_))) {
-                let l = &a.article.links[i];
-                node = if l.safe {
-                    html! { <a href={l.url.clone()} target="_blank" rel="noopener noreferrer" class={classes!(if l.internal { "internal" } else { "external" })}>{ node }</a> }
-                } else {
-                    html! { <span class="unsafe-link" title="link not followed: only http, https and mailto links are">{ node }</span> }
-                };
-            }
-            node
-        }) }
+                if let Some(&Mark::Mention(i)) = seg.marks.iter().find(|m| matches!(m, Mark::Mention(_))) {
+                    let m = &a.mentions[i];
+                    let e = a.entities.get(m.entity);
+                    let mut tip = format!("{} · {}", m.label.code(), e.map_or("", |e| e.name.as_str()));
+                    if let Some(r) = m.role {
+                        tip.push_str(&format!(" · role: {}", r.of(&a.text)));
+                    }
+                    tip.push_str(&format!(" · {}", why(&m.source)));
+                    let off = self.hidden.contains(&m.label);
+                    let chosen = self.selected == Some(m.entity);
+                    // The first segment of a mention carries its id, for scrolling to it.
+                    let first = seg.span.start == m.span.start;
+                    node = html! {
+                        <span class={classes!("ent", format!("ent-{}", m.label.code()), off.then_some("off"), chosen.then_some("chosen"))}
+                              tabindex={(!off && first).then_some("0")} data-tip={tip.clone()} aria-label={tip}
+                              data-entity={m.entity.to_string()} data-testid="mention"
+                              id={first.then(|| format!("mention-{i}"))}>
+                            { node }
+                        </span>
+                    };
+                }
+                if let Some(&Mark::Link(i)) = seg.marks.iter().find(|m| matches!(m, Mark::Link(_))) {
+                    let l = &a.article.links[i];
+                    node = if l.safe {
+                        html! { <a href={l.url.clone()} target="_blank" rel="noopener noreferrer" class={classes!(if l.internal { "internal" } else { "external" })}>{ node }</a> }
+                    } else {
+                        html! { <span class="unsafe-link" title="link not followed: only http, https and mailto links are">{ node }</span> }
+                    };
+                }
+                node
+            }) }
+        }
     }
 }

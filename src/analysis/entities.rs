@@ -1,0 +1,698 @@
+//! The entities layer: model mentions (PER, ORG, LOC, MISC) refined by rules
+//! (NORP out of MISC, GPE out of LOC, titles and roles apart from names),
+//! numeric and temporal mentions by rule, then mentions merged into entities
+//! within the article and places linked to their gazetteer entry.
+
+use super::article::Article;
+use super::ner::conll::chunks;
+use super::ner::features::{DocContext, LABELS};
+use super::ner::lexicon::{Facts, CAPITAL, CITY, COUNTRY, DEMONYM, REGION};
+use super::ner::model::tag_sentence;
+use super::ner::tokens::tagger_tokens;
+use super::ner::{tagger, Tagger};
+use super::span::Span;
+use super::timestamp::{month_from_name, weekday_from_name};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// Entity types, OntoNotes-style where the model's four CoNLL types are refined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Label {
+    #[serde(rename = "PER")]
+    Person,
+    #[serde(rename = "NORP")]
+    Norp,
+    #[serde(rename = "ORG")]
+    Org,
+    #[serde(rename = "GPE")]
+    Gpe,
+    #[serde(rename = "LOC")]
+    Loc,
+    #[serde(rename = "MISC")]
+    Misc,
+    #[serde(rename = "DATE")]
+    Date,
+    #[serde(rename = "TIME")]
+    Time,
+    #[serde(rename = "MONEY")]
+    Money,
+    #[serde(rename = "PERCENT")]
+    Percent,
+    #[serde(rename = "QUANTITY")]
+    Quantity,
+    #[serde(rename = "CARDINAL")]
+    Cardinal,
+    #[serde(rename = "ORDINAL")]
+    Ordinal,
+}
+
+impl Label {
+    pub const ALL: [Label; 13] = [
+        Label::Person,
+        Label::Norp,
+        Label::Org,
+        Label::Gpe,
+        Label::Loc,
+        Label::Misc,
+        Label::Date,
+        Label::Time,
+        Label::Money,
+        Label::Percent,
+        Label::Quantity,
+        Label::Cardinal,
+        Label::Ordinal,
+    ];
+
+    /// The short code: "PER", "GPE", ...
+    pub fn code(self) -> &'static str {
+        match self {
+            Label::Person => "PER",
+            Label::Norp => "NORP",
+            Label::Org => "ORG",
+            Label::Gpe => "GPE",
+            Label::Loc => "LOC",
+            Label::Misc => "MISC",
+            Label::Date => "DATE",
+            Label::Time => "TIME",
+            Label::Money => "MONEY",
+            Label::Percent => "PERCENT",
+            Label::Quantity => "QUANTITY",
+            Label::Cardinal => "CARDINAL",
+            Label::Ordinal => "ORDINAL",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Label::Person => "Person",
+            Label::Norp => "Nationality or group",
+            Label::Org => "Organization",
+            Label::Gpe => "Country, city or state",
+            Label::Loc => "Location",
+            Label::Misc => "Other name",
+            Label::Date => "Date",
+            Label::Time => "Time",
+            Label::Money => "Money",
+            Label::Percent => "Percent",
+            Label::Quantity => "Quantity",
+            Label::Cardinal => "Number",
+            Label::Ordinal => "Ordinal",
+        }
+    }
+
+    /// Names (people, places, organizations, groups) as opposed to values.
+    pub fn is_name(self) -> bool {
+        matches!(self, Label::Person | Label::Norp | Label::Org | Label::Gpe | Label::Loc | Label::Misc)
+    }
+}
+
+/// Why a mention was tagged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "by", rename_all = "snake_case")]
+pub enum Source {
+    /// The statistical tagger, with its confidence (0..1, the lowest over the mention's tokens).
+    Model { confidence: f32 },
+    /// A gazetteer entry (the lexicon) decided or refined the type.
+    Gazetteer { confidence: f32 },
+    /// A rule, named.
+    Rule { rule: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    pub span: Span,
+    pub label: Label,
+    /// Index into `Analysis::entities`.
+    pub entity: usize,
+    pub source: Source,
+    /// A title or role the text gives this person right before the name
+    /// ("President", "Kremlin spokesman").
+    pub role: Option<Span>,
+}
+
+/// What the gazetteer knows about a place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    /// "country", "city" or "region".
+    pub kind: String,
+    pub country: Option<String>,
+    /// For a capital city: the country it is the capital of.
+    pub capital_of: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// The canonical name: the longest form the article uses.
+    pub name: String,
+    pub label: Label,
+    /// Indices into `Analysis::mentions`, in text order.
+    pub mentions: Vec<usize>,
+    pub count: usize,
+    pub first: Span,
+    pub place: Option<Place>,
+    /// The first role the article gives a person.
+    pub role: Option<String>,
+}
+
+const ROLES: &str = include_str!("ner/data/roles.txt");
+
+fn is_role(phrase: &str) -> bool {
+    let p = phrase.to_lowercase();
+    ROLES.lines().any(|l| !l.starts_with('#') && l == p)
+}
+
+struct Tok {
+    span: Span,
+    text: String,
+}
+
+/// Finds mentions and entities in `text`. Returns them sorted by position.
+pub fn find(text: &str, article: &Article, sentences: &[Span]) -> (Vec<Mention>, Vec<Entity>) {
+    let Some(t) = tagger() else {
+        return (Vec::new(), Vec::new());
+    };
+    let sents: Vec<Vec<Tok>> = sentences
+        .iter()
+        .map(|s| tagger_tokens(text, *s).into_iter().map(|sp| Tok { span: sp, text: sp.of(text).to_string() }).collect())
+        .collect();
+    let strs: Vec<Vec<&str>> = sents.iter().map(|s| s.iter().map(|t| t.text.as_str()).collect()).collect();
+    let mut doc = DocContext::new(strs.iter().map(Vec::as_slice));
+    let mut mentions: Vec<Mention> = Vec::new();
+    for (si, sent) in sents.iter().enumerate() {
+        if sent.is_empty() {
+            continue;
+        }
+        let tagged = tag_sentence(&t.model, &t.lexicon, &strs[si], &mut doc);
+        let labels: Vec<usize> = tagged.iter().map(|(l, _)| *l).collect();
+        for (ty, a, b) in chunks(&labels) {
+            let confidence = tagged[a..b].iter().map(|(_, c)| *c).fold(1.0f32, f32::min);
+            let label = match LABELS[1 + 2 * ty] {
+                "B-PER" => Label::Person,
+                "B-ORG" => Label::Org,
+                "B-LOC" => Label::Loc,
+                _ => Label::Misc,
+            };
+            mentions.extend(refine(t, sent, a, b, label, confidence));
+        }
+        mentions.extend(numeric_mentions(sent));
+    }
+    credits_mentions(t, text, article, &mut mentions);
+    mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    mentions.dedup_by(|b, a| a.span.overlaps(b.span));
+    join_adjacent_people(text, &mut mentions);
+    propagate(text, &sents, &mut mentions);
+    let entities = link(text, t, &mut mentions);
+    (mentions, entities)
+}
+
+fn mention(span: Span, label: Label, source: Source) -> Mention {
+    Mention { span, label, entity: 0, source, role: None }
+}
+
+/// Applies the rules around the model to one model chunk `sent[a..b]`.
+fn refine(t: &Tagger, sent: &[Tok], mut a: usize, mut b: usize, mut label: Label, confidence: f32) -> Option<Mention> {
+    // Punctuation at a chunk's edges is never part of a name.
+    let punct = |t: &Tok| !t.text.chars().any(char::is_alphanumeric);
+    while a < b && punct(&sent[a]) {
+        a += 1;
+    }
+    while b > a && punct(&sent[b - 1]) {
+        b -= 1;
+    }
+    if a == b {
+        return None;
+    }
+    // A title the model swallowed: "President Vladimir Putin" → role + person.
+    let mut role_start = None;
+    if label == Label::Person {
+        while a + 1 < b && (is_role(&sent[a].text) || is_role(&sent[a].text.replace('.', ""))) {
+            role_start.get_or_insert(a);
+            a += 1;
+        }
+    }
+    let span = Span::new(sent[a].span.start, sent[b - 1].span.end);
+    let phrase: Vec<&str> = sent[a..b].iter().map(|t| t.text.as_str()).collect();
+    let facts: Option<Facts> = t.lexicon.get(&phrase.join(" "));
+    let mut source = Source::Model { confidence };
+    if let Some(f) = facts {
+        // Nationalities and groups out of MISC; countries, cities and states out of LOC.
+        if f.has(DEMONYM) && matches!(label, Label::Misc | Label::Loc) {
+            label = Label::Norp;
+            source = Source::Gazetteer { confidence };
+        } else if f.has(COUNTRY | CITY | REGION) && label == Label::Loc {
+            label = Label::Gpe;
+            source = Source::Gazetteer { confidence };
+        }
+    }
+    // Buildings that stand for the institution in them: "the Kremlin said".
+    const SEATS: [&str; 10] = [
+        "Kremlin",
+        "White House",
+        "Pentagon",
+        "Downing Street",
+        "Elysee",
+        "Elysee Palace",
+        "Blue House",
+        "Whitehall",
+        "Vatican",
+        "Capitol Hill",
+    ];
+    if matches!(label, Label::Loc | Label::Gpe | Label::Misc) && SEATS.contains(&phrase.join(" ").as_str()) {
+        label = Label::Org;
+        source = Source::Rule { rule: "seat of an institution".into() };
+    }
+    let mut m = mention(span, label, source);
+    if label == Label::Person {
+        m.role = role_before(sent, a).or_else(|| role_start.map(|s| Span::new(sent[s].span.start, sent[a - 1].span.end)));
+    }
+    Some(m)
+}
+
+/// A role right before a name: "spokesman", "Kremlin spokesman", "Russia's President",
+/// "North Korean leader".
+fn role_before(sent: &[Tok], name_start: usize) -> Option<Span> {
+    let mut i = name_start;
+    let mut found = None;
+    while i > 0 {
+        let one = &sent[i - 1].text;
+        let two = (i >= 2).then(|| format!("{} {}", sent[i - 2].text, sent[i - 1].text));
+        if two.as_deref().is_some_and(is_role) {
+            found = Some(i - 2);
+            i -= 2;
+        } else if is_role(one) {
+            found = Some(i - 1);
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    let start = found?;
+    // Capitalised modifiers before the role ("Kremlin", "North Korean", "Russia 's").
+    let mut s = start;
+    while s > 0 {
+        let w = &sent[s - 1].text;
+        if w == "'s" || w == "’s" || w.chars().next().is_some_and(char::is_uppercase) && !is_role(w) && s - 1 > 0 {
+            s -= 1;
+        } else if s - 1 == 0 && w.chars().next().is_some_and(char::is_uppercase) && !is_role(w) {
+            s -= 1;
+            break;
+        } else {
+            break;
+        }
+    }
+    Some(Span::new(sent[s].span.start, sent[name_start - 1].span.end))
+}
+
+const NUMBER_WORDS: [&str; 20] = [
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousands",
+    "dozen",
+    "dozens",
+];
+const ORDINALS: [&str; 12] =
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last", "final"];
+const SCALES: [&str; 6] = ["million", "billion", "trillion", "thousand", "hundred", "mln"];
+const CURRENCIES: [&str; 14] =
+    ["dollars", "dollar", "euros", "euro", "pounds", "yen", "yuan", "rubles", "roubles", "won", "rupees", "francs", "cents", "pence"];
+const UNITS: [&str; 24] = [
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "mile",
+    "metres",
+    "meters",
+    "feet",
+    "foot",
+    "tonnes",
+    "tons",
+    "kg",
+    "kilograms",
+    "pounds",
+    "barrels",
+    "acres",
+    "hectares",
+    "degrees",
+    "litres",
+    "liters",
+    "gallons",
+    "mph",
+    "sq",
+    "square",
+];
+const DURATIONS: [&str; 8] = ["day", "days", "week", "weeks", "month", "months", "year", "years"];
+const RELATIVE_DAYS: [&str; 5] = ["today", "yesterday", "tomorrow", "tonight", "weekend"];
+
+/// "1st", "22nd", "103rd", "4th".
+fn is_numeric_ordinal(l: &str) -> bool {
+    let digits = l.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &l[digits.len()..];
+    !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) && matches!(suffix, "st" | "nd" | "rd" | "th")
+}
+
+fn is_number(w: &str) -> bool {
+    let w = w.trim_start_matches(['$', '€', '£', '¥']);
+    !w.is_empty() && w.chars().next().is_some_and(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+}
+
+/// DATE, TIME, MONEY, PERCENT, QUANTITY, CARDINAL and ORDINAL mentions, by rule.
+fn numeric_mentions(sent: &[Tok]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let n = sent.len();
+    let lw: Vec<String> = sent.iter().map(|t| t.text.to_lowercase()).collect();
+    let mut i = 0;
+    let rule = |name: &str| Source::Rule { rule: name.to_string() };
+    while i < n {
+        let w = sent[i].text.as_str();
+        let l = lw[i].as_str();
+        let mut end = i + 1;
+        let found: Option<(Label, &str)> = if month_from_name(w).is_some()
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && (w.len() > 3 || w.ends_with('.') || i + 1 < n && is_number(&sent[i + 1].text))
+            && w != "May"
+            || (w == "May" && i + 1 < n && is_number(&sent[i + 1].text))
+        {
+            // "September", "Oct. 26", "September 13, 2023"
+            if end < n && is_number(&sent[end].text) && sent[end].text.len() <= 2 {
+                end += 1;
+            }
+            if end + 1 < n && sent[end].text == "," && is_number(&sent[end + 1].text) && sent[end + 1].text.len() == 4 {
+                end += 2;
+            } else if end < n && is_number(&sent[end].text) && sent[end].text.len() == 4 {
+                end += 1;
+            }
+            Some((Label::Date, "month name"))
+        } else if weekday_from_name(w).is_some() && w.len() >= 6 {
+            Some((Label::Date, "weekday"))
+        } else if RELATIVE_DAYS.contains(&l) {
+            Some((Label::Date, "relative day"))
+        } else if matches!(l, "last" | "next" | "this" | "past") && i + 1 < n && DURATIONS.contains(&lw[i + 1].as_str()) {
+            end = i + 2;
+            Some((Label::Date, "relative period"))
+        } else if l.contains('-')
+            && DURATIONS.iter().any(|d| l.ends_with(&format!("-{d}")))
+            && l.split('-').next().is_some_and(|p| is_number(p) || NUMBER_WORDS.contains(&p))
+        {
+            Some((Label::Date, "duration"))
+        } else if w.len() == 10 && w.as_bytes()[4] == b'-' && w.as_bytes()[7] == b'-' && is_number(&w.replace('-', "")) {
+            Some((Label::Date, "ISO date"))
+        } else if w.len() == 4 && is_number(w) && (w.starts_with("19") || w.starts_with("20")) {
+            Some((Label::Date, "year"))
+        } else if w.contains(':') && w.split(':').all(|p| p.len() == 2 || p.len() == 1) && w.split(':').all(is_number) {
+            if end < n && matches!(lw[end].as_str(), "a.m." | "p.m." | "am" | "pm" | "gmt" | "utc" | "et") {
+                end += 1;
+            }
+            Some((Label::Time, "clock time"))
+        } else if is_number(w) && end < n && matches!(lw[end].as_str(), "a.m." | "p.m.") {
+            end += 1;
+            Some((Label::Time, "clock time"))
+        } else if w.starts_with(['$', '€', '£', '¥']) && is_number(w)
+            || (matches!(w, "$" | "€" | "£" | "¥") && end < n && is_number(&sent[end].text))
+        {
+            if matches!(w, "$" | "€" | "£" | "¥") {
+                end += 1;
+            }
+            if end < n && SCALES.contains(&lw[end].as_str()) {
+                end += 1;
+            }
+            Some((Label::Money, "currency sign"))
+        } else if is_number(w) || NUMBER_WORDS.contains(&l) {
+            while end < n && SCALES.contains(&lw[end].as_str()) {
+                end += 1;
+            }
+            if end < n && (lw[end] == "%" || lw[end] == "percent") {
+                end += 1;
+                Some((Label::Percent, "percent"))
+            } else if end + 1 < n && lw[end] == "per" && lw[end + 1] == "cent" {
+                end += 2;
+                Some((Label::Percent, "percent"))
+            } else if end < n && CURRENCIES.contains(&lw[end].as_str()) {
+                end += 1;
+                Some((Label::Money, "currency name"))
+            } else if end < n && UNITS.contains(&lw[end].as_str()) {
+                end += 1;
+                Some((Label::Quantity, "unit"))
+            } else if end < n && DURATIONS.contains(&lw[end].as_str()) {
+                end += 1;
+                if end < n && matches!(lw[end].as_str(), "ago" | "earlier" | "later") {
+                    end += 1;
+                }
+                Some((Label::Date, "duration"))
+            } else {
+                Some((Label::Cardinal, "number"))
+            }
+        } else if w.ends_with('%') && is_number(w.trim_end_matches('%')) {
+            Some((Label::Percent, "percent"))
+        } else if ORDINALS[..10].contains(&l) || is_numeric_ordinal(l) {
+            Some((Label::Ordinal, "ordinal"))
+        } else {
+            None
+        };
+        let end = end.min(n);
+        match found {
+            Some((label, name)) => {
+                out.push(mention(Span::new(sent[i].span.start, sent[end - 1].span.end), label, rule(name)));
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Credit lines are parsed, not tagged: the model was trained on prose, and the
+/// parser already knows that "Sputnik" is the agency, "Artem Geodakyan" the
+/// photographer and "Mark Trevelyan" a writer. Their parts replace model mentions.
+fn credits_mentions(t: &Tagger, text: &str, article: &Article, mentions: &mut Vec<Mention>) {
+    let mut parts: Vec<(Span, Label)> = Vec::new();
+    let mut zones: Vec<Span> = Vec::new();
+    let agency_like = |name: &str| name.split_whitespace().count() == 1 || name.chars().all(|c| !c.is_lowercase());
+    if let Some(credits) = &article.credits {
+        zones.push(credits.span);
+        for role in &credits.roles {
+            for p in &role.people {
+                parts.push((p.span, if agency_like(&p.name) { Label::Org } else { Label::Person }));
+            }
+            for p in &role.places {
+                let gpe = t.lexicon.get(&p.name).is_some_and(|f| f.has(COUNTRY | CITY | REGION));
+                parts.push((p.span, if gpe { Label::Gpe } else { Label::Loc }));
+            }
+        }
+    }
+    if let Some(credit) = article.caption.as_ref().and_then(|c| c.credit.as_ref()) {
+        zones.push(credit.span);
+        let raw = credit.span.of(text);
+        let mut find = |name: &Option<String>, label: Label, as_printed_upper: bool| {
+            let Some(name) = name else { return };
+            let hit = raw.find(name.as_str()).or_else(|| as_printed_upper.then(|| raw.find(&name.to_uppercase())).flatten());
+            if let Some(k) = hit {
+                parts.push((Span::new(credit.span.start + k, credit.span.start + k + name.len()), label));
+            }
+        };
+        find(&credit.agency, Label::Org, true);
+        find(&credit.photographer, Label::Person, false);
+        find(&credit.distributor, Label::Org, true);
+    }
+    mentions.retain(|m| !zones.iter().any(|z| z.overlaps(m.span)));
+    for (span, label) in parts {
+        let words = span.of(text).split_whitespace().count();
+        if (1..=5).contains(&words) {
+            mentions.push(mention(span, label, Source::Rule { rule: "credit line".into() }));
+        }
+    }
+}
+
+/// "Kim" + "Jong Un" tagged as two people side by side are one name.
+fn join_adjacent_people(text: &str, mentions: &mut Vec<Mention>) {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions.drain(..) {
+        if let Some(last) = out.last_mut() {
+            let gap = text.get(last.span.end..m.span.start).unwrap_or("x");
+            if last.label == Label::Person && m.label == Label::Person && gap == " " {
+                last.span.end = m.span.end;
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    *mentions = out;
+}
+
+/// Tags other occurrences of a name the article already tagged ("Peskov" alone
+/// after "Dmitry Peskov"): one name keeps one type within an article.
+fn propagate(text: &str, sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
+    let names: Vec<(String, Label, Vec<String>)> = mentions
+        .iter()
+        .filter(|m| m.label.is_name())
+        .map(|m| (m.span.of(text).to_string(), m.label, m.span.of(text).split_whitespace().map(str::to_string).collect()))
+        .collect();
+    let mut added = Vec::new();
+    for sent in sents {
+        for (i, tok) in sent.iter().enumerate() {
+            if !tok.text.chars().next().is_some_and(char::is_uppercase) || mentions.iter().any(|m| m.span.overlaps(tok.span)) {
+                continue;
+            }
+            // A full name seen elsewhere, starting here.
+            let mut hit = None;
+            for (name, label, words) in &names {
+                // Capitals match any case: headlines shout the names the body writes.
+                let same = |t: &Tok, w: &String| {
+                    t.text == *w || (t.text.chars().all(|c| !c.is_lowercase()) && t.text.to_lowercase() == w.to_lowercase())
+                };
+                if i + words.len() <= sent.len() && sent[i..i + words.len()].iter().zip(words).all(|(t, w)| same(t, w)) {
+                    hit = Some((Span::new(tok.span.start, sent[i + words.len() - 1].span.end), *label, name));
+                    break;
+                }
+            }
+            // A person's last name alone ("Peskov"), when it is not sentence-initial noise.
+            if hit.is_none() {
+                let last_name = |w: &Vec<String>| w.last().is_some_and(|l| *l == tok.text || l.to_uppercase() == tok.text);
+                if let Some((_, label, _)) = names.iter().find(|(_, l, w)| *l == Label::Person && w.len() >= 2 && last_name(w)) {
+                    hit = Some((tok.span, *label, &tok.text));
+                }
+            }
+            if let Some((span, label, _)) = hit {
+                if !added.iter().any(|m: &Mention| m.span.overlaps(span)) {
+                    added.push(mention(span, label, Source::Rule { rule: "same name elsewhere in the article".into() }));
+                }
+            }
+        }
+    }
+    mentions.extend(added);
+    mentions.sort_by_key(|m| m.span.start);
+}
+
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| !matches!(w.to_lowercase().as_str(), "of" | "the" | "and" | "for" | "&"))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+/// Merges mentions into entities: exact names, people's short forms ("Putin" →
+/// "Vladimir Putin", "Kim" → "Kim Jong Un"), acronyms ("EU" → "European Union"),
+/// and places the gazetteer says are the same country ("U.S." and "United States").
+fn link(text: &str, t: &Tagger, mentions: &mut [Mention]) -> Vec<Entity> {
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    // Longest names first, so short forms find the entity they abbreviate.
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(mentions[i].span.of(text).split_whitespace().count()), mentions[i].span.start));
+    for i in order {
+        let m = &mentions[i];
+        let surface = m.span.of(text).trim().to_string();
+        let key = if m.label.is_name() { surface.to_lowercase() } else { format!("{}:{}", m.label.code(), surface.to_lowercase()) };
+        let words: Vec<&str> = surface.split_whitespace().collect();
+        let country = |s: &str| t.lexicon.get(s).filter(|f| f.has(COUNTRY)).map(|f| f.country);
+        let same_label = keys.iter().zip(&entities).position(|(k, e)| *k == key && e.label == m.label);
+        let found = same_label
+            .or_else(|| {
+                if !m.label.is_name() {
+                    return None;
+                }
+                entities.iter().position(|e| {
+                    let ewords: Vec<&str> = e.name.split_whitespace().collect();
+                    match (m.label, e.label) {
+                        // A short form of a person's name; the model's ORG or MISC for a lone
+                        // surname (common in capitalised headlines) yields to the person.
+                        (Label::Person | Label::Org | Label::Misc, Label::Person) => {
+                            words.len() < ewords.len() && words.iter().all(|w| ewords.iter().any(|e| e.eq_ignore_ascii_case(w)))
+                        }
+                        (Label::Org | Label::Misc, Label::Org) => {
+                            words.len() == 1
+                                && surface.len() >= 2
+                                && surface.chars().all(|c| c.is_uppercase() || c == '.')
+                                && initials(&e.name) == surface.replace('.', "")
+                        }
+                        (Label::Gpe | Label::Loc, Label::Gpe | Label::Loc) => {
+                            country(&surface).is_some() && country(&surface) == country(&e.name)
+                        }
+                        _ => false,
+                    }
+                })
+            })
+            .or_else(|| keys.iter().position(|k| *k == key));
+        match found {
+            Some(e) => {
+                let ent = &mut entities[e];
+                ent.mentions.push(i);
+                // The canonical name: the longest form, in mixed case rather than capitals.
+                let shouting = |s: &str| s.chars().any(char::is_alphabetic) && s.chars().all(|c| !c.is_lowercase());
+                if surface.len() > ent.name.len() && ent.label == m.label
+                    || (surface.len() == ent.name.len() && shouting(&ent.name) && !shouting(&surface))
+                {
+                    ent.name = surface.clone();
+                }
+                if m.label == Label::Person && ent.label != Label::Person {
+                    ent.label = Label::Person;
+                }
+            }
+            None => {
+                entities.push(Entity {
+                    name: surface.clone(),
+                    label: m.label,
+                    mentions: vec![i],
+                    count: 0,
+                    first: m.span,
+                    place: None,
+                    role: None,
+                });
+                keys.push(key);
+            }
+        }
+    }
+    // Entities in order of first mention; mentions point back at them.
+    for e in &mut entities {
+        e.mentions.sort_unstable();
+        e.first = mentions[e.mentions[0]].span;
+        e.count = e.mentions.len();
+    }
+    entities.sort_by_key(|e| e.first.start);
+    let mut seen_roles = HashSet::new();
+    for (idx, e) in entities.iter_mut().enumerate() {
+        for &mi in &e.mentions {
+            mentions[mi].entity = idx;
+            mentions[mi].label = e.label;
+            if e.role.is_none() {
+                if let Some(r) = mentions[mi].role {
+                    e.role = Some(r.of(text).to_string());
+                    seen_roles.insert(idx);
+                }
+            }
+        }
+        if matches!(e.label, Label::Gpe | Label::Loc) {
+            e.place = t.lexicon.get(&e.name).map(|f| place_of(t, f));
+        }
+    }
+    entities
+}
+
+fn place_of(t: &Tagger, f: Facts) -> Place {
+    let country = t.lexicon.country(f).map(|c| c.name.clone());
+    let kind = if f.has(COUNTRY) {
+        "country"
+    } else if f.has(CITY) {
+        "city"
+    } else {
+        "region"
+    };
+    let capital_of = if f.has(CAPITAL) { country.clone() } else { None };
+    Place { kind: kind.to_string(), country, capital_of }
+}

@@ -1,0 +1,266 @@
+//! Feature extraction, shared by training and tagging so the two can never
+//! drift apart. Features are hashed (FNV-1a, 32 bits) from a template number
+//! and string parts; the model stores weights by hash.
+
+use super::lexicon::{Facts, Lexicon, CITY, COUNTRY, DEMONYM, FIRST, LAST, REGION};
+use std::collections::{HashMap, HashSet};
+
+pub const LABELS: [&str; 9] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
+pub const NUM_LABELS: usize = LABELS.len();
+
+/// Whether `label` may follow `prev` in IOB2 (I-X only after B-X or I-X).
+pub fn allowed(prev: usize, label: usize) -> bool {
+    if label == 0 || label % 2 == 1 {
+        return true;
+    }
+    prev == label || prev + 1 == label
+}
+
+#[derive(Clone, Copy)]
+struct Hasher(u32);
+
+impl Hasher {
+    fn new(template: u8) -> Self {
+        Hasher((0x811c_9dc5u32 ^ u32::from(template)).wrapping_mul(0x0100_0193))
+    }
+    fn add(mut self, s: &str) -> Self {
+        for b in s.bytes() {
+            self.0 = (self.0 ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+        self.0 = (self.0 ^ 0xff).wrapping_mul(0x0100_0193);
+        self
+    }
+    fn done(self) -> u32 {
+        self.0
+    }
+}
+
+fn shape(word: &str) -> String {
+    word.chars()
+        .take(12)
+        .map(|c| {
+            if c.is_uppercase() {
+                'X'
+            } else if c.is_lowercase() {
+                'x'
+            } else if c.is_numeric() {
+                'd'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+fn short_shape(word: &str) -> String {
+    let mut out = String::new();
+    for c in shape(word).chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Facts about a document used by the non-local features: which words it uses
+/// in lowercase and which in title case.
+#[derive(Default)]
+pub struct DocContext {
+    lower_seen: HashSet<String>,
+    title_seen: HashSet<String>,
+    /// The last label the tagger gave each capitalised word in this document.
+    pub last_label: HashMap<String, usize>,
+}
+
+impl DocContext {
+    /// Collects the document's vocabulary from its sentences (token strings).
+    pub fn new<'a>(sentences: impl Iterator<Item = &'a [&'a str]>) -> Self {
+        let mut ctx = DocContext::default();
+        for sent in sentences {
+            let all_caps = is_all_caps_sentence(sent);
+            for (i, w) in sent.iter().enumerate() {
+                let first = w.chars().next().unwrap_or(' ');
+                if first.is_lowercase() {
+                    ctx.lower_seen.insert(w.to_string());
+                } else if first.is_uppercase() && i > 0 && !all_caps && w.chars().skip(1).any(char::is_lowercase) {
+                    ctx.title_seen.insert(w.to_lowercase());
+                }
+            }
+        }
+        ctx
+    }
+}
+
+/// A headline in capitals: most of its letters are upper case.
+pub fn is_all_caps_sentence(sent: &[&str]) -> bool {
+    let (mut upper, mut lower) = (0, 0);
+    for w in sent {
+        for c in w.chars() {
+            if c.is_uppercase() {
+                upper += 1;
+            } else if c.is_lowercase() {
+                lower += 1;
+            }
+        }
+    }
+    upper > 6 && upper > lower * 3
+}
+
+/// The longest gazetteer match covering each token: (facts, position in the
+/// match: 0 = first, 1 = inside, 2 = last, 3 = single, length).
+pub fn gazetteer_matches(sent: &[&str], lex: &Lexicon) -> Vec<Option<(Facts, u8, u8)>> {
+    let mut out = vec![None; sent.len()];
+    let mut i = 0;
+    while i < sent.len() {
+        let mut found = None;
+        // Only phrases that start with a capital (or a digit) can be names.
+        if sent[i].chars().next().is_some_and(char::is_uppercase) {
+            for len in (1..=4.min(sent.len() - i)).rev() {
+                let phrase = sent[i..i + len].join(" ");
+                if let Some(f) = lex.get(&phrase) {
+                    found = Some((f, len));
+                    break;
+                }
+            }
+        }
+        match found {
+            Some((f, len)) => {
+                for k in 0..len {
+                    let pos = if len == 1 {
+                        3
+                    } else if k == 0 {
+                        0
+                    } else if k + 1 == len {
+                        2
+                    } else {
+                        1
+                    };
+                    out[i + k] = Some((f, pos, len as u8));
+                }
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+const KIND_NAMES: [(u8, &str); 6] =
+    [(FIRST, "first"), (LAST, "last"), (COUNTRY, "country"), (CITY, "city"), (REGION, "region"), (DEMONYM, "demonym")];
+
+/// The static features of every token of a sentence (those that do not depend
+/// on the tagger's own previous decisions).
+pub fn static_features(sent: &[&str], lex: &Lexicon, doc: &DocContext) -> Vec<Vec<u32>> {
+    let n = sent.len();
+    let lower: Vec<String> = sent.iter().map(|w| w.to_lowercase()).collect();
+    let shapes: Vec<String> = sent.iter().map(|w| short_shape(w)).collect();
+    let gaz = gazetteer_matches(sent, lex);
+    let single: Vec<Option<Facts>> = sent.iter().map(|w| lex.get(w)).collect();
+    let caps_sentence = is_all_caps_sentence(sent);
+    let word = |i: isize| -> &str {
+        if i < 0 {
+            "<s>"
+        } else if i as usize >= n {
+            "</s>"
+        } else {
+            &lower[i as usize]
+        }
+    };
+    let shp = |i: isize| -> &str {
+        if i < 0 || i as usize >= n {
+            "<b>"
+        } else {
+            &shapes[i as usize]
+        }
+    };
+    let mut all = Vec::with_capacity(n);
+    for i in 0..n {
+        let ii = i as isize;
+        let w = sent[i];
+        let lw = &lower[i];
+        let mut f = Vec::with_capacity(48);
+        let h = Hasher::new;
+        f.push(h(0).done());
+        f.push(h(1).add(w).done());
+        f.push(h(2).add(lw).done());
+        f.push(h(3).add(&shape(w)).done());
+        f.push(h(4).add(&shapes[i]).done());
+        let chars: Vec<char> = lw.chars().collect();
+        for k in 1..=4.min(chars.len()) {
+            let p: String = chars[..k].iter().collect();
+            let s: String = chars[chars.len() - k..].iter().collect();
+            f.push(h(5).add(&k.to_string()).add(&p).done());
+            f.push(h(6).add(&k.to_string()).add(&s).done());
+        }
+        f.push(h(7).add(word(ii - 1)).done());
+        f.push(h(8).add(word(ii + 1)).done());
+        f.push(h(9).add(word(ii - 2)).done());
+        f.push(h(10).add(word(ii + 2)).done());
+        f.push(h(11).add(shp(ii - 1)).done());
+        f.push(h(12).add(shp(ii + 1)).done());
+        f.push(h(13).add(shp(ii - 1)).add(&shapes[i]).done());
+        f.push(h(14).add(&shapes[i]).add(shp(ii + 1)).done());
+        f.push(h(15).add(word(ii - 1)).add(lw).done());
+        f.push(h(16).add(lw).add(word(ii + 1)).done());
+        f.push(h(17).add(shp(ii - 1)).add(&shapes[i]).add(shp(ii + 1)).done());
+        if i == 0 {
+            f.push(h(18).add(&shapes[i]).done());
+        }
+        if caps_sentence {
+            f.push(h(19).add(&shapes[i]).done());
+        }
+        if w.len() > 1 && w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_alphabetic) {
+            f.push(h(20).done());
+        }
+        // Gazetteers: the phrase match covering this token, and single-word facts around it.
+        if let Some((facts, pos, len)) = gaz[i] {
+            for (bit, name) in KIND_NAMES {
+                if facts.has(bit) {
+                    f.push(h(21).add(name).add(&pos.to_string()).done());
+                    f.push(h(22).add(name).add(&len.min(3).to_string()).done());
+                }
+            }
+        }
+        for (offset, facts) in [(-1isize, ii - 1), (0, ii), (1, ii + 1)] {
+            if facts < 0 || facts as usize >= n {
+                continue;
+            }
+            if let Some(fa) = single[facts as usize] {
+                for (bit, name) in KIND_NAMES {
+                    if fa.has(bit) {
+                        f.push(h(23).add(&offset.to_string()).add(name).done());
+                    }
+                }
+            }
+        }
+        // Non-local: how the document writes this word elsewhere.
+        let first = w.chars().next().unwrap_or(' ');
+        if first.is_uppercase() {
+            if doc.lower_seen.contains(lw.as_str()) {
+                f.push(h(24).add(if i == 0 { "initial" } else { "inner" }).done());
+            }
+            if doc.title_seen.contains(lw.as_str()) {
+                f.push(h(25).add(if caps_sentence { "caps" } else { "mixed" }).done());
+            }
+        }
+        all.push(f);
+    }
+    all
+}
+
+/// Features that depend on the labels already given: the previous two labels,
+/// combined with the word and shape, and the document's last label for this word.
+pub fn dynamic_features(sent: &[&str], i: usize, prev: usize, prev2: usize, doc: &DocContext, out: &mut Vec<u32>) {
+    let p = LABELS[prev];
+    let p2 = LABELS[prev2];
+    let lw = sent[i].to_lowercase();
+    out.push(Hasher::new(40).add(p).done());
+    out.push(Hasher::new(41).add(p2).add(p).done());
+    out.push(Hasher::new(42).add(p).add(&lw).done());
+    out.push(Hasher::new(43).add(p).add(&short_shape(sent[i])).done());
+    if sent[i].chars().next().is_some_and(char::is_uppercase) {
+        if let Some(&l) = doc.last_label.get(&lw) {
+            out.push(Hasher::new(44).add(LABELS[l]).done());
+        }
+    }
+}

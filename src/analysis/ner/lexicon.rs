@@ -1,0 +1,228 @@
+//! Gazetteers compiled into one finite-state map (the `fst` crate): lowercase
+//! name → packed facts (kinds, country). Built by `lede train` from
+//! `../shared/data/gazetteers` (GeoNames CC BY 4.0; US Census 1990 names, public
+//! domain) plus the hand-written `data/demonyms.tsv`, into `model/lexicon.bin`.
+
+use fst::{Map, MapBuilder};
+use std::collections::BTreeMap;
+
+pub const FIRST: u8 = 1;
+pub const LAST: u8 = 2;
+pub const COUNTRY: u8 = 4;
+pub const CITY: u8 = 8;
+pub const REGION: u8 = 16; // a US state or a continent
+pub const DEMONYM: u8 = 32; // a nationality, religious or political group
+pub const CAPITAL: u8 = 64;
+
+const MAGIC: &[u8; 8] = b"LEDELEX1";
+
+/// What the gazetteers know about a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Facts {
+    pub kinds: u8,
+    /// Index into [`Lexicon::countries`]: the country a city is in, a demonym's
+    /// country, or the country itself. 255 when none.
+    pub country: u8,
+}
+
+impl Facts {
+    pub fn has(self, kind: u8) -> bool {
+        self.kinds & kind != 0
+    }
+    fn pack(self) -> u64 {
+        u64::from(self.kinds) | u64::from(self.country) << 8
+    }
+    fn unpack(v: u64) -> Facts {
+        Facts { kinds: v as u8, country: (v >> 8) as u8 }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Country {
+    pub iso2: String,
+    pub name: String,
+    pub capital: String,
+}
+
+pub struct Lexicon {
+    map: Map<Vec<u8>>,
+    pub countries: Vec<Country>,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Lexicon({} names, {} countries)", self.map.len(), self.countries.len())
+    }
+}
+
+impl Lexicon {
+    /// Facts about `phrase`, matched case-insensitively.
+    pub fn get(&self, phrase: &str) -> Option<Facts> {
+        let key = phrase.to_lowercase();
+        self.map.get(key.as_bytes()).map(Facts::unpack)
+    }
+
+    pub fn country(&self, facts: Facts) -> Option<&Country> {
+        self.countries.get(usize::from(facts.country))
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// Reads a lexicon written by [`build_lexicon`]; None if the bytes are not one.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Lexicon> {
+        let rest = bytes.strip_prefix(MAGIC)?;
+        let (n, mut rest) = read_u32(rest)?;
+        let mut countries = Vec::with_capacity(n as usize);
+        for _ in 0..n {
+            let (iso2, r) = read_str(rest)?;
+            let (name, r) = read_str(r)?;
+            let (capital, r) = read_str(r)?;
+            countries.push(Country { iso2, name, capital });
+            rest = r;
+        }
+        let map = Map::new(rest.to_vec()).ok()?;
+        Some(Lexicon { map, countries })
+    }
+}
+
+fn read_u32(b: &[u8]) -> Option<(u32, &[u8])> {
+    let (head, rest) = b.split_first_chunk::<4>()?;
+    Some((u32::from_le_bytes(*head), rest))
+}
+
+fn read_str(b: &[u8]) -> Option<(String, &[u8])> {
+    let (&len, rest) = b.split_first()?;
+    let (s, rest) = rest.split_at_checked(usize::from(len))?;
+    Some((String::from_utf8(s.to_vec()).ok()?, rest))
+}
+
+fn tsv_rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines().skip(1).filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
+}
+
+/// How many of the Census last names (by frequency rank) the lexicon keeps: the
+/// long tail adds size and noise ("Will", "May", "Young" are already in).
+pub const LAST_NAME_RANK_LIMIT: usize = 20_000;
+
+/// Compiles the gazetteer files into the lexicon's bytes. `read` returns a file's
+/// text by its name under the gazetteer folder (kept abstract so the core does no I/O).
+pub fn build_lexicon(read: &dyn Fn(&str) -> Result<String, String>, demonyms: &str) -> Result<Vec<u8>, String> {
+    let countries_tsv = read("countries.tsv")?;
+    let mut countries: Vec<Country> = tsv_rows(&countries_tsv)
+        .filter(|r| r.len() >= 4)
+        .map(|r| Country { iso2: r[0].to_string(), name: r[2].to_string(), capital: r[3].to_string() })
+        .collect();
+    countries.truncate(254);
+    let country_index = |iso2: &str| countries.iter().position(|c| c.iso2 == iso2).map_or(255u8, |i| i as u8);
+
+    let mut entries: BTreeMap<String, Facts> = BTreeMap::new();
+    let mut add = |name: &str, kind: u8, country: u8| {
+        let key = name.trim().to_lowercase();
+        if key.is_empty() || key.len() > 60 {
+            return;
+        }
+        let e = entries.entry(key).or_insert(Facts { kinds: 0, country: 255 });
+        e.kinds |= kind;
+        // Country facts win over city facts, which win over name facts.
+        if country != 255 && (e.country == 255 || kind & (COUNTRY | DEMONYM) != 0) {
+            e.country = country;
+        }
+    };
+
+    for c in &countries {
+        let idx = country_index(&c.iso2);
+        add(&c.name, COUNTRY, idx);
+        if !c.capital.is_empty() {
+            add(&c.capital, CITY | CAPITAL, idx);
+        }
+    }
+    // Common short forms that news writing uses for countries.
+    for (alias, iso2) in [
+        ("U.S.", "US"),
+        ("US", "US"),
+        ("USA", "US"),
+        ("America", "US"),
+        ("United States of America", "US"),
+        ("Britain", "GB"),
+        ("Great Britain", "GB"),
+        ("UK", "GB"),
+        ("U.K.", "GB"),
+        ("England", "GB"),
+        ("Scotland", "GB"),
+        ("Wales", "GB"),
+        ("Northern Ireland", "GB"),
+        ("Holland", "NL"),
+        ("Czech Republic", "CZ"),
+        ("Burma", "MM"),
+        ("DPRK", "KP"),
+        ("Korea", "KR"),
+        ("Republic of Korea", "KR"),
+        ("Russian Federation", "RU"),
+        ("UAE", "AE"),
+        ("Congo", "CD"),
+        ("DR Congo", "CD"),
+        ("Cote d'Ivoire", "CI"),
+        ("Macedonia", "MK"),
+        ("Vatican City", "VA"),
+        ("Palestine", "PS"),
+        ("Gaza", "PS"),
+        ("West Bank", "PS"),
+        ("Kosovo", "XK"),
+        ("Swaziland", "SZ"),
+        ("East Timor", "TL"),
+    ] {
+        add(alias, COUNTRY, country_index(iso2));
+    }
+    let cities = read("cities15000.tsv")?;
+    for r in tsv_rows(&cities).filter(|r| r.len() >= 4) {
+        let idx = country_index(r[3]);
+        add(r[1], CITY, idx);
+        if r[2] != r[1] {
+            add(r[2], CITY, idx);
+        }
+    }
+    for file in ["us_states.tsv", "continents.tsv"] {
+        let text = read(file)?;
+        for r in tsv_rows(&text).filter(|r| r.len() >= 2) {
+            let idx = if file == "us_states.tsv" { country_index("US") } else { 255 };
+            add(r[1], REGION, idx);
+        }
+    }
+    let first = read("first_names_census1990.tsv")?;
+    for r in tsv_rows(&first).filter(|r| !r.is_empty()) {
+        add(r[0], FIRST, 255);
+    }
+    let last = read("last_names_census1990.tsv")?;
+    for r in tsv_rows(&last).take(LAST_NAME_RANK_LIMIT).filter(|r| !r.is_empty()) {
+        add(r[0], LAST, 255);
+    }
+    for line in demonyms.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let mut cols = line.split('\t');
+        let word = cols.next().unwrap_or("");
+        let iso2 = cols.next().unwrap_or("").trim();
+        add(word, DEMONYM, if iso2.is_empty() { 255 } else { country_index(iso2) });
+    }
+
+    let mut out = MAGIC.to_vec();
+    out.extend_from_slice(&(countries.len() as u32).to_le_bytes());
+    for c in &countries {
+        for s in [&c.iso2, &c.name, &c.capital] {
+            let b = s.as_bytes();
+            let n = b.len().min(255);
+            out.push(n as u8);
+            out.extend_from_slice(&b[..n]);
+        }
+    }
+    let mut builder = MapBuilder::memory();
+    for (k, v) in &entries {
+        builder.insert(k.as_bytes(), v.pack()).map_err(|e| e.to_string())?;
+    }
+    out.extend_from_slice(&builder.into_inner().map_err(|e| e.to_string())?);
+    Ok(out)
+}

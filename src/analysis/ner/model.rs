@@ -1,0 +1,189 @@
+//! The tagger's model: hashed features → one weight per label, and greedy
+//! left-to-right decoding with IOB2 constraints.
+
+use super::features::{allowed, dynamic_features, static_features, DocContext, NUM_LABELS};
+use super::lexicon::Lexicon;
+
+const MAGIC: &[u8; 8] = b"LEDENER1";
+
+/// Averaged-perceptron weights, sorted by feature hash for binary search.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Model {
+    pub keys: Vec<u32>,
+    pub weights: Vec<[f32; NUM_LABELS]>,
+}
+
+impl Model {
+    pub fn from_map(mut entries: Vec<(u32, [f32; NUM_LABELS])>) -> Model {
+        entries.sort_by_key(|e| e.0);
+        Model { keys: entries.iter().map(|e| e.0).collect(), weights: entries.into_iter().map(|e| e.1).collect() }
+    }
+
+    /// Adds the weights of `features` to `scores`.
+    pub fn score(&self, features: &[u32], scores: &mut [f32; NUM_LABELS]) {
+        for f in features {
+            if let Ok(i) = self.keys.binary_search(f) {
+                for (s, w) in scores.iter_mut().zip(&self.weights[i]) {
+                    *s += w;
+                }
+            }
+        }
+    }
+
+    /// The quantization step: the largest weight maps to ±32767.
+    pub fn step(&self) -> f32 {
+        let max = self.weights.iter().flatten().fold(0f32, |m, w| m.max(w.abs()));
+        if max == 0.0 {
+            1.0
+        } else {
+            max / 32767.0
+        }
+    }
+
+    /// The same model with every weight rounded to what [`to_bytes`](Self::to_bytes)
+    /// stores, and features whose weights all round to zero dropped.
+    pub fn quantized(&self) -> Model {
+        let step = self.step();
+        let entries = self
+            .keys
+            .iter()
+            .zip(&self.weights)
+            .filter_map(|(k, w)| {
+                let q = w.map(|x| quantize(x, step) as f32 * step);
+                q.iter().any(|x| *x != 0.0).then_some((*k, q))
+            })
+            .collect();
+        Model::from_map(entries)
+    }
+
+    /// Serializes: magic, count, step, keys as delta varints, then per feature a
+    /// 9-bit mask of non-zero labels and those weights as i16 multiples of the step.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let step = self.step();
+        let mut out = MAGIC.to_vec();
+        out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
+        out.extend_from_slice(&step.to_le_bytes());
+        let mut prev = 0u32;
+        for &k in &self.keys {
+            write_varint(&mut out, k - prev);
+            prev = k;
+        }
+        for w in &self.weights {
+            let q: Vec<i16> = w.iter().map(|x| quantize(*x, step)).collect();
+            let mask: u16 = q.iter().enumerate().filter(|(_, v)| **v != 0).fold(0, |m, (i, _)| m | 1 << i);
+            out.extend_from_slice(&mask.to_le_bytes());
+            for v in q.iter().filter(|v| **v != 0) {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
+        let rest = bytes.strip_prefix(MAGIC)?;
+        let (n, rest) = rest.split_first_chunk::<4>().map(|(h, r)| (u32::from_le_bytes(*h) as usize, r))?;
+        let (step, mut rest) = rest.split_first_chunk::<4>().map(|(h, r)| (f32::from_le_bytes(*h), r))?;
+        let mut keys = Vec::with_capacity(n);
+        let mut prev = 0u32;
+        for _ in 0..n {
+            let (d, r) = read_varint(rest)?;
+            prev = prev.checked_add(d)?;
+            keys.push(prev);
+            rest = r;
+        }
+        let mut weights = Vec::with_capacity(n);
+        for _ in 0..n {
+            let (mask, r) = rest.split_first_chunk::<2>()?;
+            let mask = u16::from_le_bytes(*mask);
+            rest = r;
+            let mut w = [0f32; NUM_LABELS];
+            for (i, slot) in w.iter_mut().enumerate() {
+                if mask & (1 << i) != 0 {
+                    let (v, r) = rest.split_first_chunk::<2>()?;
+                    *slot = f32::from(i16::from_le_bytes(*v)) * step;
+                    rest = r;
+                }
+            }
+            weights.push(w);
+        }
+        rest.is_empty().then_some(Model { keys, weights })
+    }
+}
+
+pub fn quantize(x: f32, step: f32) -> i16 {
+    (x / step).round().clamp(-32767.0, 32767.0) as i16
+}
+
+fn write_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn read_varint(b: &[u8]) -> Option<(u32, &[u8])> {
+    let mut v = 0u32;
+    for (i, &byte) in b.iter().enumerate().take(5) {
+        v |= u32::from(byte & 0x7f) << (7 * i);
+        if byte & 0x80 == 0 {
+            return Some((v, &b[i + 1..]));
+        }
+    }
+    None
+}
+
+/// The label of each token and the model's confidence in it (a softmax over
+/// the allowed labels' scores).
+pub fn tag_sentence(model: &Model, lex: &Lexicon, sent: &[&str], doc: &mut DocContext) -> Vec<(usize, f32)> {
+    let feats = static_features(sent, lex, doc);
+    let mut out = Vec::with_capacity(sent.len());
+    let (mut prev, mut prev2) = (0usize, 0usize);
+    let mut dynamic = Vec::with_capacity(8);
+    for i in 0..sent.len() {
+        dynamic.clear();
+        dynamic_features(sent, i, prev, prev2, doc, &mut dynamic);
+        let mut scores = [0f32; NUM_LABELS];
+        model.score(&feats[i], &mut scores);
+        model.score(&dynamic, &mut scores);
+        let (label, confidence) = best_allowed(&scores, prev);
+        if sent[i].chars().next().is_some_and(char::is_uppercase) {
+            doc.last_label.insert(sent[i].to_lowercase(), label);
+        }
+        out.push((label, confidence));
+        prev2 = prev;
+        prev = label;
+    }
+    out
+}
+
+pub fn best_allowed(scores: &[f32; NUM_LABELS], prev: usize) -> (usize, f32) {
+    let mut best = 0;
+    for l in 1..NUM_LABELS {
+        if allowed(prev, l) && scores[l] > scores[best] {
+            best = l;
+        }
+    }
+    let max = scores[best];
+    let total: f32 = (0..NUM_LABELS).filter(|&l| allowed(prev, l)).map(|l| ((scores[l] - max) / 4.0).exp()).sum();
+    (best, 1.0 / total.max(1.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bytes_round_trip() {
+        let m = Model::from_map(vec![
+            (7, [0.5, -1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 2.25]),
+            (3, [0.0; NUM_LABELS]),
+            (u32::MAX, [1.0; NUM_LABELS]),
+        ])
+        .quantized();
+        let back = Model::from_bytes(&m.to_bytes()).unwrap();
+        assert_eq!(back, m);
+        assert_eq!(back.keys, [7, u32::MAX], "all-zero features are dropped");
+        assert!(Model::from_bytes(b"garbage").is_none());
+    }
+}

@@ -1,0 +1,126 @@
+//! Tokens as the tagger sees them: CoNLL-2003 style (Penn Treebank-like), so
+//! the model meets at run time what it was trained on. Hyphenated words stay
+//! whole ("20-month", "Anglo-Dutch"), possessives split off ("Kim" + "'s"),
+//! punctuation stands alone, abbreviations keep their period ("U.S.", "Mr.").
+
+use crate::analysis::segment::is_abbreviation;
+use crate::analysis::span::Span;
+
+fn is_lead_punct(c: char) -> bool {
+    matches!(c, '"' | '\'' | '(' | '[' | '{' | '“' | '‘' | '«' | '¿' | '¡' | '<')
+}
+
+fn is_trail_punct(c: char) -> bool {
+    matches!(c, '"' | '\'' | ')' | ']' | '}' | '”' | '’' | '»' | ',' | ';' | ':' | '!' | '?' | '.' | '…' | '>')
+}
+
+/// Tokens of `text[range]` in the tagger's style.
+pub fn tagger_tokens(text: &str, range: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let slice = range.of(text);
+    let mut chunk_start = None;
+    for (i, c) in slice.char_indices().chain(std::iter::once((slice.len(), ' '))) {
+        match (c.is_whitespace(), chunk_start) {
+            (false, None) => chunk_start = Some(i),
+            (true, Some(s)) => {
+                // A slash separates parts of credits ("Sputnik/Artem Geodakyan"); it stands alone.
+                let chunk = &slice[s..i];
+                let mut part = 0;
+                for (k, ch) in chunk.char_indices().filter(|&(_, ch)| ch == '/') {
+                    if chunk.len() > 1 && !chunk.starts_with("http") {
+                        if k > part {
+                            split_chunk(&chunk[part..k], range.start + s + part, &mut out);
+                        }
+                        out.push(Span::new(range.start + s + k, range.start + s + k + ch.len_utf8()));
+                        part = k + 1;
+                    }
+                }
+                if part < chunk.len() {
+                    split_chunk(&chunk[part..], range.start + s + part, &mut out);
+                }
+                chunk_start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Span>) {
+    let mut s = 0;
+    let mut e = chunk.len();
+    // Leading punctuation, one mark at a time.
+    while s < e {
+        let c = chunk[s..e].chars().next().unwrap_or(' ');
+        if is_lead_punct(c) && chunk[s..e].chars().count() > 1 {
+            out.push(Span::new(base + s, base + s + c.len_utf8()));
+            s += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // Trailing punctuation, collected then pushed in order.
+    let mut trailing = Vec::new();
+    while s < e {
+        let c = chunk[s..e].chars().next_back().unwrap_or(' ');
+        if !is_trail_punct(c) || s + c.len_utf8() == e {
+            break;
+        }
+        if c == '.' {
+            let word = &chunk[s..e - 1];
+            // Keep the period of "U.S." , "Mr." and initials.
+            if is_abbreviation(word) || (word.contains('.') && word.chars().all(|ch| ch.is_alphabetic() || ch == '.')) {
+                break;
+            }
+        }
+        trailing.push(Span::new(base + e - c.len_utf8(), base + e));
+        e -= c.len_utf8();
+    }
+    // Possessives and contractions: "Kim's" → "Kim" "'s"; "don't" → "do" "n't".
+    let word = &chunk[s..e];
+    let lower = word.to_lowercase();
+    let mut cut = None;
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if word.len() > suffix.len() && word.ends_with(suffix) {
+            cut = Some(e - suffix.len());
+        }
+    }
+    if cut.is_none() && (lower.ends_with("n't") || lower.ends_with("n’t")) && word.len() > 4 {
+        cut = Some(e - if lower.ends_with("n't") { 3 } else { 5 });
+    }
+    if word.len() > 1 && (word.ends_with('\'') || word.ends_with('’')) && word.chars().rev().nth(1) == Some('s') {
+        // "countries'" → "countries" "'"
+        let q = word.chars().next_back().map_or(1, char::len_utf8);
+        cut = Some(e - q);
+    }
+    match cut {
+        Some(c) if c > s => {
+            out.push(Span::new(base + s, base + c));
+            out.push(Span::new(base + c, base + e));
+        }
+        _ if s < e => out.push(Span::new(base + s, base + e)),
+        _ => {}
+    }
+    out.extend(trailing.into_iter().rev());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<&str> {
+        tagger_tokens(s, Span::new(0, s.len())).into_iter().map(|t| t.of(s)).collect()
+    }
+
+    #[test]
+    fn conll_style() {
+        assert_eq!(toks("Kim Jong Un's 20-month war."), ["Kim", "Jong", "Un", "'s", "20-month", "war", "."]);
+        assert_eq!(
+            toks("\"We don't,\" said Mr. Peskov (U.S.)."),
+            ["\"", "We", "do", "n't", ",", "\"", "said", "Mr.", "Peskov", "(", "U.S.", ")", "."]
+        );
+        assert_eq!(toks("North Korea’s  €5 countries' ties"), ["North", "Korea", "’s", "€5", "countries", "'", "ties"]);
+        assert_eq!(toks("Sputnik/Artem Geodakyan/Pool"), ["Sputnik", "/", "Artem", "Geodakyan", "/", "Pool"]);
+        assert_eq!(toks("leader Kim Jong Un, in"), ["leader", "Kim", "Jong", "Un", ",", "in"]);
+    }
+}

@@ -1,0 +1,69 @@
+use crate::analysis::entities::Label;
+use crate::analysis::Analysis;
+use crate::ui::components::article_view::why;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct EntitiesPanelProps {
+    /// The analysis whose entities are listed.
+    pub analysis: Rc<Analysis>,
+    /// The chosen entity, if any.
+    pub selected: Option<usize>,
+    /// Called with an entity's index when the reader chooses it.
+    pub on_select: Callback<Option<usize>>,
+}
+
+/// Entities grouped by type, most mentioned first, with counts, roles and place links.
+#[function_component]
+pub fn EntitiesPanel(props: &EntitiesPanelProps) -> Html {
+    let a = &props.analysis;
+    let groups = Label::ALL.iter().filter_map(|&label| {
+        let mut items: Vec<usize> = (0..a.entities.len()).filter(|&i| a.entities[i].label == label).collect();
+        if items.is_empty() {
+            return None;
+        }
+        items.sort_by_key(|&i| (std::cmp::Reverse(a.entities[i].count), a.entities[i].first.start));
+        Some(html! {
+            <li class="entity-group">
+                <h3><span class={classes!("swatch", format!("ent-{}", label.code()))} aria-hidden="true"></span>{ format!("{} ({})", label.name(), items.len()) }</h3>
+                <ul>
+                    { for items.into_iter().map(|i| {
+                        let e = &a.entities[i];
+                        let on_click = props.on_select.reform(move |_: MouseEvent| Some(i));
+                        let chosen = props.selected == Some(i);
+                        let mut detail = Vec::new();
+                        if let Some(r) = &e.role { detail.push(r.clone()); }
+                        if let Some(p) = &e.place {
+                            match (&p.capital_of, &p.country) {
+                                (Some(c), _) => detail.push(format!("capital of {c}")),
+                                (None, Some(c)) if p.kind != "country" => detail.push(format!("{} in {c}", p.kind)),
+                                _ => detail.push(p.kind.clone()),
+                            }
+                        }
+                        let first = &a.mentions[e.mentions[0]];
+                        html! {
+                            <li>
+                                <button class={classes!("entity", chosen.then_some("chosen"))} aria-pressed={chosen.to_string()}
+                                        data-testid="entity" onclick={on_click} title={why(&first.source)}>
+                                    <span class="entity-name">{ &e.name }</span>
+                                    <span class="count" aria-label={format!("{} mentions", e.count)}>{ e.count }</span>
+                                    if !detail.is_empty() { <span class="entity-detail">{ detail.join(" · ") }</span> }
+                                </button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </li>
+        })
+    });
+    html! {
+        <section class="panel entities" aria-labelledby="entities-h" data-testid="entities-panel">
+            <h2 id="entities-h">{ format!("Entities ({})", a.entities.len()) }</h2>
+            if a.entities.is_empty() {
+                <p class="missing">{ "No entities found." }</p>
+            }
+            <ul class="entity-groups">{ for groups }</ul>
+        </section>
+    }
+}

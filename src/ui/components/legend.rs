@@ -1,0 +1,41 @@
+use crate::analysis::entities::Label;
+use crate::analysis::Analysis;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct LegendProps {
+    /// The analysis: the legend lists the types it found, with counts.
+    pub analysis: Rc<Analysis>,
+    /// Types whose highlights are off.
+    pub hidden: Vec<Label>,
+    /// Called with a type to switch its highlights on or off.
+    pub on_toggle: Callback<Label>,
+}
+
+/// One switch per entity type found: its colour, name and mention count.
+#[function_component]
+pub fn Legend(props: &LegendProps) -> Html {
+    let a = &props.analysis;
+    let items = Label::ALL.iter().filter_map(|&label| {
+        let n = a.mentions.iter().filter(|m| m.label == label).count();
+        (n > 0).then(|| {
+            let on = !props.hidden.contains(&label);
+            let on_click = props.on_toggle.reform(move |_: MouseEvent| label);
+            html! {
+                <li>
+                    <button class={classes!("legend-item", format!("ent-{}", label.code()), (!on).then_some("off"))}
+                            aria-pressed={on.to_string()} data-testid="legend-item" onclick={on_click}
+                            title={format!("{}: show or hide", label.name())}>
+                        { format!("{} {}", label.code(), n) }
+                    </button>
+                </li>
+            }
+        })
+    });
+    html! {
+        <nav class="legend" aria-label="Entity types">
+            <ul>{ for items }</ul>
+        </nav>
+    }
+}

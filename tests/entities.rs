@@ -1,0 +1,126 @@
+//! Golden tests for the entities layer, written the way a reader checks them:
+//! the text with each mention in brackets followed by its type.
+
+use lede::analysis::entities::Label;
+use lede::analysis::{analyze, Analysis, Options};
+use lede::seeds::SEEDS;
+
+/// The text of `a` from the sentence containing `needle`, annotated: `[Vladimir Putin]PER`.
+fn annotated_sentence(a: &Analysis, needle: &str) -> String {
+    let at = a.text.find(needle).unwrap_or_else(|| panic!("{needle} not in text"));
+    let s = a.sentences.iter().find(|s| s.start <= at && at < s.end).unwrap();
+    let mut out = String::new();
+    let mut pos = s.start;
+    for m in a.mentions.iter().filter(|m| s.contains(m.span)) {
+        out.push_str(&a.text[pos..m.span.start]);
+        out.push_str(&format!("[{}]{}", m.span.of(&a.text), m.label.code()));
+        pos = m.span.end;
+    }
+    out.push_str(&a.text[pos..s.end]);
+    out
+}
+
+fn seed() -> Analysis {
+    analyze(SEEDS[0].text, &Options::default())
+}
+
+#[test]
+fn seed_sentences_read_right() {
+    let a = seed();
+    assert_eq!(
+        annotated_sentence(&a, "Russia said on Thursday"),
+        "[Russia]GPE said on [Thursday]DATE that it planned to build close ties with [North Korea]GPE in all areas, a day after \
+         [South Korea]GPE, [Japan]GPE and the [United States]GPE condemned what they said were weapons supplies from \
+         [Pyongyang]GPE to [Moscow]GPE."
+    );
+    assert_eq!(
+        annotated_sentence(&a, "held a summit"),
+        "[North Korean]NORP leader [Kim Jong Un]PER and [Russian]NORP President [Vladimir Putin]PER held a summit in \
+         [Russia]GPE in [September]DATE at which they discussed military matters, the war in [Ukraine]GPE and possible \
+         [Russian]NORP help for the secretive state's satellite programme."
+    );
+    assert!(annotated_sentence(&a, "Kremlin spokesman").contains("[Kremlin]ORG spokesman [Dmitry Peskov]PER said"));
+    assert!(annotated_sentence(&a, "20-month").contains("its [20-month]DATE war in [Ukraine]GPE"));
+}
+
+#[test]
+fn seed_entities_are_merged_with_roles_and_places() {
+    let a = seed();
+    let find = |name: &str| a.entities.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("no entity {name}: {:#?}", a.entities));
+    let putin = find("Vladimir Putin");
+    assert_eq!((putin.label, putin.count), (Label::Person, 3), "Putin, Vladimir Putin twice");
+    assert_eq!(putin.role.as_deref(), Some("Russia's President"));
+    let kim = find("Kim Jong Un");
+    assert_eq!((kim.label, kim.count), (Label::Person, 4), "Kim in the alt text and the last paragraph are Kim Jong Un");
+    let peskov = find("Dmitry Peskov");
+    assert_eq!(peskov.count, 2);
+    assert_eq!(peskov.role.as_deref(), Some("Kremlin spokesman"));
+    for person in ["Mark Trevelyan", "Andrew Osborn", "Artem Geodakyan"] {
+        assert_eq!(find(person).label, Label::Person);
+    }
+    for group in ["Russian", "North Korean"] {
+        assert_eq!(find(group).label, Label::Norp);
+    }
+    for org in ["Reuters", "Sputnik", "Kremlin"] {
+        assert_eq!(find(org).label, Label::Org);
+    }
+    let russia = find("Russia");
+    assert_eq!(russia.label, Label::Gpe);
+    assert_eq!(russia.count, 7);
+    assert_eq!(russia.place.as_ref().unwrap().kind, "country");
+    assert_eq!(find("Pyongyang").place.as_ref().unwrap().capital_of.as_deref(), Some("North Korea"));
+    assert_eq!(find("Moscow").place.as_ref().unwrap().capital_of.as_deref(), Some("Russia"));
+    // Every mention points at an entity of its own type, and every entity lists its mentions.
+    for (i, m) in a.mentions.iter().enumerate() {
+        assert!(a.entities[m.entity].mentions.contains(&i));
+        assert_eq!(a.entities[m.entity].label, m.label);
+    }
+}
+
+#[test]
+fn headlines_lowercase_and_possessives() {
+    let a = analyze(
+        "PUTIN MEETS MACRON IN PARIS\n\nRussian President Vladimir Putin's plane landed in Paris on Tuesday. Putin met Emmanuel Macron.",
+        &Options::default(),
+    );
+    let putin = a.entities.iter().find(|e| e.name == "Vladimir Putin").expect("Putin");
+    assert_eq!(putin.label, Label::Person);
+    assert!(a.mentions.iter().any(|m| m.span.of(&a.text) == "Vladimir Putin"), "the possessive is split off");
+    // The capitalised headline's "PUTIN" is the same person.
+    assert!(putin.mentions.iter().any(|&m| a.mentions[m].span.of(&a.text) == "PUTIN"), "{:#?}", a.mentions);
+    let paris = a.entities.iter().find(|e| e.name == "Paris").expect("Paris");
+    assert_eq!(paris.label, Label::Gpe);
+    let a = analyze("north korea's leader met the russian president in moscow on tuesday.", &Options::default());
+    assert!(a.mentions.iter().any(|m| m.label == Label::Date), "dates by rule even in lowercase");
+}
+
+#[test]
+fn acronyms_join_their_long_form() {
+    let a = analyze(
+        "Title\n\nThe European Union said on Monday it would act. EU officials declined to comment, a European Union spokesman said.",
+        &Options::default(),
+    );
+    let eu = a.entities.iter().find(|e| e.name == "European Union").expect("the long form");
+    assert!(eu.mentions.iter().any(|&m| a.mentions[m].span.of(&a.text) == "EU"), "{:#?}", a.entities);
+}
+
+#[test]
+fn numbers_money_percent_and_times() {
+    let a = analyze(
+        "Title\n\nShares rose 5 percent to $4.5 billion at 10:15 a.m. on Oct. 26, the first gain in three weeks, 20 km away.",
+        &Options::default(),
+    );
+    let got: Vec<(String, &str)> =
+        a.mentions.iter().filter(|m| !m.label.is_name()).map(|m| (m.span.of(&a.text).to_string(), m.label.code())).collect();
+    let want = [
+        ("5 percent", "PERCENT"),
+        ("$4.5 billion", "MONEY"),
+        ("10:15 a.m.", "TIME"),
+        ("Oct. 26", "DATE"),
+        ("first", "ORDINAL"),
+        ("three weeks", "DATE"),
+        ("20 km", "QUANTITY"),
+    ];
+    let want: Vec<(String, &str)> = want.iter().map(|(a, b)| (a.to_string(), *b)).collect();
+    assert_eq!(got, want);
+}
