@@ -6,8 +6,8 @@
 use lede::analysis::{analyze, Analysis, Options};
 use lede::seeds::SEEDS;
 use lede::ui::components::{
-    ArticleView, ArticleViewProps, EntitiesPanel, EntitiesPanelProps, IntegrityPanel, IntegrityPanelProps, MetadataPanel,
-    MetadataPanelProps,
+    AboutPanel, AboutPanelProps, ArticleView, ArticleViewProps, EntitiesPanel, EntitiesPanelProps, IntegrityPanel, IntegrityPanelProps,
+    MetadataPanel, MetadataPanelProps, QuotesPanel, QuotesPanelProps, TimelinePanel, TimelinePanelProps,
 };
 use lede::ui::App;
 use std::rc::Rc;
@@ -46,7 +46,7 @@ async fn article_view_renders_the_seed_header_body_and_links() {
     let r = root();
     yew::Renderer::<ArticleView>::with_root_and_props(
         r.clone(),
-        ArticleViewProps { analysis: seed_analysis(), hidden: Vec::new(), selected_entity: None },
+        ArticleViewProps { analysis: seed_analysis(), hidden: Vec::new(), selected_entity: None, selected_quote: None },
     )
     .render();
     yew::scheduler::flush().await;
@@ -160,4 +160,60 @@ async fn legend_hides_a_type_and_choosing_an_entity_marks_its_mentions() {
     yew::scheduler::flush().await;
     let chosen = all_text(&r, ".ent.chosen");
     assert_eq!(chosen, ["Putin", "Vladimir Putin", "Vladimir Putin"]);
+}
+
+#[wasm_bindgen_test]
+async fn quotes_panel_lists_speakers_and_roles() {
+    let r = root();
+    let props = QuotesPanelProps { analysis: seed_analysis(), selected: None, on_select: yew::Callback::noop() };
+    yew::Renderer::<QuotesPanel>::with_root_and_props(r.clone(), props).render();
+    yew::scheduler::flush().await;
+    let speakers = all_text(&r, "[data-testid=quote-speaker]");
+    assert_eq!(speakers, ["Russia", "Russia", "Dmitry Peskov", "Dmitry Peskov", "Dmitry Peskov"]);
+    let items = all_text(&r, "[data-testid=quote]");
+    assert!(items[2].contains("Kremlin spokesman") && items[2].contains("Direct"), "{items:?}");
+    assert!(items[3].contains("pronoun"), "{items:?}");
+}
+
+#[wasm_bindgen_test]
+async fn timeline_panel_orders_resolved_dates() {
+    let r = root();
+    yew::Renderer::<TimelinePanel>::with_root_and_props(r.clone(), TimelinePanelProps { analysis: seed_analysis() }).render();
+    yew::scheduler::flush().await;
+    let items = all_text(&r, "[data-testid=timeline-item] strong");
+    assert_eq!(items, ["2023-09", "2023-09-13", "2023-10-25", "2023-10-26", "P20M"]);
+    assert_eq!(r.query_selector_all("svg circle").unwrap().length(), 4);
+}
+
+#[wasm_bindgen_test]
+async fn about_panel_shows_keyphrases_and_a_summary() {
+    let r = root();
+    yew::Renderer::<AboutPanel>::with_root_and_props(r.clone(), AboutPanelProps { analysis: seed_analysis() }).render();
+    yew::scheduler::flush().await;
+    assert_eq!(all_text(&r, "[data-testid=keyphrase]").first().map(String::as_str), Some("North Korea"));
+    let summary = all_text(&r, "[data-testid=summary-sentence]");
+    assert_eq!(summary.len(), 3);
+    assert!(summary[0].starts_with("Russia said on Thursday"));
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_quote_marks_it_in_the_text_and_dates_show_their_value() {
+    let r = root();
+    yew::Renderer::<App>::with_root(r.clone()).render();
+    yew::scheduler::flush().await;
+    let quote: HtmlElement = r.query_selector_all("[data-testid=quote]").unwrap().item(2).unwrap().dyn_into().unwrap();
+    quote.click();
+    yew::scheduler::flush().await;
+    let chosen = all_text(&r, ".quote.chosen");
+    let marks = r.query_selector_all("[data-testid=quote-mark]").unwrap().length();
+    let pressed = quote.get_attribute("aria-pressed");
+    assert!(chosen.concat().starts_with("There are many such reports"), "{chosen:?} marks={marks} pressed={pressed:?}");
+    let relative = r.query_selector("[data-testid=time]").unwrap().expect("a day after");
+    assert_eq!(relative.text_content().unwrap(), "a day after");
+    assert!(relative.get_attribute("data-tip").unwrap().starts_with("resolved: 2023-10-25"));
+    let thursday = r.query_selector_all("[data-testid=mention].ent-DATE").unwrap();
+    let tips: Vec<String> = (0..thursday.length())
+        .map(|i| thursday.item(i).unwrap().dyn_into::<Element>().unwrap().get_attribute("data-tip").unwrap())
+        .collect();
+    assert!(tips.iter().any(|t| t.contains("Thursday") || t.contains("resolved: 2023-10-26")), "{tips:?}");
 }

@@ -1,13 +1,17 @@
 //! The one entry point: [`analyze`] always answers with an [`Analysis`], which
 //! carries its own list of problems ([`Diagnostic`]s) instead of failing.
 
+use super::about::{self, Keyphrase};
 use super::article::{self, Article, InputFormat};
+use super::dates::{self, TimeExpr};
 use super::entities::{self, Entity, Mention};
 use super::ner;
+use super::quotes::{self, Quote};
 use super::repair::{self, Finding, OffsetMap, RepairOptions};
 use super::segment;
 use super::span::Span;
 use super::stats::{self, Stats};
+use super::timestamp::{parse_timestamp, Date};
 use serde::{Deserialize, Serialize};
 
 /// The version of the JSON this module produces (the CLI's output and the UI's export).
@@ -22,6 +26,8 @@ pub const MAX_INPUT_BYTES: usize = 4 << 20;
 pub struct Options {
     /// The input's format; detected from the text when None.
     pub format: Option<InputFormat>,
+    /// The date relative dates are resolved against when the article states none.
+    pub reference_date: Option<Date>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,6 +60,14 @@ pub struct Analysis {
     pub mentions: Vec<Mention>,
     /// Mentions merged into entities, in order of first mention.
     pub entities: Vec<Entity>,
+    /// Direct, phrase and indirect quotes with their speakers.
+    pub quotes: Vec<Quote>,
+    /// Dates, times and durations, resolved against the publication date.
+    pub times: Vec<TimeExpr>,
+    /// Key phrases, most relevant first.
+    pub keyphrases: Vec<Keyphrase>,
+    /// The most central sentences, in text order.
+    pub summary: Vec<Span>,
     pub stats: Stats,
     pub diagnostics: Vec<Diagnostic>,
     #[serde(skip)]
@@ -124,6 +138,12 @@ pub fn analyze(input: &str, options: &Options) -> Analysis {
     }
     let stats = stats::compute(&text, &article.blocks, &sentences, &tokens);
     let (mentions, entities) = entities::find(&text, &article, &sentences);
+    let quotes = quotes::find(&text, &article.blocks, &sentences, &mentions, &entities);
+    let published = article.published.as_ref().and_then(|p| parse_timestamp(&p.iso)).map(|t| t.date);
+    let times = dates::resolve(&text, &sentences, &mentions, published.or(options.reference_date));
+    let units: Vec<Span> = mentions.iter().map(|m| m.span).collect();
+    let keyphrases = about::keyphrases(&text, &article.blocks, &sentences, &units, 10);
+    let summary = about::summary(&text, &article.blocks, &sentences, 3);
     if ner::tagger().is_none() {
         diagnostics.push(Diagnostic {
             severity: Severity::Warning,
@@ -143,6 +163,10 @@ pub fn analyze(input: &str, options: &Options) -> Analysis {
         findings,
         mentions,
         entities,
+        quotes,
+        times,
+        keyphrases,
+        summary,
         stats,
         diagnostics,
         repair_map: repaired.map,

@@ -519,8 +519,9 @@ fn classify(doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, Artic
         // The title: the first heading, or the first short line of plain text.
         if article.title.is_none() && in_header && !body_started {
             let is_heading = matches!(block.kind, RawKind::Heading(_));
-            let plain_title = !matches!(format, InputFormat::Markdown)
-                && index == 0
+            // Without a heading, a short first line that does not end a sentence.
+            let plain_title = index == 0
+                && (!matches!(format, InputFormat::Markdown) || !trimmed.ends_with(['.', '!', '?', ':', ';', ',']))
                 && trimmed.chars().count() <= 200
                 && !looks_like_url(trimmed)
                 && parse_timestamp(trimmed).is_none();

@@ -5,12 +5,15 @@
 //! into the article model and the analysis text) → [`segment`] (sentences,
 //! tokens) → [`stats`] → further layers; [`analyze`] runs them all.
 
+pub mod about;
 pub mod analyze;
 pub mod article;
 pub mod credits;
+pub mod dates;
 pub mod entities;
 pub mod html;
 pub mod ner;
+pub mod quotes;
 pub mod repair;
 pub mod segment;
 pub mod span;

@@ -1,6 +1,9 @@
 //! The top-level component: the library sidebar, the annotated article and its panels.
 
-use super::components::{ArticleList, ArticleView, Editor, EntitiesPanel, IntegrityPanel, Legend, MetadataPanel, StatsPanel};
+use super::components::{
+    AboutPanel, ArticleList, ArticleView, Editor, EntitiesPanel, IntegrityPanel, Legend, MetadataPanel, QuotesPanel, StatsPanel,
+    TimelinePanel,
+};
 use super::state::{Action, AppState};
 use crate::analysis::{analyze, Analysis, Options};
 use std::rc::Rc;
@@ -41,6 +44,19 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |e| state.dispatch(Action::SelectEntity(e)))
     };
+    let on_quote = {
+        let state = state.clone();
+        Callback::from(move |q| state.dispatch(Action::SelectQuote(q)))
+    };
+    // Choosing a quote brings it into view.
+    {
+        let quote = state.selected_quote;
+        use_effect_with(quote, |quote| {
+            if let Some(q) = quote {
+                scroll_to(&format!("quote-{q}"));
+            }
+        });
+    }
     // The one effect of choosing an entity: bring its first mention into view.
     {
         let first = state.selected_entity.and_then(|e| analysis.entities.get(e)).map(|e| e.mentions[0]);
@@ -64,11 +80,14 @@ pub fn App() -> Html {
                         <Editor text={draft} on_edit={on_edit} on_submit={on_submit} on_cancel={on_cancel} />
                     } else {
                         <Legend analysis={analysis.clone()} hidden={state.hidden.clone()} on_toggle={on_toggle} />
-                        <ArticleView analysis={analysis.clone()} hidden={state.hidden.clone()} selected_entity={state.selected_entity} />
+                        <ArticleView analysis={analysis.clone()} hidden={state.hidden.clone()} selected_entity={state.selected_entity} selected_quote={state.selected_quote} />
                     }
                 </main>
                 <aside class="panels" aria-label="Analysis panels">
                     <EntitiesPanel analysis={analysis.clone()} selected={state.selected_entity} on_select={on_entity} />
+                    <QuotesPanel analysis={analysis.clone()} selected={state.selected_quote} on_select={on_quote} />
+                    <TimelinePanel analysis={analysis.clone()} />
+                    <AboutPanel analysis={analysis.clone()} />
                     <MetadataPanel analysis={analysis.clone()} />
                     <IntegrityPanel analysis={analysis.clone()} />
                     <StatsPanel analysis={analysis} />

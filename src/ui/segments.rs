@@ -8,7 +8,9 @@ use crate::analysis::Span;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Mark {
     Link(usize),
+    Quote(usize),
     Mention(usize),
+    Time(usize),
     Finding(usize),
 }
 

@@ -25,6 +25,8 @@ pub struct AppState {
     pub hidden: Vec<Label>,
     /// The entity chosen in the entities panel (its mentions are marked).
     pub selected_entity: Option<usize>,
+    /// The quote chosen in the quotes panel (marked in the text).
+    pub selected_quote: Option<usize>,
     counter: usize,
 }
 
@@ -39,6 +41,8 @@ pub enum Action {
     ToggleLabel(Label),
     /// Chooses an entity (or clears the choice with None).
     SelectEntity(Option<usize>),
+    /// Chooses a quote (or clears the choice with None).
+    SelectQuote(Option<usize>),
 }
 
 /// A name for an article: its first non-empty line without Markdown marks, shortened.
@@ -60,7 +64,7 @@ impl Default for AppState {
     fn default() -> Self {
         let entries =
             SEEDS.iter().map(|s| Entry { id: s.file.to_string(), name: name_of(s.text), text: Rc::from(s.text), bundled: true }).collect();
-        AppState { entries, selected: 0, draft: None, hidden: Vec::new(), selected_entity: None, counter: 0 }
+        AppState { entries, selected: 0, draft: None, hidden: Vec::new(), selected_entity: None, selected_quote: None, counter: 0 }
     }
 }
 
@@ -80,6 +84,7 @@ impl Reducible for AppState {
                 s.selected = i;
                 s.draft = None;
                 s.selected_entity = None;
+                s.selected_quote = None;
             }
             Action::Select(_) => return self,
             Action::OpenEditor => s.draft = Some(s.draft.take().unwrap_or_default()),
@@ -94,6 +99,7 @@ impl Reducible for AppState {
                 s.entries.push(Entry { id: format!("user-{}", s.counter), name: name_of(&text), text: Rc::from(text), bundled: false });
                 s.selected = s.entries.len() - 1;
                 s.selected_entity = None;
+                s.selected_quote = None;
             }
             Action::CloseEditor => s.draft = None,
             Action::ToggleLabel(label) => match s.hidden.iter().position(|l| *l == label) {
@@ -103,6 +109,7 @@ impl Reducible for AppState {
                 None => s.hidden.push(label),
             },
             Action::SelectEntity(e) => s.selected_entity = if s.selected_entity == e { None } else { e },
+            Action::SelectQuote(q) => s.selected_quote = if s.selected_quote == q { None } else { q },
         }
         Rc::new(s)
     }

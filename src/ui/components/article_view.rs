@@ -1,5 +1,7 @@
 use crate::analysis::article::BlockKind;
+use crate::analysis::dates::TimeExpr;
 use crate::analysis::entities::{Label, Source};
+use crate::analysis::quotes::QuoteKind;
 use crate::analysis::{Analysis, Span};
 use crate::ui::segments::{segments, Mark};
 use std::rc::Rc;
@@ -15,6 +17,9 @@ pub struct ArticleViewProps {
     /// The entity whose mentions are marked as chosen.
     #[prop_or_default]
     pub selected_entity: Option<usize>,
+    /// The quote marked as chosen.
+    #[prop_or_default]
+    pub selected_quote: Option<usize>,
 }
 
 /// The article as a reader sees it: title, publisher, time and source link, then
@@ -23,7 +28,7 @@ pub struct ArticleViewProps {
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let a = &props.analysis;
     let art = &a.article;
-    let view = View { a, hidden: &props.hidden, selected: props.selected_entity };
+    let view = View { a, hidden: &props.hidden, selected: props.selected_entity, quote: props.selected_quote };
     let title = art.title.as_ref().and_then(|t| t.span).map(|s| view.inline(s)).unwrap_or_else(|| html! { { "Untitled" } });
     let blocks = a.article.blocks.iter().filter(|b| b.kind != BlockKind::Title).map(|b| {
         let content = view.inline(b.span);
@@ -85,10 +90,19 @@ pub fn why(source: &Source) -> String {
     }
 }
 
+/// What a date's tooltip says: its resolved value and the rule behind it.
+pub fn time_tip(t: &TimeExpr) -> String {
+    match &t.value {
+        Some(v) => format!("resolved: {v} ({})", t.rule),
+        None => format!("unresolved ({})", t.rule),
+    }
+}
+
 struct View<'a> {
     a: &'a Analysis,
     hidden: &'a [Label],
     selected: Option<usize>,
+    quote: Option<usize>,
 }
 
 impl View<'_> {
@@ -100,6 +114,17 @@ impl View<'_> {
         marks.extend(a.mentions.iter().enumerate().filter(|(_, m)| span.contains(m.span)).map(|(i, m)| (m.span, Mark::Mention(i))));
         marks
             .extend(a.findings.iter().enumerate().filter_map(|(i, f)| f.span.filter(|s| span.overlaps(*s)).map(|s| (s, Mark::Finding(i)))));
+        for (i, q) in a.quotes.iter().enumerate() {
+            marks.extend(q.parts.iter().filter(|p| span.contains(**p)).map(|p| (*p, Mark::Quote(i))));
+        }
+        // Relative dates no entity rule tags ("a day after") get their own mark.
+        marks.extend(
+            a.times
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| span.contains(t.span) && !a.mentions.iter().any(|m| m.span.overlaps(t.span)))
+                .map(|(i, t)| (t.span, Mark::Time(i))),
+        );
         let segs = segments(span, &marks);
         html! {
             { for segs.into_iter().map(|seg| {
@@ -124,6 +149,9 @@ impl View<'_> {
                         tip.push_str(&format!(" · role: {}", r.of(&a.text)));
                     }
                     tip.push_str(&format!(" · {}", why(&m.source)));
+                    if let Some(t) = a.times.iter().find(|t| t.span == m.span) {
+                        tip.push_str(&format!(" · {}", time_tip(t)));
+                    }
                     let off = self.hidden.contains(&m.label);
                     let chosen = self.selected == Some(m.entity);
                     // The first segment of a mention carries its id, for scrolling to it.
@@ -135,6 +163,25 @@ impl View<'_> {
                               id={first.then(|| format!("mention-{i}"))}>
                             { node }
                         </span>
+                    };
+                }
+                if let Some(&Mark::Time(i)) = seg.marks.iter().find(|m| matches!(m, Mark::Time(_))) {
+                    let t = &a.times[i];
+                    let tip = time_tip(t);
+                    node = html! { <span class="time" tabindex="0" data-tip={tip.clone()} aria-label={tip} data-testid="time">{ node }</span> };
+                }
+                if let Some(&Mark::Quote(i)) = seg.marks.iter().find(|m| matches!(m, Mark::Quote(_))) {
+                    let q = &a.quotes[i];
+                    let chosen = self.quote == Some(i);
+                    let kind = match q.kind {
+                        QuoteKind::Direct => "direct",
+                        QuoteKind::Phrase => "phrase",
+                        QuoteKind::Indirect => "indirect",
+                    };
+                    node = html! {
+                        <span class={classes!("quote", kind, chosen.then_some("chosen"))} data-quote={i.to_string()} data-testid="quote-mark"
+                              id={(seg.span.start == q.span.start).then(|| format!("quote-{i}"))}
+                              tabindex={(seg.span.start == q.span.start).then_some("-1")}>{ node }</span>
                     };
                 }
                 if let Some(&Mark::Link(i)) = seg.marks.iter().find(|m| matches!(m, Mark::Link(_))) {

@@ -1,5 +1,6 @@
 //! One file per component; each renders a part of an [`Analysis`](crate::analysis::Analysis).
 
+mod about_panel;
 mod article_list;
 pub(crate) mod article_view;
 mod editor;
@@ -7,8 +8,11 @@ mod entities_panel;
 mod integrity_panel;
 mod legend;
 mod metadata_panel;
+mod quotes_panel;
 mod stats_panel;
+mod timeline_panel;
 
+pub use about_panel::{AboutPanel, AboutPanelProps};
 pub use article_list::{ArticleList, ArticleListProps};
 pub use article_view::{ArticleView, ArticleViewProps};
 pub use editor::{Editor, EditorProps};
@@ -16,4 +20,6 @@ pub use entities_panel::{EntitiesPanel, EntitiesPanelProps};
 pub use integrity_panel::{IntegrityPanel, IntegrityPanelProps};
 pub use legend::{Legend, LegendProps};
 pub use metadata_panel::{MetadataPanel, MetadataPanelProps};
+pub use quotes_panel::{QuotesPanel, QuotesPanelProps};
 pub use stats_panel::{StatsPanel, StatsPanelProps};
+pub use timeline_panel::{TimelinePanel, TimelinePanelProps};

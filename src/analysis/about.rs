@@ -1,0 +1,215 @@
+//! What the article is about: key phrases (YAKE, Campos et al. 2020: a
+//! single-document statistical method, no corpus or model needed, so it suits a
+//! page) and an extractive summary (the most central sentences by TextRank over
+//! word overlap).
+
+use super::article::{Block, BlockKind};
+use super::span::Span;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+const STOPWORDS: &str = "a about above after again against all am an and any are aren't as at be because been before being below between both but by can \
+could did do does doing don't down during each few for from further had has have having he her here hers herself him himself his how i if in into \
+is it its itself just let's me more most my myself no nor not now of off on once only or other our ours ourselves out over own same she should so some \
+such than that the their theirs them themselves then there these they this those through to too under until up very was we were what when where \
+which while who whom why will with would you your yours yourself yourselves said says say told added also would could may might must shall us mr \
+mrs ms one two three many much new like get got make made year years day days time week weeks month months s t";
+
+fn stopwords() -> HashSet<&'static str> {
+    STOPWORDS.split_whitespace().collect()
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Keyphrase {
+    pub phrase: String,
+    /// YAKE score: lower is more relevant.
+    pub score: f64,
+    /// Where the phrase occurs (case-insensitive).
+    pub occurrences: Vec<Span>,
+}
+
+fn body(blocks: &[Block]) -> impl Iterator<Item = &Block> {
+    blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Title | BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::Heading))
+}
+
+/// Words of a sentence: (span, lowercase), letters and digits only.
+fn words(text: &str, s: Span) -> Vec<(Span, String)> {
+    let mut out = Vec::new();
+    let slice = s.of(text);
+    let mut start = None;
+    for (i, c) in slice.char_indices().chain(std::iter::once((slice.len(), ' '))) {
+        let inside = c.is_alphanumeric() || ((c == '-' || c == '\'' || c == '’') && start.is_some());
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                let w = slice[st..i].trim_end_matches(['-', '\'', '’']);
+                let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+                if !w.is_empty() {
+                    out.push((Span::new(s.start + st, s.start + st + w.len()), w.to_lowercase()));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The top `n` key phrases (1 to 3 words) of the body text. A phrase never cuts
+/// through one of `units` (entity mentions): "ties with North" is not a phrase.
+pub fn keyphrases(text: &str, blocks: &[Block], sentences: &[Span], units: &[Span], n: usize) -> Vec<Keyphrase> {
+    let stop = stopwords();
+    let body_sentences: Vec<Span> = sentences.iter().copied().filter(|s| body(blocks).any(|b| b.span.contains(*s))).collect();
+    let sents: Vec<Vec<(Span, String)>> = body_sentences.iter().map(|s| words(text, *s)).collect();
+    // Per-word statistics.
+    #[derive(Default)]
+    struct W {
+        tf: f64,
+        upper: f64,
+        sentences: Vec<usize>,
+        left: HashSet<String>,
+        right: HashSet<String>,
+    }
+    let mut stats: BTreeMap<String, W> = BTreeMap::new();
+    for (si, sent) in sents.iter().enumerate() {
+        for (k, (span, w)) in sent.iter().enumerate() {
+            let e = stats.entry(w.clone()).or_default();
+            e.tf += 1.0;
+            let first = span.of(text).chars().next().unwrap_or(' ');
+            if first.is_uppercase() && k > 0 {
+                e.upper += 1.0;
+            }
+            if e.sentences.last() != Some(&si) {
+                e.sentences.push(si);
+            }
+            if k > 0 {
+                e.left.insert(sent[k - 1].1.clone());
+            }
+            if let Some(r) = sent.get(k + 1) {
+                e.right.insert(r.1.clone());
+            }
+        }
+    }
+    if stats.is_empty() {
+        return Vec::new();
+    }
+    let content: Vec<f64> = stats.iter().filter(|(w, _)| !stop.contains(w.as_str())).map(|(_, s)| s.tf).collect();
+    let mean = content.iter().sum::<f64>() / content.len().max(1) as f64;
+    let sd = (content.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / content.len().max(1) as f64).sqrt();
+    let max_tf = stats.values().map(|s| s.tf).fold(1.0, f64::max);
+    let total = sents.len().max(1) as f64;
+    let word_score: HashMap<&str, f64> = stats
+        .iter()
+        .map(|(w, s)| {
+            let casing = s.upper.max(0.0) / (1.0 + s.tf.ln());
+            let median_pos = s.sentences[s.sentences.len() / 2] as f64;
+            let position = (3.0 + median_pos).ln().ln();
+            let frequency = s.tf / (mean + sd).max(1.0);
+            let relatedness = 1.0 + (s.left.len() as f64 + s.right.len() as f64) / (2.0 * s.tf) * (s.tf / max_tf);
+            let spread = s.sentences.len() as f64 / total;
+            let score = (relatedness * position) / (casing + frequency / relatedness + spread / relatedness);
+            (w.as_str(), score)
+        })
+        .collect();
+    // Candidate phrases: 1-3 words, no stopword at either end, no digits-only words.
+    let mut candidates: BTreeMap<String, Vec<Span>> = BTreeMap::new();
+    for sent in &sents {
+        for len in 1..=3 {
+            for k in 0..sent.len().saturating_sub(len - 1) {
+                let ws = &sent[k..k + len];
+                let ok_end = |w: &str| !stop.contains(w) && w.chars().any(char::is_alphabetic) && w.chars().count() > 2;
+                if !ok_end(&ws[0].1) || !ok_end(&ws[len - 1].1) {
+                    continue;
+                }
+                // The words must be adjacent in the text (no punctuation between).
+                let joined = Span::new(ws[0].0.start, ws[len - 1].0.end);
+                if joined.of(text).contains([',', ';', ':', '.', '"', '“', '”', '(', ')']) {
+                    continue;
+                }
+                let cuts = |u: &Span| u.overlaps(joined) && !joined.contains(*u);
+                if units.iter().any(cuts) {
+                    continue;
+                }
+                let key = ws.iter().map(|w| w.1.as_str()).collect::<Vec<_>>().join(" ");
+                candidates.entry(key).or_default().push(joined);
+            }
+        }
+    }
+    let mut scored: Vec<Keyphrase> = candidates
+        .into_iter()
+        .map(|(phrase, occ)| {
+            let ws: Vec<&str> = phrase.split(' ').collect();
+            let prod: f64 = ws.iter().map(|w| word_score.get(w).copied().unwrap_or(1.0)).product();
+            let sum: f64 = ws.iter().map(|w| word_score.get(w).copied().unwrap_or(1.0)).sum();
+            let tf = occ.len() as f64;
+            let score = prod / (tf * (1.0 + sum));
+            let display = occ[0].of(text).to_string();
+            Keyphrase { phrase: display, score, occurrences: occ }
+        })
+        .collect();
+    scored.sort_by(|a, b| a.score.total_cmp(&b.score).then_with(|| a.phrase.cmp(&b.phrase)));
+    // Drop phrases that repeat a better one ("north korea" after "north korea's leader").
+    let mut out: Vec<Keyphrase> = Vec::new();
+    for k in scored {
+        let lower = k.phrase.to_lowercase();
+        if out.iter().any(|o| {
+            let ol = o.phrase.to_lowercase();
+            ol.contains(&lower) || lower.contains(&ol)
+        }) {
+            continue;
+        }
+        out.push(k);
+        if out.len() == n {
+            break;
+        }
+    }
+    out
+}
+
+/// The `n` most central body sentences (TextRank over shared content words), in text order.
+pub fn summary(text: &str, blocks: &[Block], sentences: &[Span], n: usize) -> Vec<Span> {
+    let stop = stopwords();
+    let body_sentences: Vec<Span> = sentences
+        .iter()
+        .copied()
+        .filter(|s| {
+            blocks.iter().any(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote) && b.span.contains(*s))
+        })
+        .collect();
+    let bags: Vec<HashSet<String>> = body_sentences
+        .iter()
+        .map(|s| words(text, *s).into_iter().map(|(_, w)| w).filter(|w| !stop.contains(w.as_str())).collect())
+        .collect();
+    let m = bags.len();
+    if m <= n {
+        return body_sentences;
+    }
+    let mut sim = vec![vec![0.0f64; m]; m];
+    for i in 0..m {
+        for j in 0..m {
+            if i != j && bags[i].len() > 1 && bags[j].len() > 1 {
+                let shared = bags[i].intersection(&bags[j]).count() as f64;
+                sim[i][j] = shared / ((bags[i].len() as f64).ln() + (bags[j].len() as f64).ln());
+            }
+        }
+    }
+    let out_sum: Vec<f64> = sim.iter().map(|r| r.iter().sum()).collect();
+    let mut rank = vec![1.0f64; m];
+    for _ in 0..30 {
+        let next: Vec<f64> = (0..m)
+            .map(|i| 0.15 + 0.85 * (0..m).filter(|&j| out_sum[j] > 0.0).map(|j| sim[j][i] / out_sum[j] * rank[j]).sum::<f64>())
+            .collect();
+        rank = next;
+    }
+    // A small lead bias: news puts the point first.
+    for (i, r) in rank.iter_mut().enumerate() {
+        *r *= 1.0 + 0.3 / (1.0 + i as f64);
+    }
+    let mut order: Vec<usize> = (0..m).collect();
+    order.sort_by(|&a, &b| rank[b].total_cmp(&rank[a]).then(a.cmp(&b)));
+    let mut chosen: Vec<usize> = order.into_iter().take(n).collect();
+    chosen.sort_unstable();
+    chosen.into_iter().map(|i| body_sentences[i]).collect()
+}

@@ -1,0 +1,312 @@
+//! Dates and times resolved against the article's own timestamp.
+//!
+//! News writing points backwards: a bare weekday is the most recent such day
+//! on or before publication, a bare month the most recent such month, unless the
+//! text says "next". Relative phrases ("a day after", "yesterday", "last week")
+//! are resolved from the publication date or from the date their sentence
+//! already names. The core never reads a clock: without a timestamp in the
+//! article (or one passed in), relative dates stay unresolved.
+
+use super::entities::{Label, Mention};
+use super::span::Span;
+use super::timestamp::{month_from_name, weekday_from_name, Date};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeKind {
+    Day,
+    Month,
+    Year,
+    Week,
+    Time,
+    Duration,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimeExpr {
+    pub span: Span,
+    pub kind: TimeKind,
+    /// ISO 8601: "2023-10-26", "2023-09", "2023", "2023-W42", "T10:15", "P20M"; None when unresolved.
+    pub value: Option<String>,
+    /// The date the value stands for (the first day of a month or week), for ordering.
+    pub sort_date: Option<Date>,
+    /// Which rule produced the value, e.g. "weekday, most recent on or before publication".
+    pub rule: String,
+    /// The sentence that mentions it.
+    pub sentence: Span,
+}
+
+fn month_start(d: Date) -> Date {
+    Date { day: 1, ..d }
+}
+
+fn iso_week(d: Date) -> String {
+    // ISO week: the Thursday of this week decides the year.
+    let thursday = d.add_days(3 - i64::from(d.weekday()));
+    let jan1 = Date { year: thursday.year, month: 1, day: 1 };
+    let week = (thursday.to_days() - jan1.to_days()) / 7 + 1;
+    format!("{}-W{:02}", thursday.year, week)
+}
+
+fn word_number(w: &str) -> Option<i64> {
+    let w = w.to_lowercase();
+    let words = ["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+    if w == "an" {
+        return Some(1);
+    }
+    words.iter().position(|x| *x == w).map(|i| i.max(1) as i64).or_else(|| w.parse().ok())
+}
+
+fn unit_days(unit: &str) -> Option<(i64, char)> {
+    let u = unit.trim_end_matches('s').to_lowercase();
+    Some(match u.as_str() {
+        "day" => (1, 'D'),
+        "week" => (7, 'W'),
+        "month" => (30, 'M'),
+        "year" => (365, 'Y'),
+        _ => return None,
+    })
+}
+
+/// Resolves the DATE and TIME mentions of `text` and finds the relative phrases
+/// ("a day after") the entity rules do not tag. `reference` is the publication date.
+pub fn resolve(text: &str, sentences: &[Span], mentions: &[Mention], reference: Option<Date>) -> Vec<TimeExpr> {
+    let mut out: Vec<TimeExpr> = Vec::new();
+    for m in mentions.iter().filter(|m| matches!(m.label, Label::Date | Label::Time)) {
+        let sentence = sentences.iter().find(|s| s.contains(m.span)).copied().unwrap_or(m.span);
+        let (kind, value, sort_date, rule) = resolve_one(text, m.span, sentence, reference);
+        out.push(TimeExpr { span: m.span, kind, value, sort_date, rule, sentence });
+    }
+    // "a day after", "two days before", "a week earlier": relative to the date the sentence names.
+    for s in sentences {
+        let words: Vec<(usize, &str)> = s
+            .of(text)
+            .split_whitespace()
+            .scan(s.start, |pos, w| {
+                let at = text[*pos..].find(w).map_or(*pos, |k| *pos + k);
+                *pos = at + w.len();
+                Some((at, w))
+            })
+            .collect();
+        for k in 0..words.len().saturating_sub(2) {
+            let (Some(n), Some((days, _))) = (word_number(words[k].1), unit_days(words[k + 1].1)) else { continue };
+            let dir = words[k + 2].1.trim_end_matches([',', '.', ';']).to_lowercase();
+            let sign = match dir.as_str() {
+                "after" | "later" => -1,
+                "before" | "earlier" | "ago" => 1,
+                _ => continue,
+            };
+            let span = Span::new(words[k].0, words[k + 2].0 + words[k + 2].1.trim_end_matches([',', '.', ';']).len());
+            if out.iter().any(|t| t.span.overlaps(span)) {
+                continue;
+            }
+            // "a day after X" in a sentence about Thursday: X happened the day before Thursday.
+            let anchor = out
+                .iter()
+                .filter(|t| t.sentence == *s && t.kind == TimeKind::Day && t.span.end <= span.start)
+                .filter_map(|t| t.sort_date)
+                .next_back();
+            let (base, rule) = match (dir.as_str(), anchor) {
+                ("ago", _) => (reference, "before publication"),
+                (_, Some(a)) => (Some(a), "relative to the date in the same sentence"),
+                _ => (reference, "relative to publication"),
+            };
+            let date = base.map(|b| if dir == "ago" { b.add_days(-n * days) } else { b.add_days(sign * n * days) });
+            out.push(TimeExpr {
+                span,
+                kind: TimeKind::Day,
+                value: date.map(Date::iso),
+                sort_date: date,
+                rule: format!("\"{} {} {}\", {rule}", words[k].1, words[k + 1].1, dir),
+                sentence: *s,
+            });
+        }
+    }
+    out.sort_by_key(|t| t.span.start);
+    out
+}
+
+fn resolve_one(text: &str, span: Span, sentence: Span, reference: Option<Date>) -> (TimeKind, Option<String>, Option<Date>, String) {
+    let raw = span.of(text);
+    let words: Vec<&str> = raw.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    let lower = raw.to_lowercase();
+    let before = text[sentence.start..span.start].to_lowercase();
+    let prev_word = before.split_whitespace().last().unwrap_or("").to_string();
+    let unresolved = |kind, why: &str| (kind, None, None, format!("{why}; no publication date to resolve against"));
+
+    // Durations: "20-month", "three weeks".
+    let dur = |n: i64, unit: char| (TimeKind::Duration, Some(format!("P{n}{unit}")), None, "duration".to_string());
+    if let Some((num, unit)) = raw.split_once('-') {
+        if let (Some(n), Some((_, u))) = (word_number(num), unit_days(unit)) {
+            return dur(n, u);
+        }
+    }
+    if words.len() == 2 && !matches!(prev_word.as_str(), "last" | "next" | "this" | "past") {
+        if let (Some(n), Some((_, u))) = (word_number(words[0]), unit_days(words[1])) {
+            if !matches!(words[0].to_lowercase().as_str(), "last" | "next" | "this" | "past") {
+                return dur(n, u);
+            }
+        }
+    }
+    // "N days ago".
+    if words.len() == 3 && matches!(words[2], "ago" | "earlier" | "later") {
+        if let (Some(n), Some((d, _))) = (word_number(words[0]), unit_days(words[1])) {
+            let sign = if words[2] == "later" { 1 } else { -1 };
+            return match reference {
+                Some(r) => {
+                    let date = r.add_days(sign * n * d);
+                    (TimeKind::Day, Some(date.iso()), Some(date), format!("{raw} from publication"))
+                }
+                None => unresolved(TimeKind::Day, "relative"),
+            };
+        }
+    }
+    // Clock times.
+    if raw.contains(':') || lower.ends_with("a.m.") || lower.ends_with("p.m.") {
+        let digits = words[0];
+        let (h, m) = digits.split_once(':').map_or((digits, "00"), |(h, m)| (h, m));
+        let mut h: u32 = h.parse().unwrap_or(0);
+        if lower.contains("p.m.") && h < 12 {
+            h += 12;
+        }
+        return (TimeKind::Time, Some(format!("T{h:02}:{m}")), None, "clock time".into());
+    }
+    // ISO dates.
+    if let Some(d) = super::timestamp::parse_timestamp(raw) {
+        return (TimeKind::Day, Some(d.date.iso()), Some(d.date), "date as written".into());
+    }
+    // Month [day] [, year].
+    if let Some(month) = words.first().and_then(|w| month_from_name(w)) {
+        let day = words.get(1).and_then(|w| w.parse::<u32>().ok()).filter(|d| *d <= 31);
+        let year = words.iter().skip(1).find_map(|w| w.parse::<i32>().ok().filter(|y| *y > 31));
+        let year_or = |r: Option<Date>| -> Option<i32> {
+            year.or_else(|| {
+                let r = r?;
+                // Biased to the past: a month after publication's is last year's.
+                let this_year = if month > r.month || (Some(month) == Some(r.month) && day.is_some_and(|d| d > r.day + 7)) {
+                    r.year - 1
+                } else {
+                    r.year
+                };
+                Some(if prev_word == "next" { this_year + 1 } else { this_year })
+            })
+        };
+        let rule = if year.is_some() { "date as written" } else { "month without a year: the most recent on or before publication" };
+        return match (year_or(reference), day) {
+            (Some(y), Some(d)) => match Date::new(y, month, d) {
+                Some(date) => (TimeKind::Day, Some(date.iso()), Some(date), rule.into()),
+                None => (TimeKind::Day, None, None, "not a real date".into()),
+            },
+            (Some(y), None) => {
+                let date = Date { year: y, month, day: 1 };
+                (TimeKind::Month, Some(format!("{y:04}-{month:02}")), Some(date), rule.into())
+            }
+            (None, _) => unresolved(if day.is_some() { TimeKind::Day } else { TimeKind::Month }, "month without a year"),
+        };
+    }
+    // Weekdays.
+    if let Some(wd) = weekday_from_name(raw) {
+        let Some(r) = reference else { return unresolved(TimeKind::Day, "weekday") };
+        let back = (i64::from(r.weekday()) - i64::from(wd)).rem_euclid(7);
+        let (date, rule) = if prev_word == "next" {
+            (r.add_days(if back == 0 { 7 } else { 7 - back }), "weekday after \"next\": the coming one")
+        } else if prev_word == "last" {
+            (r.add_days(-(if back == 0 { 7 } else { back })), "weekday after \"last\": the previous one")
+        } else {
+            (r.add_days(-back), "weekday: the most recent on or before publication")
+        };
+        return (TimeKind::Day, Some(date.iso()), Some(date), rule.into());
+    }
+    // Relative days.
+    let rel_day = match lower.as_str() {
+        "today" | "tonight" => Some(0),
+        "yesterday" => Some(-1),
+        "tomorrow" => Some(1),
+        _ => None,
+    };
+    if let Some(off) = rel_day {
+        return match reference {
+            Some(r) => {
+                let d = r.add_days(off);
+                (TimeKind::Day, Some(d.iso()), Some(d), format!("\"{lower}\" from publication"))
+            }
+            None => unresolved(TimeKind::Day, "relative day"),
+        };
+    }
+    // "last week", "next month", "this year".
+    if words.len() == 2 {
+        let dir = words[0].to_lowercase();
+        let unit = words[1].to_lowercase();
+        if let Some(r) = reference {
+            let step: i32 = match dir.as_str() {
+                "last" | "past" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            let rule = format!("\"{lower}\" from publication");
+            match unit.as_str() {
+                "week" => {
+                    let d = r.add_days(7 * i64::from(step));
+                    return (TimeKind::Week, Some(iso_week(d)), Some(d.add_days(-i64::from(d.weekday()))), rule);
+                }
+                "month" => {
+                    let total = r.year * 12 + r.month as i32 - 1 + step;
+                    let d = Date { year: total.div_euclid(12), month: total.rem_euclid(12) as u32 + 1, day: 1 };
+                    return (TimeKind::Month, Some(format!("{:04}-{:02}", d.year, d.month)), Some(month_start(d)), rule);
+                }
+                "year" => {
+                    let y = r.year + step;
+                    return (TimeKind::Year, Some(y.to_string()), Some(Date { year: y, month: 1, day: 1 }), rule);
+                }
+                _ => {}
+            }
+        } else {
+            return unresolved(TimeKind::Day, "relative period");
+        }
+    }
+    // A year.
+    if let Ok(y) = raw.parse::<i32>() {
+        return (TimeKind::Year, Some(y.to_string()), Some(Date { year: y, month: 1, day: 1 }), "year as written".into());
+    }
+    (TimeKind::Day, None, None, "not understood".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{analyze, Options};
+
+    fn values(input: &str) -> Vec<(String, Option<String>)> {
+        let a = analyze(input, &Options::default());
+        a.times.iter().map(|t| (t.span.of(&a.text).to_string(), t.value.clone())).collect()
+    }
+
+    #[test]
+    fn resolved_against_publication() {
+        let v = values(
+            "Title\n\n**2023-10-26 10:15**\n\nRussia said on Thursday it would act, a day after the talks. Yesterday was calm. \
+             Last week was not. They met in September and will meet next Tuesday. The 20-month war goes on. On Oct. 30 and \
+             Dec. 5 there were talks. Three days ago it rained.",
+        );
+        let want = [
+            ("Thursday", Some("2023-10-26")),
+            ("a day after", Some("2023-10-25")),
+            ("Yesterday", Some("2023-10-25")),
+            ("Last week", Some("2023-W42")),
+            ("September", Some("2023-09")),
+            ("Tuesday", Some("2023-10-31")),
+            ("20-month", Some("P20M")),
+            ("Oct. 30", Some("2023-10-30")),
+            ("Dec. 5", Some("2022-12-05")),
+            ("Three days ago", Some("2023-10-23")),
+        ];
+        let want: Vec<(String, Option<String>)> = want.iter().map(|(a, b)| (a.to_string(), b.map(str::to_string))).collect();
+        assert_eq!(v, want);
+    }
+
+    #[test]
+    fn without_a_timestamp_relative_dates_stay_unresolved() {
+        let v = values("Title\n\nHe left on Thursday, on September 13, 2023.");
+        assert_eq!(v, [("Thursday".to_string(), None), ("September 13, 2023".to_string(), Some("2023-09-13".to_string()))]);
+    }
+}

@@ -1,0 +1,449 @@
+//! Quotes and who said them.
+//!
+//! Direct quotes are found by their marks (straight and curly, double and single),
+//! including quotes that run over several paragraphs (an opening mark with no
+//! closing one at the paragraph's end, and the next paragraph opening again),
+//! and quotes split by an attribution ("..., he said. "..."). Each is attributed
+//! by a reporting verb before or after it, carrying pronouns ("He added:") and
+//! roles ("the spokesman said") over to the speaker they stand for. Indirect
+//! speech ("Russia said on Thursday that ...") is found by its verb and "that".
+
+use super::article::{Block, BlockKind};
+use super::entities::{Entity, Label, Mention};
+use super::span::Span;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// Speech in quotation marks.
+    Direct,
+    /// A short quoted phrase or a scare quote ("'in all areas'").
+    Phrase,
+    /// Reported speech without quotation marks ("Russia said that ...").
+    Indirect,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub kind: QuoteKind,
+    /// From the first quoted character to the last (marks excluded); may cross paragraphs.
+    pub span: Span,
+    /// The quoted stretches, one per paragraph or per side of an interrupting attribution.
+    pub parts: Vec<Span>,
+    /// The speaker as the text names them at the attribution ("Peskov", "He").
+    pub speaker_span: Option<Span>,
+    /// The speaker's entity (index into `Analysis::entities`).
+    pub speaker: Option<usize>,
+    /// The speaker's role as the article gives it ("Kremlin spokesman").
+    pub role: Option<String>,
+    /// The reporting verb ("said", "added", "according to").
+    pub cue: Option<Span>,
+    /// How the speaker was found: "verb before", "verb after", "pronoun", "role", "carried over", "headline verb".
+    pub how: Option<String>,
+}
+
+const VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "added",
+    "adds",
+    "told",
+    "tells",
+    "asked",
+    "asks",
+    "stated",
+    "states",
+    "declared",
+    "noted",
+    "notes",
+    "wrote",
+    "writes",
+    "explained",
+    "warned",
+    "warns",
+    "insisted",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "replied",
+    "responded",
+    "announced",
+    "acknowledged",
+    "admitted",
+    "commented",
+    "continued",
+    "stressed",
+    "emphasised",
+    "emphasized",
+    "suggested",
+    "urged",
+    "tweeted",
+    "posted",
+    "cautioned",
+    "complained",
+    "conceded",
+    "confirmed",
+    "denied",
+    "predicted",
+    "recalled",
+    "remarked",
+    "reported",
+    "insists",
+    "vowed",
+    "pledged",
+    "promised",
+    "countered",
+    "concluded",
+    "agreed",
+    "added:",
+    "said:",
+];
+
+fn is_verb(w: &str) -> bool {
+    VERBS.contains(&w.to_lowercase().trim_end_matches([':', ',', '.', ';']))
+}
+
+const PRONOUNS: [&str; 6] = ["he", "she", "they", "we", "i", "it"];
+
+fn words_with_spans(text: &str, span: Span) -> Vec<Span> {
+    let s = span.of(text);
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        let word_char = c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' || c == '.';
+        match (word_char, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                let w = &s[st..i];
+                let w = w.trim_end_matches('.');
+                let w = w.trim_matches(['\'', '’']);
+                if !w.is_empty() {
+                    let off = s[st..i].find(w).unwrap_or(0);
+                    out.push(Span::new(span.start + st + off, span.start + st + off + w.len()));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A run of quoted text found by its marks within one block.
+#[derive(Debug, Clone, Copy)]
+struct Marked {
+    inner: Span,
+    /// The opening mark's position (so a quote can be told from its surroundings).
+    open: usize,
+    close: Option<usize>,
+    single: bool,
+}
+
+fn is_opening_single(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '"' | '“' | '—' | '-')) && next.is_some_and(|n| n.is_alphanumeric())
+}
+
+fn is_closing_single(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | ',' | '!' | '?'))
+        && next.is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | ')' | '"' | '”'))
+}
+
+/// Quoted runs in `block` (double quotes first; single quotes where no double quote covers them).
+fn marked_runs(text: &str, block: Span) -> Vec<Marked> {
+    let s = block.of(text);
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mark_len = |at: usize| s[at..].chars().next().map_or(1, char::len_utf8);
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|j| chars[j].1);
+        let is_open = c == '“' || (c == '"' && open.is_none() && prev.is_none_or(|p| !p.is_alphanumeric() || p == ' '));
+        let is_close = c == '”' || (c == '"' && open.is_some());
+        if is_close && open.is_some() {
+            let o = open.take().unwrap_or(0);
+            out.push(Marked {
+                inner: Span::new(block.start + o + mark_len(o), block.start + i),
+                open: block.start + o,
+                close: Some(block.start + i),
+                single: false,
+            });
+        } else if is_open {
+            open = Some(i);
+        }
+    }
+    if let Some(o) = open {
+        // No closing mark before the paragraph's end: the quote runs on.
+        let len = s[o..].chars().next().map_or(1, char::len_utf8);
+        out.push(Marked { inner: Span::new(block.start + o + len, block.end), open: block.start + o, close: None, single: false });
+    }
+    // Single quotes outside the double-quoted runs.
+    let mut sopen: Option<usize> = None;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if c != '\'' && c != '‘' && c != '’' {
+            continue;
+        }
+        let at = block.start + i;
+        if out.iter().any(|m: &Marked| !m.single && m.open <= at && m.close.is_none_or(|cl| at <= cl)) {
+            continue;
+        }
+        let prev = k.checked_sub(1).map(|j| chars[j].1);
+        let next = chars.get(k + 1).map(|x| x.1);
+        if sopen.is_none() && (c == '‘' || c == '\'') && is_opening_single(prev, next) {
+            sopen = Some(i);
+        } else if let Some(o) = sopen {
+            if (c == '’' || c == '\'')
+                && is_closing_single(prev, next)
+                && !(prev == Some('s') && next.is_some_and(char::is_whitespace) && i - o > 40)
+            {
+                let len = s[o..].chars().next().map_or(1, char::len_utf8);
+                out.push(Marked {
+                    inner: Span::new(block.start + o + len, block.start + i),
+                    open: block.start + o,
+                    close: Some(at),
+                    single: true,
+                });
+                sopen = None;
+            }
+        }
+    }
+    out.sort_by_key(|m| m.open);
+    out
+}
+
+/// The attribution found for a quote.
+#[derive(Debug, Clone)]
+struct Attribution {
+    speaker_span: Span,
+    cue: Span,
+    how: &'static str,
+}
+
+/// Finds "<speaker> <verb>" or "<verb> <speaker>" in `window` (text outside the quote).
+fn attribution_in(text: &str, window: Span, mentions: &[Mention], before: bool) -> Option<Attribution> {
+    let words = words_with_spans(text, window);
+    // "according to X"
+    for k in 0..words.len().saturating_sub(2) {
+        if words[k].of(text).eq_ignore_ascii_case("according") && words[k + 1].of(text).eq_ignore_ascii_case("to") {
+            let rest = Span::new(words[k + 2].start, window.end);
+            if let Some(m) = mentions.iter().find(|m| rest.contains(m.span) && m.label.is_name()) {
+                return Some(Attribution { speaker_span: m.span, cue: Span::new(words[k].start, words[k + 1].end), how: "according to" });
+            }
+        }
+    }
+    let verb_positions: Vec<usize> = (0..words.len()).filter(|&k| is_verb(words[k].of(text))).collect();
+    // Nearest the quote first.
+    let ordered: Vec<usize> = if before { verb_positions.into_iter().rev().collect() } else { verb_positions };
+    for k in ordered {
+        let verb = words[k];
+        // Subject before the verb: the closest name mention or pronoun ending right before it.
+        let lo = if k >= 6 { words[k - 6].start } else { window.start };
+        let left = Span::new(lo, verb.start);
+        let subject = mentions.iter().filter(|m| left.contains(m.span) && is_speaker_label(m.label)).max_by_key(|m| m.span.end);
+        if let Some(m) = subject {
+            return Some(Attribution { speaker_span: m.span, cue: verb, how: if before { "verb before" } else { "verb after" } });
+        }
+        if k > 0 {
+            let w = words[k - 1].of(text).to_lowercase();
+            if PRONOUNS.contains(&w.as_str()) {
+                return Some(Attribution { speaker_span: words[k - 1], cue: verb, how: "pronoun" });
+            }
+            // "the spokesman said": a role noun.
+            if k > 1 && matches!(words[k - 2].of(text).to_lowercase().as_str(), "the" | "a" | "an") {
+                return Some(Attribution { speaker_span: words[k - 1], cue: verb, how: "role" });
+            }
+        }
+        // Subject after the verb: "said Peskov", "said the spokesman".
+        let hi = words.get(k + 5).map_or(window.end, |w| w.end);
+        let right = Span::new(verb.end, hi);
+        if let Some(m) = mentions.iter().filter(|m| right.contains(m.span) && is_speaker_label(m.label)).min_by_key(|m| m.span.start) {
+            return Some(Attribution { speaker_span: m.span, cue: verb, how: if before { "verb before" } else { "verb after" } });
+        }
+        if let Some(w) = words.get(k + 1) {
+            if PRONOUNS.contains(&w.of(text).to_lowercase().as_str()) {
+                return Some(Attribution { speaker_span: *w, cue: verb, how: "pronoun" });
+            }
+        }
+    }
+    None
+}
+
+fn is_speaker_label(l: Label) -> bool {
+    matches!(l, Label::Person | Label::Org | Label::Gpe | Label::Norp)
+}
+
+/// Finds quotes in `text`. `sentences` and `mentions` are sorted; the entities give roles.
+pub fn find(text: &str, blocks: &[Block], sentences: &[Span], mentions: &[Mention], entities: &[Entity]) -> Vec<Quote> {
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut last_speaker: Option<usize> = None;
+    let mut last_speaker_at = 0usize; // where the last attributed quote ended
+    let mut continuing: Option<usize> = None; // index of a quote running over paragraphs
+    let prose = |b: &&Block| {
+        matches!(
+            b.kind,
+            BlockKind::Paragraph | BlockKind::Title | BlockKind::Quote | BlockKind::ListItem | BlockKind::Caption | BlockKind::ImageAlt
+        )
+    };
+    for block in blocks.iter().filter(prose) {
+        let runs = marked_runs(text, block.span);
+        let mut covered: Vec<Span> = Vec::new();
+        for (ri, run) in runs.iter().enumerate() {
+            // A run that continues the previous paragraph's open quote.
+            if let Some(qi) = continuing {
+                if ri == 0 && text[block.span.start..run.open].trim().is_empty() {
+                    let q = &mut quotes[qi];
+                    q.parts.push(run.inner);
+                    q.span.end = run.inner.end;
+                    covered.push(run.inner);
+                    if run.close.is_some() {
+                        continuing = None;
+                    }
+                    continue;
+                }
+            }
+            continuing = None;
+            let content = run.inner.of(text);
+            let words = content.split_whitespace().count();
+            let sentence = sentences.iter().find(|s| s.start <= run.open && run.open < s.end).copied().unwrap_or(block.span);
+            // What stands around the quote in its sentence.
+            let before = Span::new(sentence.start.max(block.span.start), run.open);
+            let after_start = run.close.map_or(run.inner.end, |c| c + text[c..].chars().next().map_or(1, char::len_utf8));
+            let next_open = runs.get(ri + 1).map_or(block.span.end, |n| n.open);
+            let after = Span::new(after_start.min(next_open), sentence.end.max(after_start).min(next_open).max(after_start.min(next_open)));
+            let intro = text[before.start..before.end].trim_end();
+            let speechlike = !run.single
+                && (words >= 5 || intro.ends_with(':') || intro.ends_with(',') || content.trim_end().ends_with(['.', '!', '?', ',']));
+            let kind = if speechlike { QuoteKind::Direct } else { QuoteKind::Phrase };
+            // A quote split by its attribution: "..., he said. "..." joins the first part.
+            if kind == QuoteKind::Direct {
+                if let Some(prev) =
+                    quotes.last_mut().filter(|q| q.kind == QuoteKind::Direct && q.parts.last().is_some_and(|p| block.span.contains(*p)))
+                {
+                    let gap = Span::new(prev.parts.last().map_or(run.open, |p| p.end), run.open);
+                    let gap_text = gap.of(text);
+                    let gap_words = gap_text.split_whitespace().count();
+                    if gap_words <= 8
+                        && gap_text.split_whitespace().any(is_verb)
+                        && prev.parts.last().is_some_and(|p| p.of(text).trim_end().ends_with(','))
+                    {
+                        prev.parts.push(run.inner);
+                        prev.span.end = run.inner.end;
+                        covered.push(run.inner);
+                        if run.close.is_none() {
+                            continuing = Some(quotes.len() - 1);
+                        }
+                        continue;
+                    }
+                }
+            }
+            let attribution = attribution_in(text, before, mentions, true).or_else(|| attribution_in(text, after, mentions, false));
+            let mut q = Quote {
+                kind,
+                span: run.inner,
+                parts: vec![run.inner],
+                speaker_span: None,
+                speaker: None,
+                role: None,
+                cue: None,
+                how: None,
+            };
+            match attribution {
+                Some(a) => {
+                    q.speaker_span = Some(a.speaker_span);
+                    q.cue = Some(a.cue);
+                    q.how = Some(a.how.to_string());
+                    // The person a pronoun stands for: one named since the last speaker spoke, else that speaker.
+                    let recent_person = mentions
+                        .iter()
+                        .rfind(|m| m.label == Label::Person && m.span.end <= a.speaker_span.start && m.span.start >= last_speaker_at)
+                        .map(|m| m.entity);
+                    q.speaker = resolve(text, &a, mentions, entities, recent_person.or(last_speaker), recent_person);
+                    if q.speaker.is_some() && a.how == "pronoun" {
+                        q.how = Some("pronoun".into());
+                    }
+                }
+                None if kind == QuoteKind::Direct && intro.is_empty() && after.of(text).trim().is_empty() => {
+                    // A paragraph that is only a quote: the last speaker goes on.
+                    q.speaker = last_speaker;
+                    q.how = last_speaker.map(|_| "carried over".to_string());
+                }
+                None => {}
+            }
+            if let Some(e) = q.speaker {
+                q.role = entities.get(e).and_then(|e| e.role.clone());
+                if kind == QuoteKind::Direct {
+                    last_speaker = Some(e);
+                    last_speaker_at = run.inner.end;
+                }
+            }
+            covered.push(run.inner);
+            if run.close.is_none() {
+                continuing = Some(quotes.len());
+            }
+            quotes.push(q);
+        }
+        // Indirect speech: "<speaker> <verb> [on Thursday] that <clause>".
+        for s in sentences.iter().filter(|s| block.span.contains(**s)) {
+            if covered.iter().any(|c| c.overlaps(*s)) {
+                continue;
+            }
+            if let Some(q) = indirect(text, *s, mentions, entities) {
+                quotes.push(q);
+            }
+        }
+    }
+    quotes.sort_by_key(|q| q.span.start);
+    quotes
+}
+
+/// Resolves an attribution's speaker to an entity.
+fn resolve(
+    text: &str,
+    a: &Attribution,
+    mentions: &[Mention],
+    entities: &[Entity],
+    last_speaker: Option<usize>,
+    last_person: Option<usize>,
+) -> Option<usize> {
+    if let Some(m) = mentions.iter().find(|m| m.span == a.speaker_span) {
+        return Some(m.entity);
+    }
+    let w = a.speaker_span.of(text).to_lowercase();
+    match a.how {
+        "pronoun" if matches!(w.as_str(), "he" | "she" | "they" | "we" | "i") => last_speaker.or(last_person),
+        "role" => {
+            // "the spokesman": the entity whose role names it, else the last speaker.
+            entities.iter().position(|e| e.role.as_deref().is_some_and(|r| r.to_lowercase().contains(&w))).or(last_speaker)
+        }
+        _ => None,
+    }
+}
+
+fn indirect(text: &str, sentence: Span, mentions: &[Mention], entities: &[Entity]) -> Option<Quote> {
+    let words = words_with_spans(text, sentence);
+    for k in 0..words.len() {
+        if !is_verb(words[k].of(text)) {
+            continue;
+        }
+        // "that" within the next four words (after a time phrase like "on Thursday").
+        let that = (k + 1..(k + 5).min(words.len())).find(|&j| words[j].of(text).eq_ignore_ascii_case("that"))?;
+        let subject_zone = Span::new(words[k.saturating_sub(6)].start, words[k].start);
+        let m = mentions.iter().filter(|m| subject_zone.contains(m.span) && is_speaker_label(m.label)).max_by_key(|m| m.span.end)?;
+        let clause = Span::new(words.get(that + 1)?.start, sentence.end);
+        let clause = Span::new(clause.start, clause.start + clause.of(text).trim_end_matches(['.', '!', '?']).len());
+        let speaker = Some(m.entity);
+        return Some(Quote {
+            kind: QuoteKind::Indirect,
+            span: clause,
+            parts: vec![clause],
+            speaker_span: Some(m.span),
+            speaker,
+            role: entities.get(m.entity).and_then(|e| e.role.clone()),
+            cue: Some(words[k]),
+            how: Some("verb before".into()),
+        });
+    }
+    None
+}

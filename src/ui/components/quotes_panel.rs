@@ -1,0 +1,53 @@
+use crate::analysis::quotes::QuoteKind;
+use crate::analysis::Analysis;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct QuotesPanelProps {
+    /// The analysis whose quotes are listed.
+    pub analysis: Rc<Analysis>,
+    /// The chosen quote, if any.
+    pub selected: Option<usize>,
+    /// Called with a quote's index when the reader chooses it.
+    pub on_select: Callback<Option<usize>>,
+}
+
+/// Who said what: each quote with its speaker and role; choosing one marks it in the text.
+#[function_component]
+pub fn QuotesPanel(props: &QuotesPanelProps) -> Html {
+    let a = &props.analysis;
+    let direct = a.quotes.iter().filter(|q| q.kind == QuoteKind::Direct).count();
+    html! {
+        <section class="panel quotes" aria-labelledby="quotes-h" data-testid="quotes-panel">
+            <h2 id="quotes-h">{ format!("Quotes ({direct} direct, {} in all)", a.quotes.len()) }</h2>
+            if a.quotes.is_empty() {
+                <p class="missing">{ "No quotes found." }</p>
+            }
+            <ol class="quote-list">
+                { for a.quotes.iter().enumerate().map(|(i, q)| {
+                    let speaker = q.speaker.and_then(|e| a.entities.get(e)).map(|e| e.name.clone())
+                        .or_else(|| q.speaker_span.map(|s| s.of(&a.text).to_string()))
+                        .unwrap_or_else(|| "unattributed".into());
+                    let kind = match q.kind { QuoteKind::Direct => "Direct", QuoteKind::Phrase => "Quoted phrase", QuoteKind::Indirect => "Reported" };
+                    let text: String = q.parts.iter().map(|p| p.of(&a.text)).collect::<Vec<_>>().join(" … ");
+                    let chosen = props.selected == Some(i);
+                    let on_click = props.on_select.reform(move |_: MouseEvent| Some(i));
+                    html! {
+                        <li>
+                            <button class={classes!("quote-item", chosen.then_some("chosen"))} aria-pressed={chosen.to_string()} data-testid="quote" onclick={on_click}>
+                                <span class="quote-text">{ format!("“{text}”") }</span>
+                                <span class="quote-who">
+                                    <strong data-testid="quote-speaker">{ speaker }</strong>
+                                    if let Some(r) = &q.role { { format!(", {r}") } }
+                                    { format!(" · {kind}") }
+                                    if let Some(how) = &q.how { { format!(" · {how}") } }
+                                </span>
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,86 @@
+//! Quotes and their speakers: the seed, and cases collected from how news is written.
+
+use lede::analysis::quotes::QuoteKind;
+use lede::analysis::{analyze, Analysis, Options};
+use lede::seeds::SEEDS;
+
+/// Each quote as (kind, text of its parts joined by " | ", speaker's canonical name).
+fn quotes(a: &Analysis) -> Vec<(QuoteKind, String, Option<String>)> {
+    a.quotes
+        .iter()
+        .map(|q| {
+            let text = q.parts.iter().map(|p| p.of(&a.text)).collect::<Vec<_>>().join(" | ");
+            (q.kind, text, q.speaker.map(|e| a.entities[e].name.clone()))
+        })
+        .collect()
+}
+
+fn run(body: &str) -> Analysis {
+    analyze(&format!("Title line\n\n{body}"), &Options::default())
+}
+
+#[test]
+fn the_seeds_three_peskov_quotes_and_russias_statements() {
+    let a = analyze(SEEDS[0].text, &Options::default());
+    let q = quotes(&a);
+    let direct: Vec<&(QuoteKind, String, Option<String>)> = q.iter().filter(|q| q.0 == QuoteKind::Direct).collect();
+    assert_eq!(direct.len(), 3);
+    for d in &direct {
+        assert_eq!(d.2.as_deref(), Some("Dmitry Peskov"), "{d:?}");
+    }
+    assert!(direct[0].1.starts_with("There are many such reports") && direct[0].1.ends_with("commenting on this."));
+    assert!(direct[1].1.starts_with("North Korea is our neighbour"));
+    assert_eq!(direct[2].1, "We don't comment on this in any way.");
+    let peskov = a.quotes.iter().find(|q| q.kind == QuoteKind::Direct).unwrap();
+    assert_eq!(peskov.role.as_deref(), Some("Kremlin spokesman"));
+    // The headline's quoted phrase and the indirect statement are Russia's.
+    assert!(q.contains(&(QuoteKind::Phrase, "in all areas".into(), Some("Russia".into()))), "{q:#?}");
+    assert!(q
+        .iter()
+        .any(|x| x.0 == QuoteKind::Indirect && x.1.starts_with("it planned to build close ties") && x.2.as_deref() == Some("Russia")));
+}
+
+#[test]
+fn verb_after_the_quote_and_curly_marks() {
+    let a = run("“We will not back down,” Prime Minister Rishi Sunak said on Monday.");
+    assert_eq!(quotes(&a), [(QuoteKind::Direct, "We will not back down,".into(), Some("Rishi Sunak".into()))]);
+    let a = run("\"The talks failed,\" said Foreign Minister Sergei Lavrov.");
+    assert_eq!(quotes(&a)[0].2.as_deref(), Some("Sergei Lavrov"));
+}
+
+#[test]
+fn a_quote_split_by_its_attribution_is_one_quote() {
+    let a = run("\"We see no point,\" Peskov said. \"The reports are groundless.\"");
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].1, "We see no point, | The reports are groundless.");
+}
+
+#[test]
+fn a_quote_running_over_paragraphs() {
+    let a = run("Angela Merkel said: \"The first part of the answer.\n\n\"The second part, in a new paragraph.\"\n\nThen she left.");
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].1, "The first part of the answer. | The second part, in a new paragraph.");
+    assert_eq!(q[0].2.as_deref(), Some("Angela Merkel"));
+}
+
+#[test]
+fn pronouns_and_according_to() {
+    let a = run(
+        "Joe Biden spoke in Warsaw. He said: \"Ukraine will never be a victory for Russia.\"\n\nThe plan would work, according to NATO.",
+    );
+    let q = quotes(&a);
+    assert_eq!(q[0].2.as_deref(), Some("Joe Biden"), "{q:#?}");
+    let a = run("\"The alliance will respond with force if it has to,\" according to Jens Stoltenberg.");
+    assert_eq!(quotes(&a)[0].2.as_deref(), Some("Jens Stoltenberg"));
+    assert_eq!(a.quotes[0].how.as_deref(), Some("according to"));
+}
+
+#[test]
+fn scare_quotes_are_phrases() {
+    let a = run("The ministry called the strikes a \"special operation\" and denied everything.");
+    let q = quotes(&a);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, QuoteKind::Phrase);
+}
