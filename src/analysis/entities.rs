@@ -5,9 +5,9 @@
 
 use super::article::Article;
 use super::ner::conll::chunks;
-use super::ner::features::{DocContext, LABELS};
+use super::ner::features::LABELS;
 use super::ner::lexicon::{Facts, CAPITAL, CITY, COUNTRY, DEMONYM, REGION};
-use super::ner::model::tag_sentence;
+use super::ner::model::tag_document;
 use super::ner::tokens::tagger_tokens;
 use super::ner::{tagger, Tagger};
 use super::span::Span;
@@ -176,13 +176,13 @@ pub fn find(text: &str, article: &Article, sentences: &[Span]) -> (Vec<Mention>,
         .map(|s| tagger_tokens(text, *s).into_iter().map(|sp| Tok { span: sp, text: sp.of(text).to_string() }).collect())
         .collect();
     let strs: Vec<Vec<&str>> = sents.iter().map(|s| s.iter().map(|t| t.text.as_str()).collect()).collect();
-    let mut doc = DocContext::new(strs.iter().map(Vec::as_slice));
+    let document = tag_document(&t.model, &t.lexicon, &strs);
     let mut mentions: Vec<Mention> = Vec::new();
     for (si, sent) in sents.iter().enumerate() {
         if sent.is_empty() {
             continue;
         }
-        let tagged = tag_sentence(&t.model, &t.lexicon, &strs[si], &mut doc);
+        let tagged = &document[si];
         let labels: Vec<usize> = tagged.iter().map(|(l, _)| *l).collect();
         for (ty, a, b) in chunks(&labels) {
             let confidence = tagged[a..b].iter().map(|(_, c)| *c).fold(1.0f32, f32::min);

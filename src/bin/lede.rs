@@ -97,10 +97,6 @@ fn train(args: &[String]) -> Result<(), String> {
     let model = train::train(&train_docs, &lex, opts, |epoch, acc| eprintln!("epoch {epoch}: training token accuracy {:.4}", acc));
     let bytes = model.to_bytes();
     let back = model::Model::from_bytes(&bytes).ok_or("the model just built does not read back")?;
-    if std::env::var_os("LEDE_DEBUG").is_some() {
-        eprint!("train, in memory:\n{}", train::evaluate(&model, &lex, &train_docs[..100]).report());
-        eprint!("train, read back:\n{}", train::evaluate(&back, &lex, &train_docs[..100]).report());
-    }
     let score = train::evaluate(&back, &lex, &dev_docs);
     eprintln!("model: {} features, {} bytes", model.keys.len(), bytes.len());
     eprint!("dev (eng.testa):\n{}", score.report());

@@ -146,7 +146,7 @@ pub fn tag_sentence(model: &Model, lex: &Lexicon, sent: &[&str], doc: &mut DocCo
         let mut scores = [0f32; NUM_LABELS];
         model.score(&feats[i], &mut scores);
         model.score(&dynamic, &mut scores);
-        let (label, confidence) = best_allowed(&scores, prev);
+        let (label, confidence) = best_allowed(&scores, prev, may_continue(sent[i]));
         if sent[i].chars().next().is_some_and(char::is_uppercase) {
             doc.last_label.insert(sent[i].to_lowercase(), label);
         }
@@ -157,7 +157,19 @@ pub fn tag_sentence(model: &Model, lex: &Lexicon, sent: &[&str], doc: &mut DocCo
     out
 }
 
-pub fn best_allowed(scores: &[f32; NUM_LABELS], prev: usize) -> (usize, f32) {
+/// Whether a token may continue a name (be I-X): not a plain lowercase word,
+/// unless it is one of the connectors names use ("Duke of Norfolk", "van der Sar").
+pub fn may_continue(token: &str) -> bool {
+    const CONNECTORS: [&str; 28] = [
+        "of", "and", "the", "for", "de", "la", "le", "du", "des", "del", "della", "dello", "di", "da", "van", "von", "der", "den", "al",
+        "el", "bin", "ibn", "y", "e", "on", "&", "'s", "in",
+    ];
+    let lower_word = token.chars().next().is_some_and(char::is_lowercase) && token.chars().all(|c| c.is_alphabetic() || c == '-');
+    !lower_word || CONNECTORS.contains(&token) || token.len() > 1 && token.contains('-') && token.chars().any(char::is_uppercase)
+}
+
+pub fn best_allowed(scores: &[f32; NUM_LABELS], prev: usize, can_continue: bool) -> (usize, f32) {
+    let allowed = |prev: usize, l: usize| allowed(prev, l) && (can_continue || l == 0 || l % 2 == 1);
     let mut best = 0;
     for l in 1..NUM_LABELS {
         if allowed(prev, l) && scores[l] > scores[best] {
@@ -167,6 +179,42 @@ pub fn best_allowed(scores: &[f32; NUM_LABELS], prev: usize) -> (usize, f32) {
     let max = scores[best];
     let total: f32 = (0..NUM_LABELS).filter(|&l| allowed(prev, l)).map(|l| ((scores[l] - max) / 4.0).exp()).sum();
     (best, 1.0 / total.max(1.0))
+}
+
+/// Tags a whole document (its sentences, in order), then makes the types of
+/// repeated names agree: a name's chunks take the type the document gives it
+/// most confidently (counting a multi-word name's last word for that word alone,
+/// so "Peskov" follows "Dmitry Peskov"). Returns labels and confidences per token.
+pub fn tag_document(model: &Model, lex: &Lexicon, sentences: &[Vec<&str>]) -> Vec<Vec<(usize, f32)>> {
+    use super::conll::chunks;
+    use std::collections::HashMap;
+    let mut doc = DocContext::new(sentences.iter().map(Vec::as_slice));
+    let mut tagged: Vec<Vec<(usize, f32)>> = sentences.iter().map(|s| tag_sentence(model, lex, s, &mut doc)).collect();
+    // Votes: name (lowercase) → confidence summed per type (PER, ORG, LOC, MISC).
+    let mut votes: HashMap<String, [f32; 4]> = HashMap::new();
+    for (s, tags) in sentences.iter().zip(&tagged) {
+        let labels: Vec<usize> = tags.iter().map(|t| t.0).collect();
+        for (ty, a, b) in chunks(&labels) {
+            let conf = tags[a..b].iter().map(|t| t.1).fold(1.0f32, f32::min);
+            votes.entry(s[a..b].join(" ").to_lowercase()).or_default()[ty] += conf;
+            if b - a > 1 {
+                votes.entry(s[b - 1].to_lowercase()).or_default()[ty] += conf * 0.5;
+            }
+        }
+    }
+    for (s, tags) in sentences.iter().zip(tagged.iter_mut()) {
+        let labels: Vec<usize> = tags.iter().map(|t| t.0).collect();
+        for (ty, a, b) in chunks(&labels) {
+            let Some(v) = votes.get(&s[a..b].join(" ").to_lowercase()) else { continue };
+            let best = (0..4).max_by(|&x, &y| v[x].total_cmp(&v[y])).unwrap_or(ty);
+            if best != ty && v[best] > 1.5 * v[ty] {
+                for (k, t) in tags[a..b].iter_mut().enumerate() {
+                    t.0 = if k == 0 { 1 + 2 * best } else { 2 + 2 * best };
+                }
+            }
+        }
+    }
+    tagged
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use super::conll::{Score, Sentence};
 use super::features::{dynamic_features, static_features, DocContext, NUM_LABELS};
 use super::lexicon::Lexicon;
-use super::model::{best_allowed, tag_sentence, Model};
+use super::model::{best_allowed, may_continue, tag_document, Model};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy)]
@@ -18,7 +18,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 12, seed: 0x1ede, prune_below: std::env::var("LEDE_PRUNE").ok().and_then(|v| v.parse().ok()).unwrap_or(0.0) }
+        TrainOptions { epochs: 12, seed: 0x1ede, prune_below: 0.0 }
     }
 }
 
@@ -124,7 +124,7 @@ pub fn train(docs: &[Vec<&Sentence>], lex: &Lexicon, opts: TrainOptions, mut pro
                     let mut scores = [0f32; NUM_LABELS];
                     p.score(feats, &mut scores);
                     p.score(&dynamic, &mut scores);
-                    let (guess, _) = best_allowed(&scores, prev);
+                    let (guess, _) = best_allowed(&scores, prev, may_continue(&sent.tokens[i]));
                     let gold = sent.labels[i];
                     if guess != gold {
                         p.update(feats, gold, 1.0);
@@ -153,9 +153,9 @@ pub fn evaluate(model: &Model, lex: &Lexicon, docs: &[Vec<&Sentence>]) -> Score 
     let mut score = Score::default();
     for doc in docs {
         let toks: Vec<Vec<&str>> = doc.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect();
-        let mut ctx = DocContext::new(toks.iter().map(Vec::as_slice));
-        for (si, sent) in doc.iter().enumerate() {
-            let pred: Vec<usize> = tag_sentence(model, lex, &toks[si], &mut ctx).into_iter().map(|(l, _)| l).collect();
+        let tagged = tag_document(model, lex, &toks);
+        for (sent, pred) in doc.iter().zip(tagged) {
+            let pred: Vec<usize> = pred.into_iter().map(|(l, _)| l).collect();
             score.add(&sent.labels, &pred);
         }
     }
