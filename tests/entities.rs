@@ -61,6 +61,7 @@ fn seed_entities_are_merged_with_roles_and_places() {
     for group in ["Russian", "North Korean"] {
         assert_eq!(find(group).label, Label::Norp);
     }
+    assert_eq!(find("Vostochny Cosmodrome").label, Label::Loc);
     for org in ["Reuters", "Sputnik", "Kremlin"] {
         assert_eq!(find(org).label, Label::Org);
     }

@@ -4,7 +4,7 @@
 //! word overlap).
 
 use super::article::{Block, BlockKind};
-use super::span::Span;
+use super::span::{within, Span};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -61,7 +61,9 @@ fn words(text: &str, s: Span) -> Vec<(Span, String)> {
 /// through one of `units` (entity mentions): "ties with North" is not a phrase.
 pub fn keyphrases(text: &str, blocks: &[Block], sentences: &[Span], units: &[Span], n: usize) -> Vec<Keyphrase> {
     let stop = stopwords();
-    let body_sentences: Vec<Span> = sentences.iter().copied().filter(|s| body(blocks).any(|b| b.span.contains(*s))).collect();
+    let body_blocks: Vec<Span> = body(blocks).map(|b| b.span).collect();
+    let in_body = |s: &Span| within(&body_blocks, Span::new(0, s.start + 1), |b| *b).last().is_some_and(|b| b.contains(*s));
+    let body_sentences: Vec<Span> = sentences.iter().copied().filter(in_body).collect();
     let sents: Vec<Vec<(Span, String)>> = body_sentences.iter().map(|s| words(text, *s)).collect();
     // Per-word statistics.
     #[derive(Default)]
@@ -129,7 +131,8 @@ pub fn keyphrases(text: &str, blocks: &[Block], sentences: &[Span], units: &[Spa
                     continue;
                 }
                 let cuts = |u: &Span| u.overlaps(joined) && !joined.contains(*u);
-                if units.iter().any(cuts) {
+                let k = units.partition_point(|u| u.start < joined.end);
+                if units[k.saturating_sub(4)..k].iter().any(cuts) {
                     continue;
                 }
                 let key = ws.iter().map(|w| w.1.as_str()).collect::<Vec<_>>().join(" ");
@@ -168,16 +171,17 @@ pub fn keyphrases(text: &str, blocks: &[Block], sentences: &[Span], units: &[Spa
     out
 }
 
+/// How many sentences the summary ranks: TextRank compares every pair, so a
+/// long document is summarized from its first sentences (news puts the point first).
+pub const SUMMARY_WINDOW: usize = 300;
+
 /// The `n` most central body sentences (TextRank over shared content words), in text order.
 pub fn summary(text: &str, blocks: &[Block], sentences: &[Span], n: usize) -> Vec<Span> {
     let stop = stopwords();
-    let body_sentences: Vec<Span> = sentences
-        .iter()
-        .copied()
-        .filter(|s| {
-            blocks.iter().any(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote) && b.span.contains(*s))
-        })
-        .collect();
+    let paragraphs: Vec<Span> =
+        blocks.iter().filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote)).map(|b| b.span).collect();
+    let in_body = |s: &Span| within(&paragraphs, Span::new(0, s.start + 1), |b| *b).last().is_some_and(|b| b.contains(*s));
+    let body_sentences: Vec<Span> = sentences.iter().copied().filter(in_body).take(SUMMARY_WINDOW).collect();
     let bags: Vec<HashSet<String>> = body_sentences
         .iter()
         .map(|s| words(text, *s).into_iter().map(|(_, w)| w).filter(|w| !stop.contains(w.as_str())).collect())

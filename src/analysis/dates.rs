@@ -8,7 +8,7 @@
 //! article (or one passed in), relative dates stay unresolved.
 
 use super::entities::{Label, Mention};
-use super::span::Span;
+use super::span::{overlaps_sorted, Span};
 use super::timestamp::{month_from_name, weekday_from_name, Date};
 use serde::{Deserialize, Serialize};
 
@@ -74,11 +74,13 @@ fn unit_days(unit: &str) -> Option<(i64, char)> {
 pub fn resolve(text: &str, sentences: &[Span], mentions: &[Mention], reference: Option<Date>) -> Vec<TimeExpr> {
     let mut out: Vec<TimeExpr> = Vec::new();
     for m in mentions.iter().filter(|m| matches!(m.label, Label::Date | Label::Time)) {
-        let sentence = sentences.iter().find(|s| s.contains(m.span)).copied().unwrap_or(m.span);
+        let k = sentences.partition_point(|s| s.start <= m.span.start);
+        let sentence = k.checked_sub(1).map(|k| sentences[k]).filter(|s| s.contains(m.span)).unwrap_or(m.span);
         let (kind, value, sort_date, rule) = resolve_one(text, m.span, sentence, reference);
         out.push(TimeExpr { span: m.span, kind, value, sort_date, rule, sentence });
     }
     // "a day after", "two days before", "a week earlier": relative to the date the sentence names.
+    let taken: Vec<Span> = out.iter().map(|t| t.span).collect();
     for s in sentences {
         let words: Vec<(usize, &str)> = s
             .of(text)
@@ -98,11 +100,11 @@ pub fn resolve(text: &str, sentences: &[Span], mentions: &[Mention], reference: 
                 _ => continue,
             };
             let span = Span::new(words[k].0, words[k + 2].0 + words[k + 2].1.trim_end_matches([',', '.', ';']).len());
-            if out.iter().any(|t| t.span.overlaps(span)) {
+            if overlaps_sorted(&taken, span) {
                 continue;
             }
             // "a day after X" in a sentence about Thursday: X happened the day before Thursday.
-            let anchor = out
+            let anchor = out[out.len().saturating_sub(8)..]
                 .iter()
                 .filter(|t| t.sentence == *s && t.kind == TimeKind::Day && t.span.end <= span.start)
                 .filter_map(|t| t.sort_date)

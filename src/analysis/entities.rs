@@ -10,9 +10,10 @@ use super::ner::lexicon::{Facts, CAPITAL, CITY, COUNTRY, DEMONYM, REGION};
 use super::ner::model::tag_document;
 use super::ner::tokens::tagger_tokens;
 use super::ner::{tagger, Tagger};
-use super::span::Span;
+use super::span::{overlaps_sorted, Span};
 use super::timestamp::{month_from_name, weekday_from_name};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::collections::HashSet;
 
 /// Entity types, OntoNotes-style where the model's four CoNLL types are refined.
@@ -260,6 +261,29 @@ fn refine(t: &Tagger, sent: &[Tok], mut a: usize, mut b: usize, mut label: Label
     if matches!(label, Label::Loc | Label::Gpe | Label::Misc) && SEATS.contains(&phrase.join(" ").as_str()) {
         label = Label::Org;
         source = Source::Rule { rule: "seat of an institution".into() };
+    }
+    // Facilities are places: "Vostochny Cosmodrome", "Heathrow Airport", "Red Square".
+    const FACILITIES: [&str; 16] = [
+        "Cosmodrome",
+        "Airport",
+        "Airbase",
+        "Stadium",
+        "Bridge",
+        "Square",
+        "Palace",
+        "Station",
+        "Dam",
+        "Harbour",
+        "Harbor",
+        "Port",
+        "Canal",
+        "Strait",
+        "Peninsula",
+        "Base",
+    ];
+    if matches!(label, Label::Org | Label::Misc | Label::Person) && phrase.len() >= 2 && FACILITIES.contains(&phrase[phrase.len() - 1]) {
+        label = Label::Loc;
+        source = Source::Rule { rule: "facility name".into() };
     }
     let mut m = mention(span, label, source);
     if label == Label::Person {
@@ -537,38 +561,47 @@ fn join_adjacent_people(text: &str, mentions: &mut Vec<Mention>) {
 /// Tags other occurrences of a name the article already tagged ("Peskov" alone
 /// after "Dmitry Peskov"): one name keeps one type within an article.
 fn propagate(text: &str, sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
-    let names: Vec<(String, Label, Vec<String>)> = mentions
-        .iter()
-        .filter(|m| m.label.is_name())
-        .map(|m| (m.span.of(text).to_string(), m.label, m.span.of(text).split_whitespace().map(str::to_string).collect()))
-        .collect();
-    let mut added = Vec::new();
+    // Names by their first word (lowercase), longest first; people by their last word.
+    let mut by_first: HashMap<String, Vec<(Vec<String>, Label)>> = HashMap::new();
+    let mut by_last: HashMap<String, Label> = HashMap::new();
+    for m in mentions.iter().filter(|m| m.label.is_name()) {
+        let words: Vec<String> = m.span.of(text).split_whitespace().map(str::to_string).collect();
+        let Some(first) = words.first() else { continue };
+        if m.label == Label::Person && words.len() >= 2 {
+            by_last.entry(words[words.len() - 1].to_lowercase()).or_insert(Label::Person);
+        }
+        let list = by_first.entry(first.to_lowercase()).or_default();
+        if !list.iter().any(|(w, _)| *w == words) {
+            list.push((words, m.label));
+        }
+    }
+    for list in by_first.values_mut() {
+        list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    }
+    let taken: Vec<Span> = mentions.iter().map(|m| m.span).collect();
+    let mut added: Vec<Mention> = Vec::new();
     for sent in sents {
         for (i, tok) in sent.iter().enumerate() {
-            if !tok.text.chars().next().is_some_and(char::is_uppercase) || mentions.iter().any(|m| m.span.overlaps(tok.span)) {
+            if !tok.text.chars().next().is_some_and(char::is_uppercase) || overlaps_sorted(&taken, tok.span) {
                 continue;
             }
-            // A full name seen elsewhere, starting here.
-            let mut hit = None;
-            for (name, label, words) in &names {
-                // Capitals match any case: headlines shout the names the body writes.
-                let same = |t: &Tok, w: &String| {
-                    t.text == *w || (t.text.chars().all(|c| !c.is_lowercase()) && t.text.to_lowercase() == w.to_lowercase())
-                };
-                if i + words.len() <= sent.len() && sent[i..i + words.len()].iter().zip(words).all(|(t, w)| same(t, w)) {
-                    hit = Some((Span::new(tok.span.start, sent[i + words.len() - 1].span.end), *label, name));
-                    break;
-                }
+            let shouting = tok.text.chars().all(|c| !c.is_lowercase());
+            // Capitals match any case: headlines shout the names the body writes.
+            let same = |t: &Tok, w: &String| {
+                t.text == *w || (t.text.chars().all(|c| !c.is_lowercase()) && t.text.to_lowercase() == w.to_lowercase())
+            };
+            let key = tok.text.to_lowercase();
+            let mut hit = by_first.get(&key).and_then(|list| {
+                list.iter()
+                    .find(|(words, _)| i + words.len() <= sent.len() && sent[i..i + words.len()].iter().zip(words).all(|(t, w)| same(t, w)))
+                    .map(|(words, label)| (Span::new(tok.span.start, sent[i + words.len() - 1].span.end), *label))
+            });
+            // A person's last name alone ("Peskov", or "PESKOV" in a headline).
+            if hit.is_none() && (shouting || tok.text.chars().skip(1).any(char::is_lowercase)) {
+                hit = by_last.get(&key).map(|l| (tok.span, *l));
             }
-            // A person's last name alone ("Peskov"), when it is not sentence-initial noise.
-            if hit.is_none() {
-                let last_name = |w: &Vec<String>| w.last().is_some_and(|l| *l == tok.text || l.to_uppercase() == tok.text);
-                if let Some((_, label, _)) = names.iter().find(|(_, l, w)| *l == Label::Person && w.len() >= 2 && last_name(w)) {
-                    hit = Some((tok.span, *label, &tok.text));
-                }
-            }
-            if let Some((span, label, _)) = hit {
-                if !added.iter().any(|m: &Mention| m.span.overlaps(span)) {
+            if let Some((span, label)) = hit {
+                if !added.last().is_some_and(|m| m.span.overlaps(span)) && !overlaps_sorted(&taken, span) {
                     added.push(mention(span, label, Source::Rule { rule: "same name elsewhere in the article".into() }));
                 }
             }
@@ -591,7 +624,21 @@ fn initials(name: &str) -> String {
 /// and places the gazetteer says are the same country ("U.S." and "United States").
 fn link(text: &str, t: &Tagger, mentions: &mut [Mention]) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::new();
-    let mut keys: Vec<String> = Vec::new();
+    // Indexes, so linking stays linear on long texts.
+    let mut exact: HashMap<(String, Label), usize> = HashMap::new();
+    let mut any_label: HashMap<String, usize> = HashMap::new();
+    let mut person_words: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut org_initials: HashMap<String, usize> = HashMap::new();
+    let mut by_country: HashMap<u8, usize> = HashMap::new();
+    let country = |s: &str| t.lexicon.get(s).filter(|f| f.has(COUNTRY)).map(|f| f.country);
+    let index_person = |person_words: &mut HashMap<String, Vec<usize>>, name: &str, e: usize| {
+        for w in name.split_whitespace() {
+            let list = person_words.entry(w.to_lowercase()).or_default();
+            if !list.contains(&e) {
+                list.push(e);
+            }
+        }
+    };
     // Longest names first, so short forms find the entity they abbreviate.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(mentions[i].span.of(text).split_whitespace().count()), mentions[i].span.start));
@@ -600,35 +647,35 @@ fn link(text: &str, t: &Tagger, mentions: &mut [Mention]) -> Vec<Entity> {
         let surface = m.span.of(text).trim().to_string();
         let key = if m.label.is_name() { surface.to_lowercase() } else { format!("{}:{}", m.label.code(), surface.to_lowercase()) };
         let words: Vec<&str> = surface.split_whitespace().collect();
-        let country = |s: &str| t.lexicon.get(s).filter(|f| f.has(COUNTRY)).map(|f| f.country);
-        let same_label = keys.iter().zip(&entities).position(|(k, e)| *k == key && e.label == m.label);
-        let found = same_label
+        let found = exact
+            .get(&(key.clone(), m.label))
+            .copied()
             .or_else(|| {
                 if !m.label.is_name() {
                     return None;
                 }
-                entities.iter().position(|e| {
-                    let ewords: Vec<&str> = e.name.split_whitespace().collect();
-                    match (m.label, e.label) {
-                        // A short form of a person's name; the model's ORG or MISC for a lone
-                        // surname (common in capitalised headlines) yields to the person.
-                        (Label::Person | Label::Org | Label::Misc, Label::Person) => {
-                            words.len() < ewords.len() && words.iter().all(|w| ewords.iter().any(|e| e.eq_ignore_ascii_case(w)))
-                        }
-                        (Label::Org | Label::Misc, Label::Org) => {
-                            words.len() == 1
-                                && surface.len() >= 2
-                                && surface.chars().all(|c| c.is_uppercase() || c == '.')
-                                && initials(&e.name) == surface.replace('.', "")
-                        }
-                        (Label::Gpe | Label::Loc, Label::Gpe | Label::Loc) => {
-                            country(&surface).is_some() && country(&surface) == country(&e.name)
-                        }
-                        _ => false,
+                match m.label {
+                    // A short form of a person's name; the model's ORG or MISC for a lone
+                    // surname (common in capitalised headlines) yields to the person.
+                    Label::Person | Label::Org | Label::Misc => {
+                        let person = words.first().and_then(|w| person_words.get(&w.to_lowercase())).and_then(|cands| {
+                            cands.iter().copied().filter(|&e| entities[e].label == Label::Person).find(|&e| {
+                                let ewords: Vec<&str> = entities[e].name.split_whitespace().collect();
+                                words.len() < ewords.len() && words.iter().all(|w| ewords.iter().any(|x| x.eq_ignore_ascii_case(w)))
+                            })
+                        });
+                        let acronym = || {
+                            let is_acronym =
+                                words.len() == 1 && surface.len() >= 2 && surface.chars().all(|c| c.is_uppercase() || c == '.');
+                            is_acronym.then(|| org_initials.get(&surface.replace('.', "")).copied()).flatten()
+                        };
+                        person.or_else(|| if m.label == Label::Person { None } else { acronym() })
                     }
-                })
+                    Label::Gpe | Label::Loc => country(&surface).and_then(|c| by_country.get(&c).copied()),
+                    _ => None,
+                }
             })
-            .or_else(|| keys.iter().position(|k| *k == key));
+            .or_else(|| any_label.get(&key).copied());
         match found {
             Some(e) => {
                 let ent = &mut entities[e];
@@ -643,8 +690,13 @@ fn link(text: &str, t: &Tagger, mentions: &mut [Mention]) -> Vec<Entity> {
                 if m.label == Label::Person && ent.label != Label::Person {
                     ent.label = Label::Person;
                 }
+                if ent.label == Label::Person {
+                    let name = ent.name.clone();
+                    index_person(&mut person_words, &name, e);
+                }
             }
             None => {
+                let e = entities.len();
                 entities.push(Entity {
                     name: surface.clone(),
                     label: m.label,
@@ -654,7 +706,20 @@ fn link(text: &str, t: &Tagger, mentions: &mut [Mention]) -> Vec<Entity> {
                     place: None,
                     role: None,
                 });
-                keys.push(key);
+                exact.entry((key.clone(), m.label)).or_insert(e);
+                any_label.entry(key).or_insert(e);
+                match m.label {
+                    Label::Person => index_person(&mut person_words, &surface, e),
+                    Label::Org if words.len() >= 2 => {
+                        org_initials.entry(initials(&surface)).or_insert(e);
+                    }
+                    Label::Gpe | Label::Loc => {
+                        if let Some(c) = country(&surface) {
+                            by_country.entry(c).or_insert(e);
+                        }
+                    }
+                    _ => {}
+                }
             }
         }
     }

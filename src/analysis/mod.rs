@@ -12,6 +12,7 @@ pub mod credits;
 pub mod dates;
 pub mod entities;
 pub mod html;
+pub mod markdown;
 pub mod ner;
 pub mod quotes;
 pub mod repair;

@@ -10,7 +10,7 @@
 
 use super::article::{Block, BlockKind};
 use super::entities::{Entity, Label, Mention};
-use super::span::Span;
+use super::span::{within, Span};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -224,6 +224,7 @@ struct Attribution {
 /// Finds "<speaker> <verb>" or "<verb> <speaker>" in `window` (text outside the quote).
 fn attribution_in(text: &str, window: Span, mentions: &[Mention], before: bool) -> Option<Attribution> {
     let words = words_with_spans(text, window);
+    let mentions = within(mentions, window, |m| m.span);
     // "according to X"
     for k in 0..words.len().saturating_sub(2) {
         if words[k].of(text).eq_ignore_ascii_case("according") && words[k + 1].of(text).eq_ignore_ascii_case("to") {
@@ -306,7 +307,8 @@ pub fn find(text: &str, blocks: &[Block], sentences: &[Span], mentions: &[Mentio
             continuing = None;
             let content = run.inner.of(text);
             let words = content.split_whitespace().count();
-            let sentence = sentences.iter().find(|s| s.start <= run.open && run.open < s.end).copied().unwrap_or(block.span);
+            let k = sentences.partition_point(|s| s.start <= run.open);
+            let sentence = k.checked_sub(1).map(|k| sentences[k]).filter(|s| run.open < s.end).unwrap_or(block.span);
             // What stands around the quote in its sentence.
             let before = Span::new(sentence.start.max(block.span.start), run.open);
             let after_start = run.close.map_or(run.inner.end, |c| c + text[c..].chars().next().map_or(1, char::len_utf8));
@@ -385,7 +387,7 @@ pub fn find(text: &str, blocks: &[Block], sentences: &[Span], mentions: &[Mentio
             quotes.push(q);
         }
         // Indirect speech: "<speaker> <verb> [on Thursday] that <clause>".
-        for s in sentences.iter().filter(|s| block.span.contains(**s)) {
+        for s in within(sentences, block.span, |s| *s).iter().filter(|s| block.span.contains(**s)) {
             if covered.iter().any(|c| c.overlaps(*s)) {
                 continue;
             }
@@ -423,6 +425,7 @@ fn resolve(
 
 fn indirect(text: &str, sentence: Span, mentions: &[Mention], entities: &[Entity]) -> Option<Quote> {
     let words = words_with_spans(text, sentence);
+    let mentions = within(mentions, sentence, |m| m.span);
     for k in 0..words.len() {
         if !is_verb(words[k].of(text)) {
             continue;

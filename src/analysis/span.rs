@@ -45,6 +45,20 @@ impl Span {
     }
 }
 
+/// Whether `span` overlaps any of `sorted`: disjoint spans sorted by start.
+/// Binary search, so layers of a long text are checked in O(log n).
+pub fn overlaps_sorted(sorted: &[Span], span: Span) -> bool {
+    let i = sorted.partition_point(|s| s.start < span.end);
+    i > 0 && sorted[i - 1].end > span.start
+}
+
+/// The items whose key span lies within `outer`, from a slice sorted by span start.
+pub fn within<T>(sorted: &[T], outer: Span, key: impl Fn(&T) -> Span) -> &[T] {
+    let a = sorted.partition_point(|t| key(t).start < outer.start);
+    let b = sorted.partition_point(|t| key(t).start < outer.end);
+    &sorted[a..b.max(a)]
+}
+
 /// Shrinks `span` so it excludes leading and trailing whitespace of `text`.
 pub fn trim(text: &str, span: Span) -> Span {
     let s = span.of(text);
@@ -63,6 +77,15 @@ mod tests {
         assert_eq!(Span::new(1, 4).of(text), "€");
         assert_eq!(Span::new(1, 2).of(text), "", "not a char boundary");
         assert_eq!(Span::new(3, 99).of(text), "", "past the end");
+    }
+
+    #[test]
+    fn sorted_lookups() {
+        let spans = [Span::new(0, 3), Span::new(5, 8), Span::new(10, 12)];
+        assert!(overlaps_sorted(&spans, Span::new(7, 9)));
+        assert!(!overlaps_sorted(&spans, Span::new(3, 5)));
+        assert!(!overlaps_sorted(&[], Span::new(0, 1)));
+        assert_eq!(within(&spans, Span::new(4, 12), |s| *s), &spans[1..]);
     }
 
     #[test]

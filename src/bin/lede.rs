@@ -11,6 +11,7 @@ const USAGE: &str = "usage:
   lede analyze [FILE|-]     print the analysis of FILE (or standard input) as JSON
   lede text [FILE|-]        print the repaired analysis text only
   lede eval FILE.conll      score the bundled tagger on a CoNLL file (conlleval style)
+  lede score FILE           score predictions: lines TOKEN ... GOLD PREDICTED (same scorer)
   lede train [--data DIR] [--out DIR] [--epochs N]
                             rebuild model/ner.bin and model/lexicon.bin from DIR
                             (default ../shared/data), reporting the dev score";
@@ -40,6 +41,10 @@ fn main() -> ExitCode {
             None => Err(USAGE.to_string()),
         },
         Some("train") => train(&args[1..]),
+        Some("score") => match args.get(1) {
+            Some(path) => score(path),
+            None => Err(USAGE.to_string()),
+        },
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -103,5 +108,17 @@ fn train(args: &[String]) -> Result<(), String> {
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
     std::fs::write(out.join("ner.bin"), &bytes).map_err(|e| e.to_string())?;
     std::fs::write(out.join("lexicon.bin"), &lex_bytes).map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+fn score(path: &str) -> Result<(), String> {
+    let text = read_text(Path::new(path))?;
+    let gold = conll::read_column(&text, 1);
+    let pred = conll::read_column(&text, 0);
+    let mut score = conll::Score::default();
+    for (g, p) in gold.iter().zip(&pred) {
+        score.add(&g.labels, &p.labels);
+    }
+    print!("{}", score.report());
     Ok(())
 }

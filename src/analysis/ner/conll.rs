@@ -14,6 +14,13 @@ pub struct Sentence {
 /// Reads `TOKEN POS CHUNK NER` lines (blank lines between sentences). IOB1 tags
 /// are converted to IOB2. `-DOCSTART-` lines become document breaks (an empty sentence).
 pub fn read(text: &str) -> Vec<Sentence> {
+    read_column(text, 0)
+}
+
+/// Like [`read`], with the labels from the column `from_end` places before the
+/// last (0 = the last column): a "token gold prediction" file is read twice,
+/// with 1 for the gold labels and 0 for the predictions.
+pub fn read_column(text: &str, from_end: usize) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut cur = Sentence { tokens: Vec::new(), labels: Vec::new() };
     for line in text.lines() {
@@ -27,7 +34,7 @@ pub fn read(text: &str) -> Vec<Sentence> {
             }
             continue;
         }
-        let tag = cols[cols.len() - 1];
+        let tag = cols[cols.len().saturating_sub(1 + from_end)];
         let mut label = LABELS.iter().position(|l| *l == tag).unwrap_or(0);
         // IOB1 → IOB2: an I- that starts a chunk becomes B-.
         if label % 2 == 0 && label != 0 {

@@ -35,6 +35,9 @@ impl Hasher {
     }
 }
 
+/// Small numbers as the strings the feature hashes were trained with.
+const DIGITS: [&str; 5] = ["0", "1", "2", "3", "4"];
+
 fn shape(word: &str) -> String {
     word.chars()
         .take(12)
@@ -185,12 +188,12 @@ pub fn static_features(sent: &[&str], lex: &Lexicon, doc: &DocContext) -> Vec<Ve
         f.push(h(2).add(lw).done());
         f.push(h(3).add(&shape(w)).done());
         f.push(h(4).add(&shapes[i]).done());
-        let chars: Vec<char> = lw.chars().collect();
-        for k in 1..=4.min(chars.len()) {
-            let p: String = chars[..k].iter().collect();
-            let s: String = chars[chars.len() - k..].iter().collect();
-            f.push(h(5).add(&k.to_string()).add(&p).done());
-            f.push(h(6).add(&k.to_string()).add(&s).done());
+        // Prefixes and suffixes of one to four characters, sliced without allocating.
+        let count = lw.chars().count();
+        let cuts: Vec<usize> = lw.char_indices().map(|(b, _)| b).chain(std::iter::once(lw.len())).collect();
+        for k in 1..=4.min(count) {
+            f.push(h(5).add(DIGITS[k]).add(&lw[..cuts[k]]).done());
+            f.push(h(6).add(DIGITS[k]).add(&lw[cuts[count - k]..]).done());
         }
         f.push(h(7).add(word(ii - 1)).done());
         f.push(h(8).add(word(ii + 1)).done());
@@ -216,8 +219,8 @@ pub fn static_features(sent: &[&str], lex: &Lexicon, doc: &DocContext) -> Vec<Ve
         if let Some((facts, pos, len)) = gaz[i] {
             for (bit, name) in KIND_NAMES {
                 if facts.has(bit) {
-                    f.push(h(21).add(name).add(&pos.to_string()).done());
-                    f.push(h(22).add(name).add(&len.min(3).to_string()).done());
+                    f.push(h(21).add(name).add(DIGITS[usize::from(pos)]).done());
+                    f.push(h(22).add(name).add(DIGITS[usize::from(len.min(3))]).done());
                 }
             }
         }
@@ -228,7 +231,7 @@ pub fn static_features(sent: &[&str], lex: &Lexicon, doc: &DocContext) -> Vec<Ve
             if let Some(fa) = single[facts as usize] {
                 for (bit, name) in KIND_NAMES {
                     if fa.has(bit) {
-                        f.push(h(23).add(&offset.to_string()).add(name).done());
+                        f.push(h(23).add(["-1", "0", "1"][(offset + 1) as usize]).add(name).done());
                     }
                 }
             }
@@ -248,18 +251,33 @@ pub fn static_features(sent: &[&str], lex: &Lexicon, doc: &DocContext) -> Vec<Ve
     all
 }
 
+/// The lowercase form and short shape of each token, which the label-dependent
+/// features need at every step.
+pub fn word_forms(sent: &[&str]) -> (Vec<String>, Vec<String>) {
+    (sent.iter().map(|w| w.to_lowercase()).collect(), sent.iter().map(|w| short_shape(w)).collect())
+}
+
 /// Features that depend on the labels already given: the previous two labels,
 /// combined with the word and shape, and the document's last label for this word.
-pub fn dynamic_features(sent: &[&str], i: usize, prev: usize, prev2: usize, doc: &DocContext, out: &mut Vec<u32>) {
+/// `lower` and `shapes` come from [`word_forms`].
+pub fn dynamic_features(
+    sent: &[&str],
+    forms: &(Vec<String>, Vec<String>),
+    i: usize,
+    prev: usize,
+    prev2: usize,
+    doc: &DocContext,
+    out: &mut Vec<u32>,
+) {
     let p = LABELS[prev];
     let p2 = LABELS[prev2];
-    let lw = sent[i].to_lowercase();
+    let lw = &forms.0[i];
     out.push(Hasher::new(40).add(p).done());
     out.push(Hasher::new(41).add(p2).add(p).done());
-    out.push(Hasher::new(42).add(p).add(&lw).done());
-    out.push(Hasher::new(43).add(p).add(&short_shape(sent[i])).done());
+    out.push(Hasher::new(42).add(p).add(lw).done());
+    out.push(Hasher::new(43).add(p).add(&forms.1[i]).done());
     if sent[i].chars().next().is_some_and(char::is_uppercase) {
-        if let Some(&l) = doc.last_label.get(&lw) {
+        if let Some(&l) = doc.last_label.get(lw) {
             out.push(Hasher::new(44).add(LABELS[l]).done());
         }
     }

@@ -1,29 +1,69 @@
 //! The tagger's model: hashed features → one weight per label, and greedy
 //! left-to-right decoding with IOB2 constraints.
 
-use super::features::{allowed, dynamic_features, static_features, DocContext, NUM_LABELS};
+use super::features::{allowed, dynamic_features, static_features, word_forms, DocContext, NUM_LABELS};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Feature keys are already hashes: hashing them again would only cost time.
+#[derive(Default, Clone, Copy)]
+pub struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) | u64::from(*b);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n);
+    }
+}
+
+type KeyIndex = HashMap<u32, u32, BuildHasherDefault<IdentityHasher>>;
 use super::lexicon::Lexicon;
 
 const MAGIC: &[u8; 8] = b"LEDENER1";
 
-/// Averaged-perceptron weights, sorted by feature hash for binary search.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// Averaged-perceptron weights by feature hash (sorted for the file, indexed for lookups).
+#[derive(Clone, Default)]
 pub struct Model {
     pub keys: Vec<u32>,
     pub weights: Vec<[f32; NUM_LABELS]>,
+    index: KeyIndex,
+}
+
+impl PartialEq for Model {
+    fn eq(&self, other: &Self) -> bool {
+        self.keys == other.keys && self.weights == other.weights
+    }
+}
+
+impl std::fmt::Debug for Model {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Model({} features)", self.keys.len())
+    }
 }
 
 impl Model {
+    fn new(keys: Vec<u32>, weights: Vec<[f32; NUM_LABELS]>) -> Model {
+        let index = keys.iter().enumerate().map(|(i, k)| (*k, i as u32)).collect();
+        Model { keys, weights, index }
+    }
+
     pub fn from_map(mut entries: Vec<(u32, [f32; NUM_LABELS])>) -> Model {
         entries.sort_by_key(|e| e.0);
-        Model { keys: entries.iter().map(|e| e.0).collect(), weights: entries.into_iter().map(|e| e.1).collect() }
+        Model::new(entries.iter().map(|e| e.0).collect(), entries.into_iter().map(|e| e.1).collect())
     }
 
     /// Adds the weights of `features` to `scores`.
     pub fn score(&self, features: &[u32], scores: &mut [f32; NUM_LABELS]) {
         for f in features {
-            if let Ok(i) = self.keys.binary_search(f) {
-                for (s, w) in scores.iter_mut().zip(&self.weights[i]) {
+            if let Some(&i) = self.index.get(f) {
+                for (s, w) in scores.iter_mut().zip(&self.weights[i as usize]) {
                     *s += w;
                 }
             }
@@ -106,7 +146,7 @@ impl Model {
             }
             weights.push(w);
         }
-        rest.is_empty().then_some(Model { keys, weights })
+        rest.is_empty().then(|| Model::new(keys, weights))
     }
 }
 
@@ -137,18 +177,19 @@ fn read_varint(b: &[u8]) -> Option<(u32, &[u8])> {
 /// the allowed labels' scores).
 pub fn tag_sentence(model: &Model, lex: &Lexicon, sent: &[&str], doc: &mut DocContext) -> Vec<(usize, f32)> {
     let feats = static_features(sent, lex, doc);
+    let forms = word_forms(sent);
     let mut out = Vec::with_capacity(sent.len());
     let (mut prev, mut prev2) = (0usize, 0usize);
     let mut dynamic = Vec::with_capacity(8);
     for i in 0..sent.len() {
         dynamic.clear();
-        dynamic_features(sent, i, prev, prev2, doc, &mut dynamic);
+        dynamic_features(sent, &forms, i, prev, prev2, doc, &mut dynamic);
         let mut scores = [0f32; NUM_LABELS];
         model.score(&feats[i], &mut scores);
         model.score(&dynamic, &mut scores);
         let (label, confidence) = best_allowed(&scores, prev, may_continue(sent[i]));
         if sent[i].chars().next().is_some_and(char::is_uppercase) {
-            doc.last_label.insert(sent[i].to_lowercase(), label);
+            doc.last_label.insert(forms.0[i].clone(), label);
         }
         out.push((label, confidence));
         prev2 = prev;

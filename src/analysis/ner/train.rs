@@ -2,7 +2,7 @@
 //! give the same model, byte for byte (a fixed-seed shuffle, no hash-order output).
 
 use super::conll::{Score, Sentence};
-use super::features::{dynamic_features, static_features, DocContext, NUM_LABELS};
+use super::features::{dynamic_features, static_features, word_forms, DocContext, NUM_LABELS};
 use super::lexicon::Lexicon;
 use super::model::{best_allowed, may_continue, tag_document, Model};
 use std::collections::HashMap;
@@ -114,12 +114,13 @@ pub fn train(docs: &[Vec<&Sentence>], lex: &Lexicon, opts: TrainOptions, mut pro
             let toks: Vec<Vec<&str>> = doc.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect();
             let mut ctx = DocContext::new(toks.iter().map(Vec::as_slice));
             for (si, sent) in doc.iter().enumerate() {
+                let forms = word_forms(&toks[si]);
                 let (mut prev, mut prev2) = (0usize, 0usize);
                 let mut dynamic = Vec::with_capacity(8);
                 for i in 0..sent.tokens.len() {
                     p.step += 1;
                     dynamic.clear();
-                    dynamic_features(&toks[si], i, prev, prev2, &ctx, &mut dynamic);
+                    dynamic_features(&toks[si], &forms, i, prev, prev2, &ctx, &mut dynamic);
                     let feats = &cached[d][si][i];
                     let mut scores = [0f32; NUM_LABELS];
                     p.score(feats, &mut scores);

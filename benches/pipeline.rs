@@ -1,0 +1,88 @@
+//! Criterion benchmarks for each pipeline stage and the whole analysis, on the
+//! seed and on a ~1 MB corpus made from the CoNLL-2003 dev split's text
+//! (`../shared/data/conll2003/eng.testa`; the seed repeated when it is absent).
+//! Run: `make bench-native` (or `cargo bench --bench pipeline`).
+
+// Criterion does not build for wasm32 (the wasm lint pass compiles every target).
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
+    use lede::analysis::article::{self, detect_format};
+    use lede::analysis::ner::{model::tag_document, tagger, tokens::tagger_tokens};
+    use lede::analysis::repair::{repair, RepairOptions};
+    use lede::analysis::{analyze, dates, entities, quotes, segment, Options, Span};
+    use lede::seeds::SEEDS;
+
+    /// About 1 MB of plain text from the dev split: sentences detokenized, ten to a paragraph.
+    fn corpus() -> String {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/conll2003/eng.testa");
+        let Ok(raw) = std::fs::read_to_string(path) else {
+            return SEEDS[0].text.repeat(1_000_000 / SEEDS[0].text.len());
+        };
+        let sentences = lede::analysis::ner::conll::read(&raw);
+        let mut out = String::from("Dev split corpus\n\n");
+        for (i, s) in sentences.iter().enumerate() {
+            let mut line = String::new();
+            for t in &s.tokens {
+                if !line.is_empty() && !matches!(t.as_str(), "," | "." | ";" | ":" | ")" | "'s" | "?" | "!") && !line.ends_with('(') {
+                    line.push(' ');
+                }
+                line.push_str(t);
+            }
+            out.push_str(&line);
+            out.push_str(if i % 10 == 9 { "\n\n" } else { " " });
+        }
+        let mut text = String::new();
+        while text.len() < 1_000_000 {
+            text.push_str(&out);
+        }
+        text.truncate(text.floor_char_boundary(1_000_000));
+        text
+    }
+
+    fn stages(c: &mut Criterion) {
+        let big = corpus();
+        let inputs = [("seed", SEEDS[0].text.to_string()), ("1MB", big)];
+        let mut g = c.benchmark_group("stage");
+        g.sample_size(10);
+        for (name, input) in &inputs {
+            g.throughput(Throughput::Bytes(input.len() as u64));
+            let format = detect_format(input);
+            let repaired = repair(input, RepairOptions { decode_entities: false });
+            let (text, art) = article::parse(&repaired.text, format, &repaired.map);
+            let sentences: Vec<Span> = art.blocks.iter().flat_map(|b| segment::sentences(&text, b.span)).collect();
+            let t = tagger().expect("bundled model");
+            let toks: Vec<Vec<&str>> =
+                sentences.iter().map(|s| tagger_tokens(&text, *s).into_iter().map(|sp| sp.of(&text)).collect()).collect();
+            let (mentions, ents) = entities::find(&text, &art, &sentences);
+
+            g.bench_with_input(BenchmarkId::new("repair", name), input, |b, i| {
+                b.iter(|| repair(i, RepairOptions { decode_entities: false }))
+            });
+            g.bench_with_input(BenchmarkId::new("parse", name), &repaired, |b, r| b.iter(|| article::parse(&r.text, format, &r.map)));
+            g.bench_with_input(BenchmarkId::new("tokenize", name), &text, |b, t| {
+                b.iter(|| {
+                    art.blocks.iter().map(|bl| segment::sentences(t, bl.span).len() + segment::tokens(t, bl.span).len()).sum::<usize>()
+                })
+            });
+            g.bench_with_input(BenchmarkId::new("tag", name), &toks, |b, toks| b.iter(|| tag_document(&t.model, &t.lexicon, toks)));
+            g.bench_with_input(BenchmarkId::new("entities+link", name), &text, |b, text| b.iter(|| entities::find(text, &art, &sentences)));
+            g.bench_with_input(BenchmarkId::new("quotes", name), &text, |b, text| {
+                b.iter(|| quotes::find(text, &art.blocks, &sentences, &mentions, &ents))
+            });
+            g.bench_with_input(BenchmarkId::new("dates", name), &text, |b, text| {
+                b.iter(|| dates::resolve(text, &sentences, &mentions, None))
+            });
+            g.bench_with_input(BenchmarkId::new("analyze", name), input, |b, i| b.iter(|| analyze(i, &Options::default())));
+        }
+        g.finish();
+    }
+
+    criterion_group!(benches, stages);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+criterion::criterion_main!(native::benches);
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

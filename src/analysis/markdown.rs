@@ -1,0 +1,95 @@
+//! The article model written back as Markdown in the seed format: what the editor
+//! shows when a web page is pasted (its HTML is parsed, never inserted as markup),
+//! and a form that parses back into the same article.
+
+use super::article::BlockKind;
+use super::Analysis;
+
+/// Escapes the characters Markdown would read as markup in running text.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '*' | '_' | '[' | ']' | '`' | '<' | '>' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The analysis' article as Markdown: title, bold metadata lines, the lead image,
+/// caption, body blocks with their links, and the credits line.
+pub fn to_markdown(a: &Analysis) -> String {
+    let art = &a.article;
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(t) = &art.title {
+        parts.push(format!("# {}", escape(&t.value)));
+    }
+    for value in [
+        art.publisher.as_ref().map(|p| p.value.clone()),
+        art.published.as_ref().map(|p| p.raw.clone()),
+        art.url.as_ref().map(|u| u.url.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        // The dateline's agency is the publisher's fallback; it is already in the body.
+        if art.publisher.as_ref().is_some_and(|p| p.value == value && p.span.is_some()) {
+            continue;
+        }
+        parts.push(format!("**{value}**"));
+    }
+    if let Some(b) = &art.byline {
+        parts.push(format!("By {}", escape(&b.value)));
+    }
+    for block in &art.blocks {
+        let text = |span: super::Span| -> String {
+            // Links inside the block become [text](url); the rest is escaped text.
+            let mut out = String::new();
+            let mut pos = span.start;
+            for l in art.links.iter().filter(|l| span.contains(l.span)) {
+                out.push_str(&escape(&a.text[pos..l.span.start]));
+                out.push_str(&format!("[{}]({})", escape(l.span.of(&a.text)), l.url.replace(' ', "%20").replace(')', "%29")));
+                pos = l.span.end;
+            }
+            out.push_str(&escape(&a.text[pos..span.end]));
+            out
+        };
+        match block.kind {
+            BlockKind::Title => {}
+            BlockKind::ImageAlt => {
+                let url = art.image.as_ref().filter(|i| i.alt_span == Some(block.span)).map_or("", |i| i.url.as_str());
+                parts.push(format!("![{}]({})", escape(block.span.of(&a.text)), url.replace(' ', "%20").replace(')', "%29")));
+            }
+            BlockKind::Heading => parts.push(format!("## {}", text(block.span))),
+            BlockKind::ListItem => parts.push(format!("- {}", text(block.span))),
+            BlockKind::Quote => parts.push(format!("> {}", text(block.span))),
+            BlockKind::Code => parts.push(format!("```\n{}\n```", block.span.of(&a.text))),
+            BlockKind::Caption | BlockKind::Paragraph | BlockKind::Credits => parts.push(text(block.span)),
+        }
+    }
+    parts.join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{analyze, Options};
+
+    #[test]
+    fn pasted_html_becomes_markdown_that_parses_to_the_same_article() {
+        let html = "<html><head><meta property=\"og:site_name\" content=\"The Example Times\"></head><body>\
+            <h1>Leaders meet</h1><p>GENEVA (Reuters) - They met <a href=\"https://example.com/a\">on Thursday</a>, officials said.</p>\
+            <script>alert(1)</script><p>A second *paragraph*.</p></body></html>";
+        let first = analyze(html, &Options::default());
+        let md = to_markdown(&first);
+        assert!(!md.contains("script") && !md.contains("alert"), "{md}");
+        assert!(md.starts_with("# Leaders meet\n\n**The Example Times**"), "{md}");
+        assert!(md.contains("[on Thursday](https://example.com/a)"), "{md}");
+        let second = analyze(&md, &Options::default());
+        assert_eq!(second.text, first.text);
+        assert_eq!(second.article.title.as_ref().map(|t| &t.value), first.article.title.as_ref().map(|t| &t.value));
+        assert_eq!(second.article.publisher.as_ref().map(|p| &p.value), first.article.publisher.as_ref().map(|p| &p.value));
+        assert_eq!(second.article.links.len(), 1);
+    }
+}

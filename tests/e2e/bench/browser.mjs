@@ -1,0 +1,54 @@
+// In-browser benchmark: the release build in headless Chromium, lede's JS API
+// (window.wasmBindings.analyze) and compromise on the same texts, in one session.
+// Prints a JSON object; tests/e2e/bench/report.mjs turns it into the README table.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { root, seed, corpus } from './corpus.mjs';
+
+const port = 8191;
+const server = spawn('node', [join(root, 'tests/e2e/serve.mjs'), String(port), join(root, 'dist')], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 500));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+try {
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.waitForFunction(() => window.wasmBindings && document.querySelector('[data-testid=mention]'));
+  await page.addScriptTag({ path: join(root, 'tests/e2e/node_modules/compromise/builds/compromise.js') });
+  const result = await page.evaluate(({ seedText, big }) => {
+    const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const time = (fn, runs) => {
+      fn(); // warm up
+      const xs = [];
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        fn();
+        xs.push(performance.now() - t0);
+      }
+      return median(xs);
+    };
+    const lede = (t) => window.wasmBindings.analyze(t, undefined).entities.length;
+    const comp = (t) => {
+      const doc = window.nlp(t);
+      return doc.people().out('array').length + doc.places().out('array').length + doc.organizations().out('array').length;
+    };
+    const out = {
+      seedBytes: new TextEncoder().encode(seedText).length,
+      corpusBytes: new TextEncoder().encode(big).length,
+      ledeSeedMs: time(() => lede(seedText), 30),
+      compromiseSeedMs: time(() => comp(seedText), 30),
+      ledeCorpusMs: time(() => lede(big), 3),
+      compromiseCorpusMs: time(() => comp(big), 3),
+      wasmMemoryBytes: window.wasmBindings.wasmMemoryBytes(),
+      userAgent: navigator.userAgent,
+    };
+    return out;
+  }, { seedText: seed(), big: corpus() });
+  console.log(JSON.stringify(result, null, 2));
+} finally {
+  await browser.close();
+  server.kill();
+}

@@ -1,0 +1,48 @@
+// Prints the benchmark tables (markdown) from: criterion's estimates under
+// target/criterion, the browser benchmark's JSON (argv[2]), and the two
+// accuracy reports (argv[3] lede, argv[4] compromise: `lede eval` / `lede score` output).
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from './corpus.mjs';
+
+const [browserFile, ledeAcc, compAcc] = process.argv.slice(2);
+const ms = (ns) => (ns / 1e6).toFixed(ns < 1e6 ? 3 : 1);
+
+console.log('### Native (criterion, one core, median)\n');
+console.log('| stage | seed (2.1 KB) | 1 MB corpus | 1 MB throughput |');
+console.log('| --- | ---: | ---: | ---: |');
+const base = join(root, 'target/criterion/stage');
+if (existsSync(base)) {
+  for (const stage of readdirSync(base).filter((d) => d !== 'report').sort()) {
+    const est = (input) => {
+      const f = join(base, stage, input, 'new/estimates.json');
+      return existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')).median.point_estimate : null;
+    };
+    const seed = est('seed');
+    const big = est('1MB');
+    const mbps = big ? (1e6 / 1048576 / (big / 1e9)).toFixed(1) + ' MiB/s' : '-';
+    console.log(`| ${stage} | ${seed ? ms(seed) + ' ms' : '-'} | ${big ? ms(big) + ' ms' : '-'} | ${mbps} |`);
+  }
+}
+
+const b = JSON.parse(readFileSync(browserFile, 'utf8'));
+console.log('\n### In the browser (headless Chromium, same page, median)\n');
+console.log('| text | lede | compromise 14.17.0 | compromise / lede |');
+console.log('| --- | ---: | ---: | ---: |');
+console.log(`| seed (${b.seedBytes} B) | ${b.ledeSeedMs.toFixed(1)} ms | ${b.compromiseSeedMs.toFixed(1)} ms | ${(b.compromiseSeedMs / b.ledeSeedMs).toFixed(1)}x |`);
+console.log(`| 1 MB corpus | ${(b.ledeCorpusMs / 1000).toFixed(2)} s | ${(b.compromiseCorpusMs / 1000).toFixed(2)} s | ${(b.compromiseCorpusMs / b.ledeCorpusMs).toFixed(1)}x |`);
+console.log(`\nPeak wasm memory after the 1 MB corpus: ${(b.wasmMemoryBytes / 1048576).toFixed(1)} MiB. lede's times include building the JS object of the whole analysis; compromise's are nlp() plus people(), places() and organizations().`);
+
+const f1 = (file) => {
+  const text = readFileSync(file, 'utf8');
+  const all = /FB1:\s+([\d.]+)/.exec(text)?.[1];
+  const per = Object.fromEntries([...text.matchAll(/(\w+): precision:\s+([\d.]+)%; recall:\s+([\d.]+)%; FB1:\s+([\d.]+)/g)].map((m) => [m[1], m[4]]));
+  return { all, per };
+};
+const l = f1(ledeAcc);
+const c = f1(compAcc);
+console.log('\n### Accuracy on the CoNLL-2003 dev split (eng.testa), same scorer\n');
+console.log('| | overall F1 | PER | LOC | ORG | MISC |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+console.log(`| lede | ${l.all} | ${l.per.PER} | ${l.per.LOC} | ${l.per.ORG} | ${l.per.MISC} |`);
+console.log(`| compromise (people/places/organizations → PER/LOC/ORG) | ${c.all} | ${c.per.PER} | ${c.per.LOC} | ${c.per.ORG} | n/a |`);
