@@ -5,5 +5,7 @@
 //! bundled articles.
 
 pub mod analysis;
+#[cfg(target_arch = "wasm32")]
+pub mod js_api;
 pub mod seeds;
 pub mod ui;

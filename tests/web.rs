@@ -131,6 +131,8 @@ async fn entities_panel_groups_by_type_and_reports_choice() {
     assert!(groups.iter().any(|g| g.starts_with("Nationality or group (2)")), "{groups:?}");
     let people = all_text(&r, ".entity-group:first-child [data-testid=entity] .entity-name");
     assert_eq!(people[0], "Kim Jong Un", "most mentioned first");
+    let bars = r.query_selector_all("[data-testid=entity-chart] rect.bar").unwrap().length();
+    assert_eq!(bars, 7, "PER, NORP, ORG, GPE, LOC, DATE and CARDINAL");
     let first: HtmlElement = r.query_selector("[data-testid=entity]").unwrap().unwrap().dyn_into().unwrap();
     first.click();
     yew::scheduler::flush().await;

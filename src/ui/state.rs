@@ -1,6 +1,7 @@
 //! The app's state as a reducer: which articles there are, which is selected,
 //! and the draft being pasted. No browser calls here, so it is tested natively.
 
+use super::library::Restored;
 use crate::analysis::entities::Label;
 use crate::seeds::SEEDS;
 use std::rc::Rc;
@@ -27,7 +28,14 @@ pub struct AppState {
     pub selected_entity: Option<usize>,
     /// The quote chosen in the quotes panel (marked in the text).
     pub selected_quote: Option<usize>,
-    counter: usize,
+    /// The user's article the editor is changing; None when it writes a new one.
+    pub editing: Option<usize>,
+    /// A message for the reader (storage full, a file that could not be read...).
+    pub notice: Option<String>,
+    /// True once the stored library has been read, so saving cannot overwrite it before.
+    pub restored: bool,
+    /// Numbers user articles' ids ("user-3"); stored with the library.
+    pub counter: usize,
 }
 
 pub enum Action {
@@ -43,6 +51,20 @@ pub enum Action {
     SelectEntity(Option<usize>),
     /// Chooses a quote (or clears the choice with None).
     SelectQuote(Option<usize>),
+    /// Sets the chosen entity without toggling (from the URL).
+    ShowEntity(Option<usize>),
+    /// Selects the article with this id (from the URL), if there is one.
+    SelectId(String),
+    /// The library read back from storage.
+    Restore(Restored),
+    /// Adds an article (a dropped file) and selects it.
+    AddArticle(String),
+    /// Opens the editor on a user's article.
+    EditArticle(usize),
+    Rename(usize, String),
+    /// Deletes a user's article (bundled ones stay).
+    Delete(usize),
+    Notice(Option<String>),
 }
 
 /// A name for an article: its first non-empty line without Markdown marks, shortened.
@@ -64,7 +86,18 @@ impl Default for AppState {
     fn default() -> Self {
         let entries =
             SEEDS.iter().map(|s| Entry { id: s.file.to_string(), name: name_of(s.text), text: Rc::from(s.text), bundled: true }).collect();
-        AppState { entries, selected: 0, draft: None, hidden: Vec::new(), selected_entity: None, selected_quote: None, counter: 0 }
+        AppState {
+            entries,
+            selected: 0,
+            draft: None,
+            hidden: Vec::new(),
+            selected_entity: None,
+            selected_quote: None,
+            editing: None,
+            notice: None,
+            restored: false,
+            counter: 0,
+        }
     }
 }
 
@@ -95,13 +128,85 @@ impl Reducible for AppState {
                     s.draft = Some(text);
                     return Rc::new(s);
                 }
-                s.counter += 1;
-                s.entries.push(Entry { id: format!("user-{}", s.counter), name: name_of(&text), text: Rc::from(text), bundled: false });
-                s.selected = s.entries.len() - 1;
+                match s.editing.take().filter(|&i| s.entries.get(i).is_some_and(|e| !e.bundled)) {
+                    Some(i) => {
+                        s.entries[i].text = Rc::from(text);
+                        s.selected = i;
+                    }
+                    None => {
+                        s.counter += 1;
+                        s.entries.push(Entry {
+                            id: format!("user-{}", s.counter),
+                            name: name_of(&text),
+                            text: Rc::from(text),
+                            bundled: false,
+                        });
+                        s.selected = s.entries.len() - 1;
+                    }
+                }
                 s.selected_entity = None;
                 s.selected_quote = None;
             }
-            Action::CloseEditor => s.draft = None,
+            Action::CloseEditor => {
+                s.draft = None;
+                s.editing = None;
+            }
+            Action::SelectId(id) => match s.entries.iter().position(|e| e.id == id) {
+                // The article shown already: leave an open editor (and its draft) alone.
+                Some(i) if i != s.selected => {
+                    s.selected = i;
+                    s.draft = None;
+                    s.editing = None;
+                    s.selected_entity = None;
+                    s.selected_quote = None;
+                }
+                _ => return self,
+            },
+            Action::Restore(r) => {
+                s.entries.retain(|e| e.bundled);
+                s.entries.extend(r.entries);
+                s.counter = s.counter.max(r.counter);
+                if s.draft.is_none() {
+                    s.draft = r.draft.filter(|d| !d.trim().is_empty());
+                }
+                s.notice = (!r.problems.is_empty()).then(|| r.problems.join(" "));
+                // An unreadable library stays unsaved-over until the reader changes something.
+                s.restored = true;
+            }
+            Action::AddArticle(text) => {
+                s.counter += 1;
+                s.entries.push(Entry { id: format!("user-{}", s.counter), name: name_of(&text), text: Rc::from(text), bundled: false });
+                s.selected = s.entries.len() - 1;
+                s.draft = None;
+                s.editing = None;
+                s.selected_entity = None;
+                s.selected_quote = None;
+            }
+            Action::EditArticle(i) => match s.entries.get(i) {
+                Some(e) if !e.bundled => {
+                    s.draft = Some(e.text.to_string());
+                    s.editing = Some(i);
+                    s.selected = i;
+                }
+                _ => return self,
+            },
+            Action::Rename(i, name) => match s.entries.get_mut(i) {
+                Some(e) if !e.bundled && !name.trim().is_empty() => e.name = name.trim().chars().take(120).collect(),
+                _ => return self,
+            },
+            Action::Delete(i) => {
+                if s.entries.get(i).is_none_or(|e| e.bundled) {
+                    return self;
+                }
+                s.entries.remove(i);
+                if s.selected >= i && s.selected > 0 {
+                    s.selected -= 1;
+                }
+                s.editing = None;
+                s.selected_entity = None;
+                s.selected_quote = None;
+            }
+            Action::Notice(n) => s.notice = n,
             Action::ToggleLabel(label) => match s.hidden.iter().position(|l| *l == label) {
                 Some(i) => {
                     s.hidden.remove(i);
@@ -110,6 +215,8 @@ impl Reducible for AppState {
             },
             Action::SelectEntity(e) => s.selected_entity = if s.selected_entity == e { None } else { e },
             Action::SelectQuote(q) => s.selected_quote = if s.selected_quote == q { None } else { q },
+            Action::ShowEntity(e) if s.selected_entity == e => return self,
+            Action::ShowEntity(e) => s.selected_entity = e,
         }
         Rc::new(s)
     }
@@ -156,6 +263,39 @@ mod tests {
         assert_eq!(s.selected_entity, None, "choosing the chosen entity again clears it");
         let s = run(vec![Action::SelectEntity(Some(2)), Action::Select(0)]);
         assert_eq!(s.selected_entity, None, "another article clears the choice");
+    }
+
+    #[test]
+    fn user_articles_are_kept_renamed_edited_and_deleted() {
+        let s = run(vec![Action::AddArticle("Dropped file\n\nBody.".into())]);
+        let i = s.selected;
+        assert_eq!(s.entries[i].name, "Dropped file");
+        let s = s.reduce(Action::Rename(i, "  Better name ".into()));
+        assert_eq!(s.entries[i].name, "Better name");
+        let s = s.reduce(Action::EditArticle(i)).reduce(Action::EditDraft("Changed\n\nNew body.".into())).reduce(Action::SubmitDraft);
+        assert_eq!(&*s.entries[i].text, "Changed\n\nNew body.");
+        assert_eq!(s.entries.len(), i + 1, "editing replaces, it does not add");
+        let s = s.reduce(Action::Delete(i));
+        assert_eq!(s.entries.len(), i);
+        let before = s.entries.len();
+        assert_eq!(s.reduce(Action::Delete(0)).entries.len(), before, "bundled articles cannot be deleted");
+    }
+
+    #[test]
+    fn restoring_brings_back_articles_draft_and_problems() {
+        let json = super::super::library::encode(
+            &[Entry { id: "user-4".into(), name: "Kept".into(), text: Rc::from("Kept\n\nx"), bundled: false }],
+            Some("half-typed"),
+            4,
+        );
+        let s = run(vec![Action::Restore(super::super::library::decode(&json))]);
+        assert_eq!(s.entries.last().unwrap().id, "user-4");
+        assert_eq!(s.draft.as_deref(), Some("half-typed"));
+        assert_eq!(s.counter, 4);
+        let s = s.reduce(Action::AddArticle("New".into()));
+        assert_eq!(s.entries.last().unwrap().id, "user-5", "ids never repeat");
+        let s = s.reduce(Action::SelectId("user-4".into()));
+        assert_eq!(s.current().unwrap().name, "Kept");
     }
 
     #[test]

@@ -1,4 +1,5 @@
-use crate::ui::state::Entry;
+use crate::ui::browser;
+use crate::ui::state::{Action, Entry};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -11,14 +12,30 @@ pub struct ArticleListProps {
     pub on_select: Callback<usize>,
     /// Called when the reader asks for a new article.
     pub on_new: Callback<()>,
+    /// Renaming, deleting, and adding dropped files go through this.
+    pub on_action: Callback<Action>,
 }
 
 /// The sidebar: the list of articles and the "New article" button.
 #[function_component]
 pub fn ArticleList(props: &ArticleListProps) -> Html {
     let on_new = props.on_new.reform(|_: MouseEvent| ());
+    let on_drop = {
+        let act = props.on_action.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            let act = act.clone();
+            browser::read_dropped(e.data_transfer().and_then(|d| d.files()), move |r| {
+                act.emit(match r {
+                    Ok((_, text)) => Action::AddArticle(text),
+                    Err(m) => Action::Notice(Some(m)),
+                })
+            });
+        })
+    };
+    let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
     html! {
-        <nav class="library" aria-label="Articles">
+        <nav class="library" aria-label="Articles" ondrop={on_drop} ondragover={on_dragover} data-testid="library">
             <button class="new-article" data-testid="new-article" onclick={on_new}>{ "+ New article" }</button>
             <ul>
                 { for props.entries.iter().enumerate().map(|(i, e)| {
@@ -33,10 +50,38 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
                                 <span class="entry-name">{ &e.name }</span>
                                 <span class="entry-kind">{ if e.bundled { "bundled" } else { "yours" } }</span>
                             </button>
+                            if !e.bundled {
+                                <span class="entry-tools">
+                                    <button class="link" data-testid="rename" aria-label={format!("Rename {}", e.name)}
+                                            onclick={rename(props.on_action.clone(), i, e.name.clone())}>{ "Rename" }</button>
+                                    <button class="link" data-testid="delete" aria-label={format!("Delete {}", e.name)}
+                                            onclick={delete(props.on_action.clone(), i, e.name.clone())}>{ "Delete" }</button>
+                                </span>
+                            }
                         </li>
                     }
                 }) }
             </ul>
         </nav>
     }
+}
+
+fn rename(act: Callback<Action>, i: usize, name: String) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        let answer = web_sys::window().and_then(|w| w.prompt_with_message_and_default("New name", &name).ok().flatten());
+        if let Some(n) = answer {
+            act.emit(Action::Rename(i, n));
+        }
+    })
+}
+
+fn delete(act: Callback<Action>, i: usize, name: String) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        let sure = web_sys::window()
+            .and_then(|w| w.confirm_with_message(&format!("Delete “{name}”? This cannot be undone.")).ok())
+            .unwrap_or(false);
+        if sure {
+            act.emit(Action::Delete(i));
+        }
+    })
 }

@@ -57,9 +57,37 @@ pub fn EntitiesPanel(props: &EntitiesPanelProps) -> Html {
             </li>
         })
     });
+    // Charts: mentions per type (bars) and where in the article each type is mentioned (a strip).
+    let counts: Vec<(Label, usize)> =
+        Label::ALL.iter().map(|&l| (l, a.mentions.iter().filter(|m| m.label == l).count())).filter(|(_, n)| *n > 0).collect();
+    let max = counts.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1);
+    let len = a.text.len().max(1) as f64;
+    let bars = counts.iter().enumerate().map(|(row, (label, n))| {
+        let y = row as f64 * 14.0;
+        let w = 190.0 * *n as f64 / max as f64;
+        html! {
+            <g>
+                <text x="0" y={format!("{:.0}", y + 10.0)} class="chart-label">{ label.code() }</text>
+                <rect x="62" y={format!("{y:.0}")} width={format!("{w:.1}")} height="11" class={classes!("bar", format!("ent-{}", label.code()))} />
+                <text x={format!("{:.1}", 66.0 + w)} y={format!("{:.0}", y + 10.0)} class="chart-value">{ n }</text>
+                { for a.mentions.iter().filter(|m| m.label == *label).map(|m| {
+                    let x = 62.0 + 220.0 * m.span.start as f64 / len;
+                    html! { <rect x={format!("{:.1}", x)} y={format!("{:.0}", counts.len() as f64 * 14.0 + 8.0 + row as f64 * 6.0)} width="2" height="5" class={classes!("tick", format!("ent-{}", label.code()))} /> }
+                }) }
+            </g>
+        }
+    });
+    let chart_height = counts.len() as f64 * 20.0 + 12.0;
     html! {
         <section class="panel entities" aria-labelledby="entities-h" data-testid="entities-panel">
             <h2 id="entities-h">{ format!("Entities ({})", a.entities.len()) }</h2>
+            if !counts.is_empty() {
+                <svg class="entity-chart" viewBox={format!("0 0 300 {chart_height:.0}")} role="img" data-testid="entity-chart"
+                     aria-label={format!("Mentions by type: {}. Below, where each type is mentioned along the article.",
+                        counts.iter().map(|(l, n)| format!("{} {n}", l.code())).collect::<Vec<_>>().join(", "))}>
+                    { for bars }
+                </svg>
+            }
             if a.entities.is_empty() {
                 <p class="missing">{ "No entities found." }</p>
             }

@@ -1,0 +1,107 @@
+//! The app's few calls into the browser, each wrapped so a failure becomes a
+//! message instead of a panic: storage, the URL hash, downloads, the clipboard
+//! and reading dropped files.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn storage() -> Result<web_sys::Storage, String> {
+    match window().map(|w| w.local_storage()) {
+        Some(Ok(Some(s))) => Ok(s),
+        _ => Err("This browser does not let lede save (storage is disabled, as in some private windows): your articles last until the tab closes.".into()),
+    }
+}
+
+/// The stored text under `key`, None when nothing is stored.
+pub fn load(key: &str) -> Result<Option<String>, String> {
+    storage()?.get_item(key).map_err(|_| "Your saved articles could not be read from this browser's storage.".to_string())
+}
+
+/// Stores `value` under `key`; a full or disabled storage gives a message.
+pub fn save(key: &str, value: &str) -> Result<(), String> {
+    storage()?.set_item(key, value).map_err(|_| {
+        "The browser's storage is full: the last change was not saved. Delete an article or export it; the text stays in the editor."
+            .to_string()
+    })
+}
+
+/// The URL hash without its '#', decoded.
+pub fn hash() -> String {
+    let raw = window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let raw = raw.trim_start_matches('#');
+    js_sys::decode_uri_component(raw).ok().and_then(|s| s.as_string()).unwrap_or_else(|| raw.to_string())
+}
+
+/// Sets the URL hash (a history entry, so back and forward move between articles).
+pub fn set_hash(value: &str) {
+    if hash() == value {
+        return;
+    }
+    if let Some(w) = window() {
+        let encoded: String = js_sys::encode_uri_component(value).into();
+        let _ = w.location().set_hash(&encoded.replace("%3D", "=").replace("%26", "&"));
+    }
+}
+
+/// Offers `content` as a file download named `name`.
+pub fn download(name: &str, content: &str, mime: &str) -> Result<(), String> {
+    let fail = |_| "The download could not be started.".to_string();
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let doc = window().and_then(|w| w.document()).ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a").map_err(fail)?.dyn_into().map_err(|_| "no anchor".to_string())?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Copies `text` to the clipboard (asynchronously; failures are ignored by the browser's own prompt).
+pub fn copy(text: &str) -> Result<(), String> {
+    let clipboard = window().map(|w| w.navigator().clipboard()).ok_or("no clipboard")?;
+    let _ = clipboard.write_text(text);
+    Ok(())
+}
+
+/// The outer HTML of the element with `selector`, if it is on the page.
+pub fn outer_html(selector: &str) -> Option<String> {
+    window()?.document()?.query_selector(selector).ok()??.outer_html().into()
+}
+
+/// Reads the first file of a drop (text, Markdown or HTML) and hands its text to
+/// `done`, or a message when it cannot be read or is too large.
+pub fn read_dropped(files: Option<web_sys::FileList>, done: impl FnOnce(Result<(String, String), String>) + 'static) {
+    let Some(file) = files.and_then(|f| f.get(0)) else {
+        done(Err("Nothing was dropped that lede can read: drop a .txt, .md or .html file.".into()));
+        return;
+    };
+    let name = file.name();
+    let ok_kind = [".txt", ".md", ".markdown", ".html", ".htm", ".text"].iter().any(|e| name.to_lowercase().ends_with(e));
+    if !ok_kind {
+        done(Err(format!("“{name}” is not a text, Markdown or HTML file.")));
+        return;
+    }
+    if file.size() > crate::analysis::analyze::MAX_INPUT_BYTES as f64 {
+        done(Err(format!(
+            "“{name}” is {:.1} MB; lede reads files up to {} MB.",
+            file.size() / 1_048_576.0,
+            crate::analysis::analyze::MAX_INPUT_BYTES >> 20
+        )));
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        // File.text() decodes as UTF-8, replacing invalid bytes: a file is never refused for them.
+        let result = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+        done(match result.ok().and_then(|v| v.as_string()) {
+            Some(text) => Ok((name, text)),
+            None => Err(format!("“{name}” could not be read.")),
+        });
+    });
+}

@@ -1,0 +1,129 @@
+//! The user's articles as stored in the browser: a versioned JSON document.
+//! Pure (no browser calls), so reading damaged or foreign data is tested natively.
+
+use super::state::{name_of, Entry};
+use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+
+/// The key under which the library lives in `localStorage`.
+pub const STORAGE_KEY: &str = "lede.library";
+/// Where an unreadable library is moved before anything overwrites it.
+pub const BACKUP_KEY: &str = "lede.library.unreadable";
+/// The format this build writes. Version 1: `{version, counter, draft, articles: [{id, name, text}]}`.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredArticle {
+    pub id: String,
+    pub name: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stored {
+    pub version: u32,
+    pub counter: usize,
+    pub draft: Option<String>,
+    pub articles: Vec<StoredArticle>,
+}
+
+/// What a stored library yields: the user's entries, the draft, the id counter,
+/// and a message for each thing that could not be read.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Restored {
+    pub entries: Vec<Entry>,
+    pub draft: Option<String>,
+    pub counter: usize,
+    pub problems: Vec<String>,
+    /// True when the stored text could not be read at all (it should be backed up, not overwritten).
+    pub unreadable: bool,
+}
+
+/// The stored form of the user's (not bundled) entries and the draft.
+pub fn encode(entries: &[Entry], draft: Option<&str>, counter: usize) -> String {
+    let stored = Stored {
+        version: FORMAT_VERSION,
+        counter,
+        draft: draft.map(str::to_string),
+        articles: entries
+            .iter()
+            .filter(|e| !e.bundled)
+            .map(|e| StoredArticle { id: e.id.clone(), name: e.name.clone(), text: e.text.to_string() })
+            .collect(),
+    };
+    serde_json::to_string(&stored).unwrap_or_default()
+}
+
+/// Reads a stored library. Entries that are damaged are skipped with a message;
+/// the others load.
+pub fn decode(json: &str) -> Restored {
+    let mut out = Restored::default();
+    let value: serde_json::Value = match serde_json::from_str(json) {
+        Ok(v) => v,
+        Err(e) => {
+            out.problems.push(format!("Your saved articles could not be read ({e}); a copy was kept under \"{BACKUP_KEY}\"."));
+            out.unreadable = true;
+            return out;
+        }
+    };
+    let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
+    if version != u64::from(FORMAT_VERSION) {
+        out.problems.push(format!(
+            "Your saved articles are in format {version}, which this version of lede does not read; a copy was kept under \"{BACKUP_KEY}\"."
+        ));
+        out.unreadable = true;
+        return out;
+    }
+    out.counter = value.get("counter").and_then(|v| v.as_u64()).unwrap_or(0) as usize;
+    out.draft = value.get("draft").and_then(|v| v.as_str()).map(str::to_string);
+    let articles = value.get("articles").and_then(|v| v.as_array()).cloned().unwrap_or_default();
+    for (i, a) in articles.into_iter().enumerate() {
+        match serde_json::from_value::<StoredArticle>(a) {
+            Ok(a) => {
+                let name = if a.name.trim().is_empty() { name_of(&a.text) } else { a.name };
+                out.entries.push(Entry { id: a.id, name, text: Rc::from(a.text), bundled: false });
+            }
+            Err(e) => out.problems.push(format!("Saved article {} is damaged and was skipped ({e}).", i + 1)),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: &str, text: &str) -> Entry {
+        Entry { id: id.into(), name: name_of(text), text: Rc::from(text), bundled: false }
+    }
+
+    #[test]
+    fn round_trip_keeps_user_articles_and_draft_not_seeds() {
+        let seed = Entry { id: "seed".into(), name: "Seed".into(), text: Rc::from("x"), bundled: true };
+        let json = encode(&[seed, entry("user-1", "My title\n\nBody €")], Some("draft ✍"), 1);
+        let r = decode(&json);
+        assert_eq!(r.entries, [entry("user-1", "My title\n\nBody €")]);
+        assert_eq!(r.draft.as_deref(), Some("draft ✍"));
+        assert_eq!(r.counter, 1);
+        assert!(r.problems.is_empty() && !r.unreadable);
+    }
+
+    #[test]
+    fn a_damaged_entry_is_skipped_and_the_others_load() {
+        let json = r#"{"version":1,"counter":3,"draft":null,"articles":[{"id":"user-1","name":"A","text":"a"},{"id":7},{"id":"user-3","name":"","text":"Third\n\nx"}]}"#;
+        let r = decode(json);
+        assert_eq!(r.entries.len(), 2);
+        assert_eq!(r.entries[1].name, "Third", "a missing name is derived from the text");
+        assert_eq!(r.problems.len(), 1);
+        assert!(r.problems[0].contains("Saved article 2"));
+    }
+
+    #[test]
+    fn garbage_or_a_future_format_is_kept_not_overwritten() {
+        for json in ["{not json", r#"{"version":99,"articles":[]}"#, ""] {
+            let r = decode(json);
+            assert!(r.unreadable, "{json}");
+            assert!(r.problems[0].contains(BACKUP_KEY));
+        }
+    }
+}
