@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve test setup setup-test dist fmt-check lint test-native test-web test-e2e size clean model model-check eval
+.PHONY: serve test setup setup-test dist fmt-check lint test-native test-web test-e2e size clean model model-check eval bench fuzz
 
 # The read-only data the model is trained from (never committed; see README).
 DATA ?= ../shared/data
@@ -15,7 +15,7 @@ serve: setup
 	trunk serve --release
 
 ## Every test layer, plus formatting and lints (and the model rebuild check when the data is there).
-test: setup-test fmt-check lint test-native model-check test-web dist test-e2e
+test: setup-test fmt-check lint test-native model-check test-web test-web-firefox dist test-e2e test-e2e-firefox test-e2e-subpath
 
 setup:
 	@scripts/setup.sh build
@@ -59,10 +59,49 @@ model-check:
 	  echo "model-check: rebuilt model/ner.bin and model/lexicon.bin byte for byte"; \
 	else echo "model-check: skipped, no training data at $(DATA)"; fi
 
+## Speed, size and accuracy, lede beside compromise (prints the README's tables).
+bench: setup-test dist
+	@scripts/bench.sh
+
+## Fuzz the parser and the whole analysis (nightly + cargo-fuzz): make fuzz FUZZ_SECONDS=300
+fuzz:
+	@scripts/fuzz.sh
+
 ## conlleval-style scores of the committed model on the dev split.
 eval:
 	cargo run --release --bin lede -- eval $(DATA)/conll2003/eng.testa
 
 clean:
 	cargo clean
-	rm -rf dist
+	rm -rf dist dist-lede
+
+# Offline, a second browser engine, sub-paths, startup (see README "Offline and any browser").
+.PHONY: test-web-firefox test-e2e-firefox dist-lede test-e2e-subpath startup icons
+
+## The component tests again in Firefox ESR (Debian's firefox-esr through geckodriver): with
+## GECKODRIVER set and CHROMEDRIVER unset, wasm-bindgen-test-runner drives Firefox.
+test-web-firefox:
+	env -u CHROMEDRIVER GECKODRIVER="$$(command -v geckodriver)" GECKODRIVER_ARGS="--binary /usr/bin/firefox-esr" \
+	  cargo test --target wasm32-unknown-unknown --test web
+
+## The offline and update flows in Firefox ESR, through geckodriver (Playwright cannot drive it).
+test-e2e-firefox:
+	cd tests/e2e && node firefox-offline.mjs
+
+## The release bundle built for a sub-path: `--public-url /lede/` into dist-lede/.
+dist-lede: setup
+	trunk build --release --public-url /lede/ --dist dist-lede
+
+## Every end-to-end spec (offline included) against dist-lede/ served under /lede/, in Chromium, then Firefox's flows.
+test-e2e-subpath: dist-lede
+	cd tests/e2e && E2E_DIST=../../dist-lede E2E_MOUNT=/lede/ E2E_PORT=8182 npx playwright test
+	cd tests/e2e && node firefox-offline.mjs ../../dist-lede /lede/
+
+## Navigation start to the first analyzed paint of the seed: online (cold) and offline (service worker), median of 7 runs.
+startup: dist
+	cd tests/e2e && node measure-startup.mjs
+
+## The PNG app icons from assets/icon.svg (rsvg-convert: apt-get install librsvg2-bin); committed, rerun after changing the SVG.
+icons:
+	rsvg-convert -w 192 -h 192 assets/icon.svg -o assets/icon-192.png
+	rsvg-convert -w 512 -h 512 assets/icon.svg -o assets/icon-512.png

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 what=${1:-build}
 
 TRUNK_VERSION=0.21.14
+GECKODRIVER_VERSION=0.37.1
 # Must equal the wasm-bindgen crate version pinned in Cargo.toml / Cargo.lock.
 WASM_BINDGEN_VERSION=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock 2>/dev/null | sed -n 's/^version = "\(.*\)"/\1/p' | head -n1)
 WASM_BINDGEN_VERSION=${WASM_BINDGEN_VERSION:-0.2.130}
@@ -39,6 +40,16 @@ if [ "$what" = test ]; then
     log "installing Debian chromium and chromium-driver"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  # Firefox ESR for the component tests in a second engine (make test-web-firefox).
+  if ! command -v firefox-esr >/dev/null; then
+    log "installing Debian firefox-esr"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null
+  fi
+  if ! command -v geckodriver >/dev/null || ! geckodriver --version | grep -q "$GECKODRIVER_VERSION"; then
+    log "installing geckodriver $GECKODRIVER_VERSION (about 3 minutes on 2 cores)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked || cargo install geckodriver --version "$GECKODRIVER_VERSION"
   fi
   if [ ! -d tests/e2e/node_modules ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
     log "installing the end-to-end test packages from tests/e2e/package-lock.json"

@@ -1,9 +1,12 @@
 //! The top-level component: the library sidebar, the annotated article and its panels.
 
+use super::browser;
 use super::components::{
     AboutPanel, ArticleList, ArticleView, Editor, EntitiesPanel, IntegrityPanel, Legend, MetadataPanel, QuotesPanel, StatsPanel,
     TimelinePanel,
 };
+use super::library::{self, BACKUP_KEY, STORAGE_KEY};
+use super::service_worker::UpdateBanner;
 use super::state::{Action, AppState};
 use crate::analysis::{analyze, Analysis, Options};
 use std::rc::Rc;
@@ -48,6 +51,116 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |q| state.dispatch(Action::SelectQuote(q)))
     };
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |a: Action| state.dispatch(a))
+    };
+
+    // Storage, once: bring back the user's articles and draft.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let restored = match browser::load(STORAGE_KEY) {
+                Ok(Some(json)) => {
+                    let r = library::decode(&json);
+                    if r.unreadable {
+                        // Keep what could not be read before anything overwrites it.
+                        let _ = browser::save(BACKUP_KEY, &json);
+                    }
+                    r
+                }
+                Ok(None) => library::Restored::default(),
+                Err(message) => library::Restored { problems: vec![message], ..Default::default() },
+            };
+            dispatch.emit(Action::Restore(restored));
+            // The URL names an article: open it (after the restore, so user articles exist).
+            let hash = browser::hash();
+            let mut parts = hash.split('&');
+            if let Some(id) = parts.next().and_then(|p| p.strip_prefix("article=")).filter(|i| !i.is_empty()) {
+                dispatch.emit(Action::SelectId(id.to_string()));
+            }
+            if let Some(e) = parts.find_map(|p| p.strip_prefix("entity=")).and_then(|e| e.parse().ok()) {
+                dispatch.emit(Action::ShowEntity(Some(e)));
+            }
+        });
+    }
+    // Storage, on every change of the user's articles or the draft.
+    {
+        let dispatch = dispatch.clone();
+        let json = state.restored.then(|| library::encode(&state.entries, state.draft.as_deref(), state.counter));
+        use_effect_with(json, move |json| {
+            if let Some(json) = json {
+                if let Err(message) = browser::save(STORAGE_KEY, json) {
+                    dispatch.emit(Action::Notice(Some(message)));
+                }
+            }
+        });
+    }
+    // The URL hash follows the selected article and entity; back and forward follow the hash.
+    {
+        let id = state.current().map(|e| e.id.clone()).filter(|_| state.restored);
+        let entity = state.selected_entity;
+        use_effect_with((id, entity), |(id, entity)| {
+            if let Some(id) = id {
+                let mut h = format!("article={id}");
+                if let Some(e) = entity {
+                    h.push_str(&format!("&entity={e}"));
+                }
+                browser::set_hash(&h);
+            }
+        });
+    }
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                let h = browser::hash();
+                let mut parts = h.split('&');
+                if let Some(id) = parts.next().and_then(|p| p.strip_prefix("article=")) {
+                    dispatch.emit(Action::SelectId(id.to_string()));
+                }
+                let entity = parts.find_map(|p| p.strip_prefix("entity=")).and_then(|e| e.parse().ok());
+                dispatch.emit(Action::ShowEntity(entity));
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("hashchange", wasm_bindgen::JsCast::unchecked_ref(listener.as_ref()));
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback("hashchange", wasm_bindgen::JsCast::unchecked_ref(listener.as_ref()));
+                }
+            }
+        });
+    }
+    let on_export = {
+        let analysis = analysis.clone();
+        let dispatch = dispatch.clone();
+        let name = state.current().map(|e| e.id.clone()).unwrap_or_default();
+        Callback::from(move |_: MouseEvent| {
+            let json = serde_json::to_string_pretty(&*analysis).unwrap_or_default();
+            if let Err(m) = browser::download(&format!("{name}.lede.json"), &json, "application/json") {
+                dispatch.emit(Action::Notice(Some(m)));
+            }
+        })
+    };
+    let on_copy_html = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            let result =
+                browser::outer_html("[data-testid=article]").ok_or_else(|| "Nothing to copy.".to_string()).and_then(|h| browser::copy(&h));
+            dispatch.emit(Action::Notice(Some(match result {
+                Ok(()) => "The annotated article was copied as HTML.".into(),
+                Err(m) => m,
+            })));
+        })
+    };
+    let current_is_users = state.current().is_some_and(|e| !e.bundled);
+    let on_edit_article = {
+        let dispatch = dispatch.clone();
+        let i = state.selected;
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::EditArticle(i)))
+    };
     // Choosing a quote brings it into view.
     {
         let quote = state.selected_quote;
@@ -72,14 +185,30 @@ pub fn App() -> Html {
             <header class="app-bar">
                 <span class="brand">{ "lede" }</span>
                 <span class="tagline">{ "news analysis in your browser" }</span>
+                <UpdateBanner />
             </header>
             <div class="layout">
-                <ArticleList entries={state.entries.clone()} selected={state.selected} on_select={on_select} on_new={on_new} />
+                <ArticleList entries={state.entries.clone()} selected={state.selected} on_select={on_select} on_new={on_new} on_action={dispatch.clone()} />
                 <main class="reading" id="main">
+                    if let Some(notice) = state.notice.clone() {
+                        <p class="notice" role="status" data-testid="notice">
+                            { notice }
+                            <button class="secondary" aria-label="Dismiss" onclick={dispatch.reform(|_: MouseEvent| Action::Notice(None))}>{ "×" }</button>
+                        </p>
+                    }
                     if let Some(draft) = state.draft.clone() {
-                        <Editor text={draft} on_edit={on_edit} on_submit={on_submit} on_cancel={on_cancel} />
+                        <Editor text={draft} editing={state.editing.is_some()} on_edit={on_edit} on_submit={on_submit} on_cancel={on_cancel} on_action={dispatch.clone()} />
                     } else {
-                        <Legend analysis={analysis.clone()} hidden={state.hidden.clone()} on_toggle={on_toggle} />
+                        <div class="article-actions">
+                            <Legend analysis={analysis.clone()} hidden={state.hidden.clone()} on_toggle={on_toggle} />
+                            <div class="action-buttons">
+                                if current_is_users {
+                                    <button class="secondary" onclick={on_edit_article} data-testid="edit-article">{ "Edit" }</button>
+                                }
+                                <button class="secondary" onclick={on_export} data-testid="export-json" title="Download the analysis as JSON (see SCHEMA.md)">{ "Export JSON" }</button>
+                                <button class="secondary" onclick={on_copy_html} data-testid="copy-html">{ "Copy as HTML" }</button>
+                            </div>
+                        </div>
                         <ArticleView analysis={analysis.clone()} hidden={state.hidden.clone()} selected_entity={state.selected_entity} selected_quote={state.selected_quote} />
                     }
                 </main>

@@ -2,8 +2,11 @@
 //! in a reducer ([`state`]) that is unit-tested natively.
 
 pub mod app;
+pub mod browser;
 pub mod components;
+pub mod library;
 pub mod segments;
+pub mod service_worker;
 pub mod state;
 
 pub use app::App;

@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { BASE_URL, DIST, MOUNT, PORT } from './fixtures/site';
 
 // The release build (dist/, made by `make dist`) served locally, in Debian's Chromium.
+// E2E_DIST / E2E_MOUNT / E2E_PORT (fixtures/site.ts) test a build served under a sub-path.
 export default defineConfig({
   testDir: './specs',
   timeout: 30_000,
@@ -8,15 +10,15 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:8181',
+    baseURL: BASE_URL,
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
   webServer: {
-    command: 'node serve.mjs 8181 ../../dist',
-    url: 'http://127.0.0.1:8181/',
+    command: `node serve.mjs ${PORT} ${DIST} ${MOUNT}`,
+    url: BASE_URL,
     reuseExistingServer: false,
     timeout: 60_000,
   },
