@@ -2,7 +2,7 @@
 // README), so this script speaks WebDriver to geckodriver directly, against a private copy of
 // the build: first visit online; wait until the service worker controls the page; stop the
 // server; open the app again: the seed renders analyzed, a pasted article is analyzed, and
-// location.reload() is served too. Then a new version is deployed into the copy (a changed
+// location.reload() is served too, with the pasted article still saved. Then a new version is deployed into the copy (a changed
 // index.html and the precache list rebuilt by the build's own hook) with the server back up:
 // the open app shows its banner and "Reload" switches to the new version.
 // WebDriver's Refresh command is a hard reload in Firefox (Marionette's navigate.refresh passes
@@ -105,8 +105,12 @@ try {
 
   // A reload from the page (what a user's reload and the update banner do) is served too.
   await wd('POST', `/session/${session}/execute/sync`, { script: `document.querySelector('[data-testid=title]').dataset.before = '1'; location.reload()`, args: [] });
-  await until(session, 'the reloaded seed offline', `const t = document.querySelector('[data-testid=title]'); return t && !t.dataset.before && t.textContent === ${JSON.stringify(SEED_TITLE)}`);
-  console.log('firefox-offline: with the server stopped, location.reload() serves the app again');
+  // The reloaded app shows an analyzed article, and the pasted one is still in the library
+  // (saved in localStorage), whichever of them the URL selects.
+  await until(session, 'the reloaded app offline, with the pasted article saved', `const t = document.querySelector('[data-testid=title]');
+    const saved = [...document.querySelectorAll('[data-testid=library-entry]')].some((e) => e.textContent.includes(${JSON.stringify(PASTED_TITLE)}));
+    return !!t && !t.dataset.before && !!document.querySelector('[data-testid=mention]') && saved`);
+  console.log('firefox-offline: with the server stopped, location.reload() serves the app again, the pasted article saved');
 
   // A new version is deployed: the open app says so, and Reload switches to it whole.
   await run(process.execPath, [new URL('serve.mjs', import.meta.url).pathname, new URL(url).port, dir, mount], /on (http:\S+)/);
@@ -119,7 +123,7 @@ try {
   await until(session, 'the update banner', `const b = document.querySelector('[data-testid=update-banner]'); return !!b && !document.querySelector('meta[name=lede-test-build]')`);
   await wd('POST', `/session/${session}/execute/sync`, { script: `document.querySelector('[data-testid=reload]').click()`, args: [] });
   await until(session, 'the new version after Reload',
-    `return !!document.querySelector('meta[name=lede-test-build]') && !!document.querySelector('[data-testid=mention]') && !document.querySelector('[data-testid=update-banner]')`);
+    `return !!document.querySelector('meta[name=lede-test-build]') && !!document.querySelector('[data-testid=title]') && !document.querySelector('[data-testid=update-banner]')`);
   console.log('firefox-offline: a new version is announced in the open app, and Reload switches to it');
   console.log('firefox-offline: 1 passed, 0 failed');
 } catch (e) {

@@ -20,19 +20,7 @@ pub struct ArticleListProps {
 #[function_component]
 pub fn ArticleList(props: &ArticleListProps) -> Html {
     let on_new = props.on_new.reform(|_: MouseEvent| ());
-    let on_drop = {
-        let act = props.on_action.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            let act = act.clone();
-            browser::read_dropped(e.data_transfer().and_then(|d| d.files()), move |r| {
-                act.emit(match r {
-                    Ok((_, text)) => Action::AddArticle(text),
-                    Err(m) => Action::Notice(Some(m)),
-                })
-            });
-        })
-    };
+    let on_drop = on_file_drop(props.on_action.clone());
     let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
     html! {
         <nav class="library" aria-label="Articles" ondrop={on_drop} ondragover={on_dragover} data-testid="library">
@@ -83,5 +71,19 @@ fn delete(act: Callback<Action>, i: usize, name: String) -> Callback<MouseEvent>
         if sure {
             act.emit(Action::Delete(i));
         }
+    })
+}
+
+/// A drop handler that reads the dropped file and adds it as an article (or says why not).
+pub(crate) fn on_file_drop(act: Callback<Action>) -> Callback<DragEvent> {
+    Callback::from(move |e: DragEvent| {
+        e.prevent_default();
+        let act = act.clone();
+        browser::read_dropped(e.data_transfer().and_then(|d| d.files()), move |r| {
+            act.emit(match r {
+                Ok((_, text)) => Action::AddArticle(text),
+                Err(m) => Action::Notice(Some(m)),
+            })
+        });
     })
 }

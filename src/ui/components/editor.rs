@@ -1,7 +1,7 @@
 use crate::analysis::article::InputFormat;
 use crate::analysis::markdown::to_markdown;
 use crate::analysis::{analyze, Options};
-use crate::ui::browser;
+use crate::ui::components::article_list::on_file_drop;
 use crate::ui::state::Action;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -49,19 +49,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             on_edit.emit(format!("{before}{markdown}{after}"));
         })
     };
-    let on_drop = {
-        let act = props.on_action.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            let act = act.clone();
-            browser::read_dropped(e.data_transfer().and_then(|d| d.files()), move |r| {
-                act.emit(match r {
-                    Ok((_, text)) => Action::AddArticle(text),
-                    Err(m) => Action::Notice(Some(m)),
-                })
-            });
-        })
-    };
+    let on_drop = on_file_drop(props.on_action.clone());
     let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
     html! {
         <form class="editor" onsubmit={on_submit} aria-label={if props.editing { "Edit article" } else { "New article" }}>

@@ -1,7 +1,7 @@
 //! One file per component; each renders a part of an [`Analysis`](crate::analysis::Analysis).
 
 mod about_panel;
-mod article_list;
+pub(crate) mod article_list;
 pub(crate) mod article_view;
 mod editor;
 mod entities_panel;

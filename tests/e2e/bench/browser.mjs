@@ -14,7 +14,8 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 try {
-  const page = await browser.newPage();
+  // compromise is injected as a script tag, which the app's Content-Security-Policy forbids.
+  const page = await browser.newPage({ bypassCSP: true });
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForFunction(() => window.wasmBindings && document.querySelector('[data-testid=mention]'));
   await page.addScriptTag({ path: join(root, 'tests/e2e/node_modules/compromise/builds/compromise.js') });

@@ -3,12 +3,14 @@ import { test, expect } from '../fixtures/server';
 
 const SEED_TITLE = "Russia says it will build close ties with North Korea 'in all areas'";
 
-// The user's saved articles are a separate issue (not built yet): only the bundled seed and
-// a pasted article are checked here.
 test('after one visit the app opens and analyzes with no network at all', async ({ app, page, context, server }) => {
   await app.open(server.url);
   await expect(page.getByTestId('mention').first()).toBeVisible();
   await app.waitForServiceWorker();
+  // An article the user saved while online.
+  await app.paste('Saved while online\n\nAngela Merkel met Emmanuel Macron in Paris on Monday.');
+  await expect(app.title()).toHaveText('Saved while online');
+  await page.getByTestId('library-entry').first().click();
   // Registered relative to the page: its scope is where the app is served (/ or e.g. /lede/).
   expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope)).toBe(server.url);
 
@@ -22,6 +24,8 @@ test('after one visit the app opens and analyzes with no network at all', async 
   await expect(app.title()).toHaveText(SEED_TITLE);
   await expect(page.getByTestId('mention').first()).toBeVisible();
   expect(fromWorker.some((p) => p.endsWith('.wasm')), `served by the worker: ${fromWorker}`).toBe(true);
+  // The saved article is still there, and analyzed.
+  await expect(page.getByTestId('library-entry').nth(1)).toContainText('Saved while online');
 
   // Shown again while offline, the app asks for a new version; the failed check stays silent
   // (the fixture fails the test on any console error or failed request).
@@ -40,7 +44,7 @@ test('after one visit the app opens and analyzes with no network at all', async 
   ].join('\n'));
   await expect(app.title()).toHaveText('Kremlin says talks with Kyiv are on hold');
   await expect(app.metadata()).toContainText('Jane Doe');
-  await expect(page.getByTestId('library-entry')).toHaveCount(2);
+  await expect(page.getByTestId('library-entry')).toHaveCount(3);
 
   // A new tab, opened while offline, starts from the cache too.
   const tab = new LedeApp(await context.newPage());

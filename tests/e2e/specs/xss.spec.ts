@@ -31,6 +31,14 @@ test.describe('hostile input never executes', () => {
     expect(await body.locator('script, iframe, img, svg, object, embed, form, style, link, base, meta').count()).toBe(0);
   }
 
+  test('the page forbids inline and remote script (Content-Security-Policy)', async ({ app, page }) => {
+    await app.open();
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+  });
+
   test(`${payloads.length} payloads typed as an article`, async ({ app, page }) => {
     await app.open();
     await app.paste(['Hostile payloads', ...payloads].join('\n\n'));
