@@ -155,6 +155,28 @@ pub fn App() -> Html {
             })));
         })
     };
+    // Live preview while typing: the draft is analyzed 300 ms after the last keystroke.
+    let preview_text = use_state(|| None::<Rc<str>>);
+    {
+        let preview_text = preview_text.clone();
+        use_effect_with(state.draft.clone(), move |draft| {
+            let cancelled = Rc::new(std::cell::Cell::new(false));
+            match draft.clone().filter(|d| !d.trim().is_empty()) {
+                Some(d) => {
+                    let flag = cancelled.clone();
+                    yew::platform::spawn_local(async move {
+                        yew::platform::time::sleep(std::time::Duration::from_millis(300)).await;
+                        if !flag.get() {
+                            preview_text.set(Some(Rc::from(d)));
+                        }
+                    });
+                }
+                None => preview_text.set(None),
+            }
+            move || cancelled.set(true)
+        });
+    }
+    let preview = use_memo((*preview_text).clone(), |t| t.as_ref().map(|t| Rc::new(analyze(t, &Options::default()))));
     let current_is_users = state.current().is_some_and(|e| !e.bundled);
     let on_edit_article = {
         let dispatch = dispatch.clone();
@@ -198,6 +220,12 @@ pub fn App() -> Html {
                     }
                     if let Some(draft) = state.draft.clone() {
                         <Editor text={draft} editing={state.editing.is_some()} on_edit={on_edit} on_submit={on_submit} on_cancel={on_cancel} on_action={dispatch.clone()} />
+                        if let Some(p) = (*preview).clone() {
+                            <section class="preview" aria-label="Live preview" data-testid="preview">
+                                <h2 class="preview-title">{ "Live preview" }</h2>
+                                <ArticleView analysis={p} hidden={state.hidden.clone()} />
+                            </section>
+                        }
                     } else {
                         <div class="article-actions">
                             <Legend analysis={analysis.clone()} hidden={state.hidden.clone()} on_toggle={on_toggle} />

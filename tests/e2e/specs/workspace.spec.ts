@@ -74,3 +74,14 @@ test('a user article can be renamed and deleted', async ({ app, page }) => {
   await page.getByTestId('delete').click();
   await expect(page.getByTestId('library-entry')).toHaveCount(1);
 });
+
+test('the draft is analyzed live while typing, before Analyze is pressed', async ({ app, page }) => {
+  await app.open();
+  await page.getByTestId('new-article').click();
+  await page.getByTestId('draft').fill('Live headline\n\nAngela Merkel met Emmanuel Macron in Berlin on Tuesday.');
+  const preview = page.getByTestId('preview');
+  await expect(preview.getByTestId('title')).toHaveText('Live headline');
+  await expect(preview.locator('[data-testid=mention].ent-PER')).toHaveText(['Angela Merkel', 'Emmanuel Macron']);
+  await page.getByTestId('draft').fill('Changed headline\n\nNothing else.');
+  await expect(preview.getByTestId('title')).toHaveText('Changed headline');
+});
