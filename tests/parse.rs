@@ -159,6 +159,7 @@ fn markdown_without_seed_metadata() {
     assert_eq!(a.article.title.as_ref().unwrap().value, "Not the title");
     assert_eq!(a.article.links[0].text, "link");
     assert!(a.article.links[0].internal, "a relative link stays on the site");
+    assert!(!a.article.links[0].safe, "a relative link would point at lede itself, so it is not clickable");
     let kinds: Vec<BlockKind> = a.article.blocks.iter().map(|b| b.kind).collect();
     assert_eq!(kinds, [BlockKind::Title, BlockKind::Paragraph, BlockKind::ListItem, BlockKind::ListItem, BlockKind::Quote]);
 }

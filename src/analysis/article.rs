@@ -105,7 +105,7 @@ pub struct Link {
     pub domain: Option<String>,
     /// True when the link points into the article's own site.
     pub internal: bool,
-    /// True for http, https and mailto links: the only ones the UI makes clickable.
+    /// True for http, https and mailto links: the only ones the UI makes clickable (see [`is_safe_url`]).
     pub safe: bool,
 }
 
@@ -709,12 +709,11 @@ fn site_of(domain: &str) -> String {
     labels[n.saturating_sub(keep)..].join(".")
 }
 
-fn is_safe_url(url: &str) -> bool {
+/// Whether the app may make `url` a clickable link: http, https and mailto only.
+/// A relative URL is not: in lede's page it would point at lede, not at the article's site.
+pub fn is_safe_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
-    lower.starts_with("http://")
-        || lower.starts_with("https://")
-        || lower.starts_with("mailto:")
-        || (!lower.contains(':') && !lower.starts_with("//"))
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:")
 }
 
 /// The publisher, when no line names it: the dateline's agency, or a well-known domain.

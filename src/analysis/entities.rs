@@ -14,7 +14,6 @@ use super::span::{overlaps_sorted, Span};
 use super::timestamp::{month_from_name, weekday_from_name};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::collections::HashSet;
 
 /// Entity types, OntoNotes-style where the model's four CoNLL types are refined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -730,7 +729,6 @@ fn link(text: &str, t: &Tagger, mentions: &mut [Mention]) -> Vec<Entity> {
         e.count = e.mentions.len();
     }
     entities.sort_by_key(|e| e.first.start);
-    let mut seen_roles = HashSet::new();
     for (idx, e) in entities.iter_mut().enumerate() {
         for &mi in &e.mentions {
             mentions[mi].entity = idx;
@@ -738,7 +736,6 @@ fn link(text: &str, t: &Tagger, mentions: &mut [Mention]) -> Vec<Entity> {
             if e.role.is_none() {
                 if let Some(r) = mentions[mi].role {
                     e.role = Some(r.of(text).to_string());
-                    seen_roles.insert(idx);
                 }
             }
         }

@@ -2,7 +2,7 @@
 //! article and for each paragraph.
 
 use super::article::{Block, BlockKind};
-use super::span::Span;
+use super::span::{within, Span};
 use serde::{Deserialize, Serialize};
 
 /// Words per minute for reading time; the commonly cited adult silent-reading mean.
@@ -93,19 +93,13 @@ fn readability(text: &str, sentences: &[Span], tokens: &[Span]) -> Readability {
     }
 }
 
-fn within(spans: &[Span], outer: Span) -> &[Span] {
-    let a = spans.partition_point(|s| s.start < outer.start);
-    let b = spans.partition_point(|s| s.start < outer.end);
-    &spans[a..b]
-}
-
 /// Statistics of `text` from its blocks, sentences and tokens (all sorted).
 pub fn compute(text: &str, blocks: &[Block], sentences: &[Span], tokens: &[Span]) -> Stats {
     let mut per_paragraph = Vec::new();
     let mut body_sentences = Vec::new();
     let mut body_tokens = Vec::new();
     for b in blocks.iter().filter(|b| is_body(b.kind)) {
-        let (s, t) = (within(sentences, b.span), within(tokens, b.span));
+        let (s, t) = (within(sentences, b.span, |s| *s), within(tokens, b.span, |s| *s));
         per_paragraph.push(ParagraphStats { span: b.span, readability: readability(text, s, t) });
         body_sentences.extend_from_slice(s);
         body_tokens.extend_from_slice(t);

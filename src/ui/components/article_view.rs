@@ -73,8 +73,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
 /// A link the reader can follow, only for http, https and mailto URLs; anything
 /// else (javascript:, data:) is shown as plain text.
 pub fn safe_link(url: &str, content: Html) -> Html {
-    let lower = url.trim().to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:") {
+    if crate::analysis::article::is_safe_url(url) {
         html! { <a href={url.to_string()} target="_blank" rel="noopener noreferrer">{ content }</a> }
     } else {
         content
