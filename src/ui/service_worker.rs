@@ -27,6 +27,11 @@ const SKIP_WAITING: &str = "skip-waiting";
 thread_local! {
     /// The registration, once `register` has resolved.
     static REGISTRATION: RefCell<Option<ServiceWorkerRegistration>> = const { RefCell::new(None) };
+    /// The installed version the banner announced. Kept because Firefox can deliver a
+    /// worker's `statechange` to "installed" before its registration's `waiting` attribute
+    /// is updated (both come from the parent process separately): a Reload clicked in that
+    /// window would otherwise find no waiting worker and reload into the old version.
+    static ANNOUNCED: RefCell<Option<ServiceWorker>> = const { RefCell::new(None) };
     /// Set when the user asked for the new version: the next controller change reloads.
     static RELOAD_ON_CONTROLLER_CHANGE: Cell<bool> = const { Cell::new(false) };
 }
@@ -107,12 +112,14 @@ fn register(on_update: Callback<()>) {
                 listen(&worker, "statechange", move || {
                     // Installed while another version controls the page: it waits for the user.
                     if watched.state() == ServiceWorkerState::Installed && container.controller().is_some() {
+                        ANNOUNCED.with_borrow_mut(|w| *w = Some(watched.clone()));
                         on_update.emit(());
                     }
                 });
             }
         };
-        if registration.waiting().is_some() && had_controller.get() {
+        if let Some(waiting) = registration.waiting().filter(|_| had_controller.get()) {
+            ANNOUNCED.with_borrow_mut(|w| *w = Some(waiting));
             on_update.emit(());
         }
         if let Some(worker) = registration.installing() {
@@ -162,10 +169,12 @@ fn watch_for_updates(registration: &ServiceWorkerRegistration) {
 }
 
 /// Switches to the waiting version: tells it to take over; the page reloads on the
-/// controller change that follows. With no waiting worker (another tab already switched),
-/// a reload is all it takes.
+/// controller change that follows. With no waiting worker (another tab already switched,
+/// so the announced one is no longer "installed"), a reload is all it takes.
 fn apply_update() {
-    let waiting = REGISTRATION.with_borrow(|r| r.as_ref().and_then(ServiceWorkerRegistration::waiting));
+    let waiting = REGISTRATION
+        .with_borrow(|r| r.as_ref().and_then(ServiceWorkerRegistration::waiting))
+        .or_else(|| ANNOUNCED.with_borrow(|w| w.clone().filter(|w| w.state() == ServiceWorkerState::Installed)));
     match waiting {
         Some(worker) => {
             RELOAD_ON_CONTROLLER_CHANGE.set(true);

@@ -123,7 +123,19 @@ try {
   await until(session, 'the update banner', `const b = document.querySelector('[data-testid=update-banner]'); return !!b && !document.querySelector('meta[name=lede-test-build]')`);
   await wd('POST', `/session/${session}/execute/sync`, { script: `document.querySelector('[data-testid=reload]').click()`, args: [] });
   await until(session, 'the new version after Reload',
-    `return !!document.querySelector('meta[name=lede-test-build]') && !!document.querySelector('[data-testid=title]') && !document.querySelector('[data-testid=update-banner]')`);
+    `return !!document.querySelector('meta[name=lede-test-build]') && !!document.querySelector('[data-testid=title]') && !document.querySelector('[data-testid=update-banner]')`,
+    60_000).catch(async (e) => {
+    // What the page and its registration looked like, so a failure here can be understood.
+    const state = await wd('POST', `/session/${session}/execute/async`, { script: `const done = arguments[arguments.length - 1];
+      navigator.serviceWorker.getRegistration().then((r) => done(JSON.stringify({
+        newBuild: !!document.querySelector('meta[name=lede-test-build]'),
+        banner: !!document.querySelector('[data-testid=update-banner]'),
+        title: document.querySelector('[data-testid=title]')?.textContent ?? null,
+        controller: navigator.serviceWorker.controller?.state ?? null,
+        active: r?.active?.state ?? null, waiting: r?.waiting?.state ?? null, installing: r?.installing?.state ?? null,
+      })), (err) => done(String(err)));`, args: [] }).catch((err) => String(err));
+    throw new Error(`${e.message}; page state: ${state}`);
+  });
   console.log('firefox-offline: a new version is announced in the open app, and Reload switches to it');
   console.log('firefox-offline: 1 passed, 0 failed');
 } catch (e) {
