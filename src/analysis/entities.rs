@@ -7,7 +7,7 @@ use super::article::Article;
 use super::ner::conll::chunks;
 use super::ner::features::LABELS;
 use super::ner::lexicon::{Facts, CAPITAL, CITY, COUNTRY, DEMONYM, REGION};
-use super::ner::model::tag_document;
+use super::ner::model::tag_document_with_progress;
 use super::ner::tokens::tagger_tokens;
 use super::ner::{tagger, Tagger};
 use super::span::{overlaps_sorted, Span};
@@ -168,6 +168,16 @@ struct Tok {
 
 /// Finds mentions and entities in `text`. Returns them sorted by position.
 pub fn find(text: &str, article: &Article, sentences: &[Span]) -> (Vec<Mention>, Vec<Entity>) {
+    find_with_progress(text, article, sentences, &mut |_, _| {})
+}
+
+/// [`find`], reporting `progress(sentences tagged, sentences)` while the tagger runs.
+pub fn find_with_progress(
+    text: &str,
+    article: &Article,
+    sentences: &[Span],
+    progress: &mut dyn FnMut(usize, usize),
+) -> (Vec<Mention>, Vec<Entity>) {
     let Some(t) = tagger() else {
         return (Vec::new(), Vec::new());
     };
@@ -176,7 +186,8 @@ pub fn find(text: &str, article: &Article, sentences: &[Span]) -> (Vec<Mention>,
         .map(|s| tagger_tokens(text, *s).into_iter().map(|sp| Tok { span: sp, text: sp.of(text).to_string() }).collect())
         .collect();
     let strs: Vec<Vec<&str>> = sents.iter().map(|s| s.iter().map(|t| t.text.as_str()).collect()).collect();
-    let document = tag_document(&t.model, &t.lexicon, &strs);
+    let document = tag_document_with_progress(&t.model, &t.lexicon, &strs, progress);
+    progress(strs.len(), strs.len());
     let mut mentions: Vec<Mention> = Vec::new();
     for (si, sent) in sents.iter().enumerate() {
         if sent.is_empty() {

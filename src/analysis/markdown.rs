@@ -2,7 +2,8 @@
 //! shows when a web page is pasted (its HTML is parsed, never inserted as markup),
 //! and a form that parses back into the same article.
 
-use super::article::BlockKind;
+use super::article::{self, Article, BlockKind, InputFormat};
+use super::repair::{self, RepairOptions};
 use super::Analysis;
 
 /// Escapes the characters Markdown would read as markup in running text.
@@ -20,7 +21,18 @@ fn escape(s: &str) -> String {
 /// The analysis' article as Markdown: title, bold metadata lines, the lead image,
 /// caption, body blocks with their links, and the credits line.
 pub fn to_markdown(a: &Analysis) -> String {
-    let art = &a.article;
+    render(&a.text, &a.article)
+}
+
+/// A web page's HTML (a paste or a dropped file) as Markdown. Only repair and parsing run,
+/// not the tagger, so the page can convert a paste at once without the analysis worker.
+pub fn html_to_markdown(html: &str) -> String {
+    let repaired = repair::repair(html, RepairOptions { decode_entities: false });
+    let (text, article) = article::parse(&repaired.text, InputFormat::Html, &repaired.map);
+    render(&text, &article)
+}
+
+fn render(source: &str, art: &Article) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(t) = &art.title {
         parts.push(format!("# {}", escape(&t.value)));
@@ -48,23 +60,23 @@ pub fn to_markdown(a: &Analysis) -> String {
             let mut out = String::new();
             let mut pos = span.start;
             for l in art.links.iter().filter(|l| span.contains(l.span)) {
-                out.push_str(&escape(&a.text[pos..l.span.start]));
-                out.push_str(&format!("[{}]({})", escape(l.span.of(&a.text)), l.url.replace(' ', "%20").replace(')', "%29")));
+                out.push_str(&escape(&source[pos..l.span.start]));
+                out.push_str(&format!("[{}]({})", escape(l.span.of(source)), l.url.replace(' ', "%20").replace(')', "%29")));
                 pos = l.span.end;
             }
-            out.push_str(&escape(&a.text[pos..span.end]));
+            out.push_str(&escape(&source[pos..span.end]));
             out
         };
         match block.kind {
             BlockKind::Title => {}
             BlockKind::ImageAlt => {
                 let url = art.image.as_ref().filter(|i| i.alt_span == Some(block.span)).map_or("", |i| i.url.as_str());
-                parts.push(format!("![{}]({})", escape(block.span.of(&a.text)), url.replace(' ', "%20").replace(')', "%29")));
+                parts.push(format!("![{}]({})", escape(block.span.of(source)), url.replace(' ', "%20").replace(')', "%29")));
             }
             BlockKind::Heading => parts.push(format!("## {}", text(block.span))),
             BlockKind::ListItem => parts.push(format!("- {}", text(block.span))),
             BlockKind::Quote => parts.push(format!("> {}", text(block.span))),
-            BlockKind::Code => parts.push(format!("```\n{}\n```", block.span.of(&a.text))),
+            BlockKind::Code => parts.push(format!("```\n{}\n```", block.span.of(source))),
             BlockKind::Caption | BlockKind::Paragraph | BlockKind::Credits => parts.push(text(block.span)),
         }
     }
@@ -83,6 +95,7 @@ mod tests {
             <script>alert(1)</script><p>A second *paragraph*.</p></body></html>";
         let first = analyze(html, &Options::default());
         let md = to_markdown(&first);
+        assert_eq!(html_to_markdown(html), md, "the page's conversion and the analysis' agree");
         assert!(!md.contains("script") && !md.contains("alert"), "{md}");
         assert!(md.starts_with("# Leaders meet\n\n**The Example Times**"), "{md}");
         assert!(md.contains("[on Thursday](https://example.com/a)"), "{md}");

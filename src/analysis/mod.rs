@@ -21,5 +21,5 @@ pub mod span;
 pub mod stats;
 pub mod timestamp;
 
-pub use analyze::{analyze, Analysis, Diagnostic, Options, SCHEMA_VERSION};
+pub use analyze::{analyze, analyze_with_progress, Analysis, Diagnostic, Options, Progress, Stage, SCHEMA_VERSION};
 pub use span::Span;

@@ -227,10 +227,31 @@ pub fn best_allowed(scores: &[f32; NUM_LABELS], prev: usize, can_continue: bool)
 /// most confidently (counting a multi-word name's last word for that word alone,
 /// so "Peskov" follows "Dmitry Peskov"). Returns labels and confidences per token.
 pub fn tag_document(model: &Model, lex: &Lexicon, sentences: &[Vec<&str>]) -> Vec<Vec<(usize, f32)>> {
+    tag_document_with_progress(model, lex, sentences, &mut |_, _| {})
+}
+
+/// How many sentences are tagged between two progress reports (a few milliseconds of work).
+const PROGRESS_EVERY: usize = 200;
+
+/// [`tag_document`], calling `progress(done, total)` every few hundred sentences, so a long
+/// article can show how far the tagger has come.
+pub fn tag_document_with_progress(
+    model: &Model,
+    lex: &Lexicon,
+    sentences: &[Vec<&str>],
+    progress: &mut dyn FnMut(usize, usize),
+) -> Vec<Vec<(usize, f32)>> {
     use super::conll::chunks;
     use std::collections::HashMap;
     let mut doc = DocContext::new(sentences.iter().map(Vec::as_slice));
-    let mut tagged: Vec<Vec<(usize, f32)>> = sentences.iter().map(|s| tag_sentence(model, lex, s, &mut doc)).collect();
+    let total = sentences.len();
+    let mut tagged: Vec<Vec<(usize, f32)>> = Vec::with_capacity(total);
+    for (i, s) in sentences.iter().enumerate() {
+        if i % PROGRESS_EVERY == 0 && i > 0 {
+            progress(i, total);
+        }
+        tagged.push(tag_sentence(model, lex, s, &mut doc));
+    }
     // Votes: name (lowercase) → confidence summed per type (PER, ORG, LOC, MISC).
     let mut votes: HashMap<String, [f32; 4]> = HashMap::new();
     for (s, tags) in sentences.iter().zip(&tagged) {
