@@ -2,10 +2,9 @@
 //!
 //! [`analysis`] is the pure core (native and wasm alike, no browser imports);
 //! [`ui`] is the Yew app that renders what the core returns; [`seeds`] holds the
-//! bundled articles.
+//! bundled articles; [`worker`] runs the core in a Web Worker for the page.
 
 pub mod analysis;
-#[cfg(target_arch = "wasm32")]
-pub mod js_api;
 pub mod seeds;
 pub mod ui;
+pub mod worker;

@@ -7,9 +7,9 @@ use lede::analysis::{analyze, Analysis, Options};
 use lede::seeds::SEEDS;
 use lede::ui::components::{
     AboutPanel, AboutPanelProps, ArticleView, ArticleViewProps, EntitiesPanel, EntitiesPanelProps, IntegrityPanel, IntegrityPanelProps,
-    MetadataPanel, MetadataPanelProps, QuotesPanel, QuotesPanelProps, TimelinePanel, TimelinePanelProps,
+    MetadataPanel, MetadataPanelProps, QuotesPanel, QuotesPanelProps, StatsPanel, StatsPanelProps, TimelinePanel, TimelinePanelProps,
 };
-use lede::ui::App;
+use lede::ui::{App, AppProps, Engine};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -30,6 +30,37 @@ fn gloo_document() -> web_sys::Document {
 
 fn seed_analysis() -> Rc<Analysis> {
     Rc::new(analyze(SEEDS[0].text, &Options::default()))
+}
+
+/// The analysis the app gets in these tests: on the page's thread (no worker build here).
+fn analyze_ok(text: &str) -> Result<Analysis, String> {
+    Ok(analyze(text, &Options::default()))
+}
+
+/// Fails for texts that ask for it, as a bug in the core would.
+fn analyze_or_fail(text: &str) -> Result<Analysis, String> {
+    if text.contains("PLEASE FAIL") {
+        return Err("the core panicked (simulated)".into());
+    }
+    analyze_ok(text)
+}
+
+/// Mounts the app on empty storage (tests share one page) and lets its effects run.
+async fn render_app(root: &Element, analyze: fn(&str) -> Result<Analysis, String>) {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { engine: Engine::InPage(analyze) }).render();
+    settle().await;
+}
+
+/// Runs renders until effects that set state have re-rendered.
+async fn settle() {
+    for _ in 0..3 {
+        yew::scheduler::flush().await;
+    }
+}
+
+fn click(root: &Element, selector: &str) {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).dyn_into::<HtmlElement>().unwrap().click();
 }
 
 fn text_of(root: &Element, selector: &str) -> String {
@@ -98,8 +129,7 @@ async fn integrity_panel_lists_the_seed_findings_in_order() {
 #[wasm_bindgen_test]
 async fn app_opens_on_the_seed_and_analyzes_a_pasted_article() {
     let r = root();
-    yew::Renderer::<App>::with_root(r.clone()).render();
-    yew::scheduler::flush().await;
+    render_app(&r, analyze_ok).await;
     assert!(text_of(&r, "[data-testid=title]").starts_with("Russia says"));
     let entries = all_text(&r, "[data-testid=library-entry]");
     assert_eq!(entries.len(), SEEDS.len());
@@ -112,7 +142,7 @@ async fn app_opens_on_the_seed_and_analyzes_a_pasted_article() {
     area.dispatch_event(&event).unwrap();
     yew::scheduler::flush().await;
     r.query_selector("[data-testid=analyze]").unwrap().unwrap().dyn_into::<HtmlElement>().unwrap().click();
-    yew::scheduler::flush().await;
+    settle().await;
     assert_eq!(text_of(&r, "[data-testid=title]"), "Pasted headline");
     let meta = text_of(&r, "[data-testid=metadata-panel]");
     assert!(meta.contains("Jane Doe") && meta.contains("2023-10-26") && meta.contains("LONDON"), "{meta}");
@@ -142,8 +172,7 @@ async fn entities_panel_groups_by_type_and_reports_choice() {
 #[wasm_bindgen_test]
 async fn legend_hides_a_type_and_choosing_an_entity_marks_its_mentions() {
     let r = root();
-    yew::Renderer::<App>::with_root(r.clone()).render();
-    yew::scheduler::flush().await;
+    render_app(&r, analyze_ok).await;
     let before = r.query_selector_all("[data-testid=mention].ent-PER:not(.off)").unwrap().length();
     assert!(before >= 10, "{before}");
     let per: HtmlElement = r.query_selector(".legend-item.ent-PER").unwrap().unwrap().dyn_into().unwrap();
@@ -201,8 +230,7 @@ async fn about_panel_shows_keyphrases_and_a_summary() {
 #[wasm_bindgen_test]
 async fn choosing_a_quote_marks_it_in_the_text_and_dates_show_their_value() {
     let r = root();
-    yew::Renderer::<App>::with_root(r.clone()).render();
-    yew::scheduler::flush().await;
+    render_app(&r, analyze_ok).await;
     let quote: HtmlElement = r.query_selector_all("[data-testid=quote]").unwrap().item(2).unwrap().dyn_into().unwrap();
     quote.click();
     yew::scheduler::flush().await;
@@ -218,4 +246,40 @@ async fn choosing_a_quote_marks_it_in_the_text_and_dates_show_their_value() {
         .map(|i| thursday.item(i).unwrap().dyn_into::<Element>().unwrap().get_attribute("data-tip").unwrap())
         .collect();
     assert!(tips.iter().any(|t| t.contains("Thursday") || t.contains("resolved: 2023-10-26")), "{tips:?}");
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_analysis_shows_an_error_card_and_the_rest_of_the_app_works() {
+    let r = root();
+    render_app(&r, analyze_or_fail).await;
+    click(&r, "[data-testid=new-article]");
+    settle().await;
+    let area: web_sys::HtmlTextAreaElement = r.query_selector("[data-testid=draft]").unwrap().unwrap().dyn_into().unwrap();
+    let text = "A headline that breaks things\n\nPLEASE FAIL while analyzing this paragraph.";
+    area.set_value(text);
+    area.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    settle().await;
+    click(&r, "[data-testid=analyze]");
+    settle().await;
+    let card = text_of(&r, "[data-testid=analysis-error]");
+    assert!(card.contains("could not be analyzed") && card.contains("simulated"), "{card}");
+    assert!(r.query_selector("[data-testid=article]").unwrap().is_none(), "no half-rendered article");
+    assert!(r.query_selector("[data-testid=retry-analysis]").unwrap().is_some());
+    // The article is kept in the library, and the others still open and analyze.
+    let entries = all_text(&r, "[data-testid=library-entry]");
+    assert_eq!(entries.len(), SEEDS.len() + 1, "{entries:?}");
+    let seed: HtmlElement = r.query_selector_all("[data-testid=library-entry]").unwrap().item(0).unwrap().dyn_into().unwrap();
+    seed.click();
+    settle().await;
+    assert!(text_of(&r, "[data-testid=title]").starts_with("Russia says"));
+    assert!(r.query_selector("[data-testid=analysis-error]").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn stats_panel_shows_counts_reading_time_and_readability() {
+    let r = root();
+    yew::Renderer::<StatsPanel>::with_root_and_props(r.clone(), StatsPanelProps { analysis: seed_analysis() }).render();
+    yew::scheduler::flush().await;
+    let values = all_text(&r, "[data-testid=stats-panel] dd");
+    assert_eq!(values, ["6", "8", "190 in the body, 271 in all", "1.1 min", "54.9", "11.5"]);
 }

@@ -1,5 +1,6 @@
 //! The top-level component: the library sidebar, the annotated article and its panels.
 
+use super::analyzer::{use_analysis, Engine, Status};
 use super::browser;
 use super::components::{
     AboutPanel, ArticleList, ArticleView, Editor, EntitiesPanel, IntegrityPanel, Legend, MetadataPanel, QuotesPanel, StatsPanel,
@@ -8,16 +9,24 @@ use super::components::{
 use super::library::{self, BACKUP_KEY, STORAGE_KEY};
 use super::service_worker::UpdateBanner;
 use super::state::{Action, AppState};
-use crate::analysis::{analyze, Analysis, Options};
+use crate::analysis::Stage;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The whole app. Analysis runs on the selected article's text and is memoised on it.
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// Where analyses come from: the worker in the app, in the page in component tests.
+    pub engine: Engine,
+}
+
+/// The whole app. The selected article's text is analyzed in the worker; until its analysis
+/// arrives (or if it fails) a status card stands in for the article and its panels.
 #[function_component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(AppState::default);
     let text = state.current().map(|e| e.text.clone()).unwrap_or_else(|| Rc::from(""));
-    let analysis: Rc<Analysis> = use_memo(text, |t| analyze(t, &Options::default()));
+    let analyzed = use_analysis(props.engine.clone(), Some(text));
+    let analysis = analyzed.analysis();
 
     let on_select = {
         let state = state.clone();
@@ -138,7 +147,8 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         let name = state.current().map(|e| e.id.clone()).unwrap_or_default();
         Callback::from(move |_: MouseEvent| {
-            let json = serde_json::to_string_pretty(&*analysis).unwrap_or_default();
+            let Some(analysis) = &analysis else { return };
+            let json = serde_json::to_string_pretty(&**analysis).unwrap_or_default();
             if let Err(m) = browser::download(&format!("{name}.lede.json"), &json, "application/json") {
                 dispatch.emit(Action::Notice(Some(m)));
             }
@@ -176,7 +186,7 @@ pub fn App() -> Html {
             move || cancelled.set(true)
         });
     }
-    let preview = use_memo((*preview_text).clone(), |t| t.as_ref().map(|t| Rc::new(analyze(t, &Options::default()))));
+    let preview = use_analysis(props.engine.clone(), (*preview_text).clone());
     let current_is_users = state.current().is_some_and(|e| !e.bundled);
     let on_edit_article = {
         let dispatch = dispatch.clone();
@@ -194,7 +204,7 @@ pub fn App() -> Html {
     }
     // The one effect of choosing an entity: bring its first mention into view.
     {
-        let first = state.selected_entity.and_then(|e| analysis.entities.get(e)).map(|e| e.mentions[0]);
+        let first = state.selected_entity.and_then(|e| analysis.as_ref()?.entities.get(e)?.mentions.first().copied());
         use_effect_with(first, |first| {
             if let Some(i) = first {
                 scroll_to(&format!("mention-{i}"));
@@ -220,13 +230,16 @@ pub fn App() -> Html {
                     }
                     if let Some(draft) = state.draft.clone() {
                         <Editor text={draft} editing={state.editing.is_some()} on_edit={on_edit} on_submit={on_submit} on_cancel={on_cancel} on_action={dispatch.clone()} />
-                        if let Some(p) = (*preview).clone() {
+                        if preview.status != Status::Idle {
                             <section class="preview" aria-label="Live preview" data-testid="preview">
                                 <h2 class="preview-title">{ "Live preview" }</h2>
-                                <ArticleView analysis={p} hidden={state.hidden.clone()} />
+                                if let Some(p) = preview.analysis() {
+                                    <ArticleView analysis={p} hidden={state.hidden.clone()} />
+                                }
+                                { status_card(&preview.status, &preview.cancel, &preview.retry) }
                             </section>
                         }
-                    } else {
+                    } else if let Some(analysis) = analysis.clone() {
                         <div class="article-actions">
                             <Legend analysis={analysis.clone()} hidden={state.hidden.clone()} on_toggle={on_toggle} />
                             <div class="action-buttons">
@@ -238,19 +251,61 @@ pub fn App() -> Html {
                             </div>
                         </div>
                         <ArticleView analysis={analysis.clone()} hidden={state.hidden.clone()} selected_entity={state.selected_entity} selected_quote={state.selected_quote} />
+                    } else {
+                        { status_card(&analyzed.status, &analyzed.cancel, &analyzed.retry) }
                     }
                 </main>
-                <aside class="panels" aria-label="Analysis panels">
-                    <EntitiesPanel analysis={analysis.clone()} selected={state.selected_entity} on_select={on_entity} />
-                    <QuotesPanel analysis={analysis.clone()} selected={state.selected_quote} on_select={on_quote} />
-                    <TimelinePanel analysis={analysis.clone()} />
-                    <AboutPanel analysis={analysis.clone()} />
-                    <MetadataPanel analysis={analysis.clone()} />
-                    <IntegrityPanel analysis={analysis.clone()} />
-                    <StatsPanel analysis={analysis} />
-                </aside>
+                if let Some(analysis) = analysis {
+                    <aside class="panels" aria-label="Analysis panels">
+                        <EntitiesPanel analysis={analysis.clone()} selected={state.selected_entity} on_select={on_entity} />
+                        <QuotesPanel analysis={analysis.clone()} selected={state.selected_quote} on_select={on_quote} />
+                        <TimelinePanel analysis={analysis.clone()} />
+                        <AboutPanel analysis={analysis.clone()} />
+                        <MetadataPanel analysis={analysis.clone()} />
+                        <IntegrityPanel analysis={analysis.clone()} />
+                        <StatsPanel analysis={analysis} />
+                    </aside>
+                }
             </div>
         </div>
+    }
+}
+
+/// What stands in for an analysis that is not there: progress with Cancel while the worker
+/// works, an error card with "Try again" after a failure, a note after a cancel. The user's
+/// text is untouched in every case, and the rest of the app keeps working.
+fn status_card(status: &Status, cancel: &Callback<()>, retry: &Callback<()>) -> Html {
+    match status {
+        Status::Idle | Status::Ready(_) => html! {},
+        Status::Working(progress) => {
+            let label = match progress.map(|p| p.stage) {
+                None => "Analyzing…",
+                Some(Stage::Reading) => "Reading the article…",
+                Some(Stage::Names) => "Finding names…",
+                Some(Stage::Finishing) => "Linking entities, quotes and dates…",
+            };
+            let percent = progress.map(|p| (p.fraction * 100.0).round() as u32);
+            html! {
+                <div class="status-card working" role="status" data-testid="analysis-progress">
+                    <p>{ label }{ percent.map(|p| format!(" {p} %")).unwrap_or_default() }</p>
+                    <progress max="100" value={percent.map(|p| p.to_string())} aria-label="Analysis progress"></progress>
+                    <button class="secondary" data-testid="cancel-analysis" onclick={cancel.reform(|_: MouseEvent| ())}>{ "Cancel" }</button>
+                </div>
+            }
+        }
+        Status::Failed(message) => html! {
+            <div class="status-card failed" role="alert" data-testid="analysis-error">
+                <p><strong>{ "This article could not be analyzed." }</strong>{ " Its text is kept, and the other articles still work." }</p>
+                <p class="detail">{ message }</p>
+                <button data-testid="retry-analysis" onclick={retry.reform(|_: MouseEvent| ())}>{ "Try again" }</button>
+            </div>
+        },
+        Status::Cancelled => html! {
+            <div class="status-card" role="status" data-testid="analysis-cancelled">
+                <p>{ "Analysis cancelled. The text is kept." }</p>
+                <button data-testid="retry-analysis" onclick={retry.reform(|_: MouseEvent| ())}>{ "Analyze" }</button>
+            </div>
+        },
     }
 }
 

@@ -1,6 +1,7 @@
 //! The Yew app. Components only render what the core returns; the state lives
 //! in a reducer ([`state`]) that is unit-tested natively.
 
+pub mod analyzer;
 pub mod app;
 pub mod browser;
 pub mod components;
@@ -9,4 +10,5 @@ pub mod segments;
 pub mod service_worker;
 pub mod state;
 
-pub use app::App;
+pub use analyzer::Engine;
+pub use app::{App, AppProps};

@@ -1,10 +1,12 @@
 //! The JavaScript API: `analyze(text, options)` returns the analysis as a plain
 //! object (the JSON of SCHEMA.md), so other pages and scripts can use lede the
-//! way they use compromise. In the app's page it is `window.wasmBindings.analyze`.
+//! way they use compromise. It lives in the worker's bundle (where the model is), which a page
+//! loads with `<script src="lede-worker.js">` and `await wasm_bindgen("lede-worker_bg.wasm")`;
+//! the functions are then `wasm_bindgen.analyze` and so on (README, "The JavaScript API").
 
-use crate::analysis::article::InputFormat;
-use crate::analysis::timestamp::parse_timestamp;
-use crate::analysis::{analyze as analyze_text, Options};
+use lede::analysis::article::InputFormat;
+use lede::analysis::timestamp::parse_timestamp;
+use lede::analysis::{analyze as analyze_text, Options};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
@@ -40,5 +42,12 @@ pub fn wasm_memory_bytes() -> usize {
 /// The analysis JSON schema version this build produces.
 #[wasm_bindgen(js_name = schemaVersion)]
 pub fn schema_version() -> u32 {
-    crate::analysis::SCHEMA_VERSION
+    lede::analysis::SCHEMA_VERSION
+}
+
+/// Makes the next analysis in this worker panic, as a bug in the core would (end-to-end tests
+/// of the page's error card; see tests/e2e/specs/worker.spec.ts).
+#[wasm_bindgen(js_name = failNextForTesting)]
+pub fn fail_next_for_testing() {
+    lede::worker::fail_next_for_testing();
 }

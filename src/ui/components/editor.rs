@@ -1,6 +1,4 @@
-use crate::analysis::article::InputFormat;
-use crate::analysis::markdown::to_markdown;
-use crate::analysis::{analyze, Options};
+use crate::analysis::markdown::html_to_markdown;
 use crate::ui::components::article_list::on_file_drop;
 use crate::ui::state::Action;
 use web_sys::HtmlTextAreaElement;
@@ -39,7 +37,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             let Some(html) = html else { return }; // plain text pastes as usual
             e.prevent_default();
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            let markdown = to_markdown(&analyze(&html, &Options { format: Some(InputFormat::Html), ..Options::default() }));
+            let markdown = html_to_markdown(&html);
             let value = area.value();
             let utf16: Vec<u16> = value.encode_utf16().collect();
             let start = area.selection_start().ok().flatten().unwrap_or(utf16.len() as u32) as usize;

@@ -1,5 +1,6 @@
 // In-browser benchmark: the release build in headless Chromium, lede's JS API
-// (window.wasmBindings.analyze) and compromise on the same texts, in one session.
+// (wasm_bindgen.analyze, from the worker's bundle loaded into the page, as README's
+// "The JavaScript API" shows) and compromise on the same texts, in one session.
 // Prints a JSON object; tests/e2e/bench/report.mjs turns it into the README table.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -17,7 +18,9 @@ try {
   // compromise is injected as a script tag, which the app's Content-Security-Policy forbids.
   const page = await browser.newPage({ bypassCSP: true });
   await page.goto(`http://127.0.0.1:${port}/`);
-  await page.waitForFunction(() => window.wasmBindings && document.querySelector('[data-testid=mention]'));
+  await page.waitForFunction(() => document.querySelector('[data-testid=mention]'));
+  await page.addScriptTag({ url: 'lede-worker.js' });
+  await page.evaluate(() => wasm_bindgen({ module_or_path: 'lede-worker_bg.wasm' }));
   await page.addScriptTag({ path: join(root, 'tests/e2e/node_modules/compromise/builds/compromise.js') });
   const result = await page.evaluate(({ seedText, big }) => {
     const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -31,7 +34,7 @@ try {
       }
       return median(xs);
     };
-    const lede = (t) => window.wasmBindings.analyze(t, undefined).entities.length;
+    const lede = (t) => wasm_bindgen.analyze(t, undefined).entities.length;
     const comp = (t) => {
       const doc = window.nlp(t);
       return doc.people().out('array').length + doc.places().out('array').length + doc.organizations().out('array').length;
@@ -43,7 +46,7 @@ try {
       compromiseSeedMs: time(() => comp(seedText), 30),
       ledeCorpusMs: time(() => lede(big), 3),
       compromiseCorpusMs: time(() => comp(big), 3),
-      wasmMemoryBytes: window.wasmBindings.wasmMemoryBytes(),
+      wasmMemoryBytes: wasm_bindgen.wasmMemoryBytes(),
       userAgent: navigator.userAgent,
     };
     return out;

@@ -1,0 +1,83 @@
+import { test, expect } from '../fixtures/app';
+
+// Analysis runs in a Web Worker (src/ui/analyzer.rs, src/worker.rs): a long article shows
+// progress and can be cancelled, the page answers meanwhile, and a crash in the worker costs
+// one error card, not the page.
+
+/** About 1 MB of news-like text: names, places, dates and quotes in every paragraph. */
+function megabyte(): string {
+  const paragraph =
+    'MOSCOW (Reuters) - Kremlin spokesman Dmitry Peskov said on Thursday that President Vladimir Putin ' +
+    'would meet North Korean leader Kim Jong Un in Pyongyang. "There are many such reports," Peskov told reporters.';
+  const lines = ['A very long article', ''];
+  let size = 0;
+  for (let i = 0; size < 1_000_000; i++) {
+    const p = `${paragraph} Item ${i}.`;
+    lines.push(p, '');
+    size += p.length + 2;
+  }
+  return lines.join('\n');
+}
+
+test('a 1 MB article shows progress, the page answers meanwhile, and Cancel stops it', async ({ app, page }) => {
+  test.setTimeout(120_000);
+  await app.open();
+  await page.getByTestId('new-article').click();
+  // As a paste: the value at once and one input event (typing 1 MB key by key takes minutes).
+  await page.getByTestId('draft').evaluate((area: HTMLTextAreaElement, text) => {
+    area.value = text;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }, megabyte());
+  await page.getByTestId('analyze').click();
+
+  const progress = page.getByTestId('analysis-progress');
+  await expect(progress).toBeVisible();
+  // The worker reports its stage and how far it has come.
+  await expect(progress).toContainText(/Finding names… \d+ %|Linking entities/, { timeout: 30_000 });
+  // The page is not frozen: the seed (analyzed before) opens while the long one is analyzed.
+  await page.getByTestId('library-entry').first().click();
+  await expect(app.title()).toHaveText(/Russia says it will build close ties/);
+  await page.getByTestId('library-entry').nth(1).click();
+  await expect(progress).toBeVisible();
+  await page.getByTestId('cancel-analysis').click();
+  await expect(page.getByTestId('analysis-cancelled')).toBeVisible();
+  await expect(progress).toHaveCount(0);
+  // The text is kept: asking again analyzes it to the end.
+  await expect(page.getByTestId('library-entry')).toHaveCount(2);
+  await page.getByTestId('retry-analysis').click();
+  await expect(app.title()).toHaveText('A very long article', { timeout: 60_000 });
+  await expect(page.getByTestId('mention').first()).toBeVisible();
+});
+
+test('a crash in the analysis worker shows an error card for that article; Try again recovers', async ({ app, page }) => {
+  // The first worker the page starts is told to fail its first analysis (the JS API's
+  // failNextForTesting makes the core panic, as a bug would). Later workers load the real
+  // loader (from the network or from the service worker, which this route does not see).
+  let started = 0;
+  await page.route('**/lede-worker_loader.js', async (route) => {
+    started += 1;
+    const body =
+      started === 1
+        ? 'importScripts("./lede-worker.js");wasm_bindgen("./lede-worker_bg.wasm").then(() => wasm_bindgen.failNextForTesting());'
+        : 'importScripts("./lede-worker.js");wasm_bindgen("./lede-worker_bg.wasm");';
+    await route.fulfill({ contentType: 'text/javascript', body });
+  });
+  await page.goto('./');
+  const card = page.getByTestId('analysis-error');
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('could not be analyzed');
+  await expect(card).toContainText('failure requested for testing');
+  // The panic hook reported it to the console.
+  await expect.poll(() => app.errors.some((e) => e.includes('panicked') && e.includes('failure requested for testing'))).toBe(true);
+  // The rest of the app works: the library, the editor, and another analysis.
+  await expect(page.getByTestId('library-entry')).toHaveCount(1);
+  await page.getByTestId('retry-analysis').click();
+  await expect(app.title()).toHaveText(/Russia says it will build close ties/);
+  await expect(card).toHaveCount(0);
+  await app.paste('Kremlin keeps talks on hold\n\nMOSCOW (Reuters) - Dmitry Peskov said on Friday that talks were on hold.');
+  await expect(app.title()).toHaveText('Kremlin keeps talks on hold');
+  // The panic was reported to the console (the panic hook); nothing else went wrong.
+  const unexpected = app.errors.filter((e) => !/failure requested for testing|unreachable|RuntimeError/.test(e));
+  expect(unexpected).toEqual([]);
+  app.errors.length = 0;
+});
