@@ -176,6 +176,13 @@ fn bad_input_gets_a_message_not_a_panic() {
     let huge = "word ".repeat((4 << 20) / 5 + 10);
     let a = run(&huge);
     assert!(a.diagnostics[0].message.contains("MB"), "{:?}", a.diagnostics);
+    // One line longer than any paragraph (minified code, data): refused, with its size named.
+    let line = "word".repeat(100_000);
+    let a = run(&format!("Title\n\n{line}"));
+    assert!(a.diagnostics[0].message.contains("390 KB") && a.text.is_empty(), "{:?}", a.diagnostics);
+    // Just under the limit is analyzed.
+    let a = run(&format!("Title\n\n{}", "word ".repeat(50_000)));
+    assert!(a.diagnostics.is_empty() && a.stats.total_words > 40_000, "{:?}", a.diagnostics);
     let many = (0..1000).map(|i| format!("Paragraph number {i} says something.")).collect::<Vec<_>>().join("\n\n");
     let a = run(&many);
     assert_eq!(a.stats.paragraphs, 999, "the first paragraph is the title");

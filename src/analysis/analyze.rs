@@ -22,6 +22,10 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// Larger inputs are refused with a message, never truncated silently.
 pub const MAX_INPUT_BYTES: usize = 4 << 20;
 
+/// The longest line analyzed: 256 KiB, about 40,000 words in one paragraph. A longer line is
+/// minified code or data, not an article; such input is refused with a message.
+pub const MAX_LINE_BYTES: usize = 256 << 10;
+
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// The input's format; detected from the text when None.
@@ -138,6 +142,16 @@ pub fn analyze_with_progress(input: &str, options: &Options, progress: &mut dyn 
                 "The text is {:.1} MB; lede analyzes up to {} MB. Split it into smaller articles.",
                 input.len() as f64 / 1_048_576.0,
                 MAX_INPUT_BYTES >> 20
+            ),
+        });
+        ""
+    } else if let Some(line) = input.split('\n').map(str::len).max().filter(|&l| l > MAX_LINE_BYTES) {
+        diagnostics.push(Diagnostic {
+            severity: Severity::Error,
+            message: format!(
+                "One line of the text is {} KB long; lede analyzes lines up to {} KB. This looks like code or data rather than an article; break it into paragraphs.",
+                line >> 10,
+                MAX_LINE_BYTES >> 10
             ),
         });
         ""

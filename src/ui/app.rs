@@ -9,7 +9,8 @@ use super::components::{
 use super::library::{self, BACKUP_KEY, STORAGE_KEY};
 use super::service_worker::UpdateBanner;
 use super::state::{Action, AppState};
-use crate::analysis::Stage;
+use crate::analysis::analyze::Severity;
+use crate::analysis::{Analysis, Stage};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -234,6 +235,7 @@ pub fn App(props: &AppProps) -> Html {
                             <section class="preview" aria-label="Live preview" data-testid="preview">
                                 <h2 class="preview-title">{ "Live preview" }</h2>
                                 if let Some(p) = preview.analysis() {
+                                    { refusal(&p) }
                                     <ArticleView analysis={p} hidden={state.hidden.clone()} />
                                 }
                                 { status_card(&preview.status, &preview.cancel, &preview.retry) }
@@ -250,6 +252,7 @@ pub fn App(props: &AppProps) -> Html {
                                 <button class="secondary" onclick={on_copy_html} data-testid="copy-html">{ "Copy as HTML" }</button>
                             </div>
                         </div>
+                        { refusal(&analysis) }
                         <ArticleView analysis={analysis.clone()} hidden={state.hidden.clone()} selected_entity={state.selected_entity} selected_quote={state.selected_quote} />
                     } else {
                         { status_card(&analyzed.status, &analyzed.cancel, &analyzed.retry) }
@@ -268,6 +271,16 @@ pub fn App(props: &AppProps) -> Html {
                 }
             </div>
         </div>
+    }
+}
+
+/// The analysis' errors (input too large, a line too long), where the reader looks first:
+/// above the article, not only in the integrity panel.
+fn refusal(analysis: &Analysis) -> Html {
+    html! {
+        { for analysis.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| html! {
+            <div class="status-card failed" role="alert" data-testid="analysis-refused"><p>{ &d.message }</p></div>
+        }) }
     }
 }
 

@@ -1,3 +1,4 @@
+use crate::analysis::analyze::MAX_INPUT_BYTES;
 use crate::analysis::markdown::html_to_markdown;
 use crate::ui::components::article_list::on_file_drop;
 use crate::ui::state::Action;
@@ -31,8 +32,23 @@ pub fn Editor(props: &EditorProps) -> Html {
     let on_cancel = props.on_cancel.reform(|_: MouseEvent| ());
     let on_paste = {
         let on_edit = props.on_edit.clone();
+        let on_action = props.on_action.clone();
         Callback::from(move |e: Event| {
             let Ok(e) = wasm_bindgen::JsCast::dyn_into::<web_sys::ClipboardEvent>(e) else { return };
+            // A paste over the limit is refused before it reaches the text box: laying out
+            // megabytes of text freezes the tab for seconds, and it could not be analyzed anyway.
+            // The clipboard still holds it, so nothing is lost.
+            let size = |kind: &str| e.clipboard_data().and_then(|d| d.get_data(kind).ok()).map_or(0, |t| t.len());
+            let largest = size("text/plain").max(size("text/html"));
+            if largest > MAX_INPUT_BYTES {
+                e.prevent_default();
+                on_action.emit(Action::Notice(Some(format!(
+                    "This paste is {:.1} MB; lede analyzes up to {} MB, so it was not inserted. Your clipboard still holds it: paste a part at a time.",
+                    largest as f64 / 1_048_576.0,
+                    MAX_INPUT_BYTES >> 20
+                ))));
+                return;
+            }
             let html = e.clipboard_data().and_then(|d| d.get_data("text/html").ok()).filter(|h| !h.trim().is_empty());
             let Some(html) = html else { return }; // plain text pastes as usual
             e.prevent_default();

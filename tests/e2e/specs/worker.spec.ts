@@ -81,3 +81,28 @@ test('a crash in the analysis worker shows an error card for that article; Try a
   expect(unexpected).toEqual([]);
   app.errors.length = 0;
 });
+
+test('a 10 MB paste is refused with a message before it reaches the editor; the page answers', async ({ app, page }) => {
+  await app.open();
+  await page.getByTestId('new-article').click();
+  await page.getByTestId('draft').fill('Kept draft');
+  const inserted = await page.getByTestId('draft').evaluate((area: HTMLTextAreaElement) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'A huge paste\n\n' + 'Dmitry Peskov said on Thursday that talks were on hold.\n\n'.repeat(180_000));
+    // Not cancelled means the browser would insert it.
+    return area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  expect(inserted).toBe(false);
+  await expect(page.getByTestId('notice')).toContainText('This paste is 9.8 MB; lede analyzes up to 4 MB');
+  await expect(page.getByTestId('draft')).toHaveValue('Kept draft');
+  await page.getByTestId('library-entry').first().click();
+  await expect(app.title()).toHaveText(/Russia says it will build close ties/);
+});
+
+test('text over the limit that reaches the analysis is refused with a message above the article', async ({ app, page }) => {
+  await app.open();
+  // A line longer than any paragraph (minified code or data) is the other limit.
+  await app.paste('A title\n\n' + 'x'.repeat(300_000));
+  await expect(page.getByTestId('analysis-refused')).toContainText('lede analyzes lines up to 256 KB');
+  await expect(page.getByTestId('library-entry')).toHaveCount(2);
+});
