@@ -6,7 +6,7 @@
 use super::article::{Block, BlockKind};
 use super::span::{within, Span};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 const STOPWORDS: &str = "a about above after again against all am an and any are aren't as at be because been before being below between both but by can \
 could did do does doing don't down during each few for from further had has have having he her here hers herself him himself his how i if in into \
@@ -64,20 +64,39 @@ pub fn keyphrases(text: &str, blocks: &[Block], sentences: &[Span], units: &[Spa
     let body_blocks: Vec<Span> = body(blocks).map(|b| b.span).collect();
     let in_body = |s: &Span| within(&body_blocks, Span::new(0, s.start + 1), |b| *b).last().is_some_and(|b| b.contains(*s));
     let body_sentences: Vec<Span> = sentences.iter().copied().filter(in_body).collect();
-    let sents: Vec<Vec<(Span, String)>> = body_sentences.iter().map(|s| words(text, *s)).collect();
+    let owned: Vec<Vec<(Span, String)>> = body_sentences.iter().map(|s| words(text, *s)).collect();
+    // Words interned to ids (in order of first appearance), so the statistics and candidate
+    // phrases below are keyed by integers, not strings: on 1 MB of text this took a fifth of
+    // the whole analysis with string keys.
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut vocab: Vec<&str> = Vec::new();
+    let sents: Vec<Vec<(Span, u32)>> = owned
+        .iter()
+        .map(|sent| {
+            sent.iter()
+                .map(|(span, w)| {
+                    let id = *ids.entry(w.as_str()).or_insert_with(|| {
+                        vocab.push(w.as_str());
+                        vocab.len() as u32 - 1
+                    });
+                    (*span, id)
+                })
+                .collect()
+        })
+        .collect();
     // Per-word statistics.
-    #[derive(Default)]
+    #[derive(Default, Clone)]
     struct W {
         tf: f64,
         upper: f64,
         sentences: Vec<usize>,
-        left: HashSet<String>,
-        right: HashSet<String>,
+        left: HashSet<u32>,
+        right: HashSet<u32>,
     }
-    let mut stats: BTreeMap<String, W> = BTreeMap::new();
+    let mut stats: Vec<W> = vec![W::default(); vocab.len()];
     for (si, sent) in sents.iter().enumerate() {
         for (k, (span, w)) in sent.iter().enumerate() {
-            let e = stats.entry(w.clone()).or_default();
+            let e = &mut stats[*w as usize];
             e.tf += 1.0;
             let first = span.of(text).chars().next().unwrap_or(' ');
             if first.is_uppercase() && k > 0 {
@@ -87,47 +106,53 @@ pub fn keyphrases(text: &str, blocks: &[Block], sentences: &[Span], units: &[Spa
                 e.sentences.push(si);
             }
             if k > 0 {
-                e.left.insert(sent[k - 1].1.clone());
+                e.left.insert(sent[k - 1].1);
             }
             if let Some(r) = sent.get(k + 1) {
-                e.right.insert(r.1.clone());
+                e.right.insert(r.1);
             }
         }
     }
     if stats.is_empty() {
         return Vec::new();
     }
-    let content: Vec<f64> = stats.iter().filter(|(w, _)| !stop.contains(w.as_str())).map(|(_, s)| s.tf).collect();
+    // Sums in alphabetical order of the words, so the floating-point result never depends on
+    // the order words first appear in.
+    let mut alphabetical: Vec<u32> = (0..vocab.len() as u32).collect();
+    alphabetical.sort_unstable_by_key(|&i| vocab[i as usize]);
+    let content: Vec<f64> = alphabetical.iter().filter(|&&i| !stop.contains(vocab[i as usize])).map(|&i| stats[i as usize].tf).collect();
     let mean = content.iter().sum::<f64>() / content.len().max(1) as f64;
     let sd = (content.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / content.len().max(1) as f64).sqrt();
-    let max_tf = stats.values().map(|s| s.tf).fold(1.0, f64::max);
+    let max_tf = stats.iter().map(|s| s.tf).fold(1.0, f64::max);
     let total = sents.len().max(1) as f64;
-    let word_score: HashMap<&str, f64> = stats
+    let word_score: Vec<f64> = stats
         .iter()
-        .map(|(w, s)| {
+        .map(|s| {
             let casing = s.upper.max(0.0) / (1.0 + s.tf.ln());
             let median_pos = s.sentences[s.sentences.len() / 2] as f64;
             let position = (3.0 + median_pos).ln().ln();
             let frequency = s.tf / (mean + sd).max(1.0);
             let relatedness = 1.0 + (s.left.len() as f64 + s.right.len() as f64) / (2.0 * s.tf) * (s.tf / max_tf);
             let spread = s.sentences.len() as f64 / total;
-            let score = (relatedness * position) / (casing + frequency / relatedness + spread / relatedness);
-            (w.as_str(), score)
+            (relatedness * position) / (casing + frequency / relatedness + spread / relatedness)
         })
         .collect();
     // Candidate phrases: 1-3 words, no stopword at either end, no digits-only words.
-    let mut candidates: BTreeMap<String, Vec<Span>> = BTreeMap::new();
+    let can_end: Vec<bool> =
+        vocab.iter().map(|w| !stop.contains(*w) && w.chars().any(char::is_alphabetic) && w.chars().count() > 2).collect();
+    const NONE: u32 = u32::MAX;
+    let mut index: HashMap<[u32; 3], usize> = HashMap::new();
+    let mut candidates: Vec<([u32; 3], Vec<Span>)> = Vec::new();
     for sent in &sents {
         for len in 1..=3 {
             for k in 0..sent.len().saturating_sub(len - 1) {
                 let ws = &sent[k..k + len];
-                let ok_end = |w: &str| !stop.contains(w) && w.chars().any(char::is_alphabetic) && w.chars().count() > 2;
-                if !ok_end(&ws[0].1) || !ok_end(&ws[len - 1].1) {
+                if !can_end[ws[0].1 as usize] || !can_end[ws[len - 1].1 as usize] {
                     continue;
                 }
                 // The words must be adjacent in the text (no punctuation between).
                 let joined = Span::new(ws[0].0.start, ws[len - 1].0.end);
-                if joined.of(text).contains([',', ';', ':', '.', '"', '“', '”', '(', ')']) {
+                if len > 1 && joined.of(text).contains([',', ';', ':', '.', '"', '“', '”', '(', ')']) {
                     continue;
                 }
                 let cuts = |u: &Span| u.overlaps(joined) && !joined.contains(*u);
@@ -135,24 +160,34 @@ pub fn keyphrases(text: &str, blocks: &[Block], sentences: &[Span], units: &[Spa
                 if units[k.saturating_sub(4)..k].iter().any(cuts) {
                     continue;
                 }
-                let key = ws.iter().map(|w| w.1.as_str()).collect::<Vec<_>>().join(" ");
-                candidates.entry(key).or_default().push(joined);
+                let mut key = [NONE; 3];
+                for (slot, w) in key.iter_mut().zip(ws) {
+                    *slot = w.1;
+                }
+                let i = *index.entry(key).or_insert_with(|| {
+                    candidates.push((key, Vec::new()));
+                    candidates.len() - 1
+                });
+                candidates[i].1.push(joined);
             }
         }
     }
-    let mut scored: Vec<Keyphrase> = candidates
+    let mut scored: Vec<(Keyphrase, String)> = candidates
         .into_iter()
-        .map(|(phrase, occ)| {
-            let ws: Vec<&str> = phrase.split(' ').collect();
-            let prod: f64 = ws.iter().map(|w| word_score.get(w).copied().unwrap_or(1.0)).product();
-            let sum: f64 = ws.iter().map(|w| word_score.get(w).copied().unwrap_or(1.0)).sum();
+        .map(|(key, occ)| {
+            let ws: Vec<u32> = key.into_iter().filter(|&w| w != NONE).collect();
+            let prod: f64 = ws.iter().map(|&w| word_score[w as usize]).product();
+            let sum: f64 = ws.iter().map(|&w| word_score[w as usize]).sum();
             let tf = occ.len() as f64;
             let score = prod / (tf * (1.0 + sum));
             let display = occ[0].of(text).to_string();
-            Keyphrase { phrase: display, score, occurrences: occ }
+            let words = ws.iter().map(|&w| vocab[w as usize]).collect::<Vec<_>>().join(" ");
+            (Keyphrase { phrase: display, score, occurrences: occ }, words)
         })
         .collect();
-    scored.sort_by(|a, b| a.score.total_cmp(&b.score).then_with(|| a.phrase.cmp(&b.phrase)));
+    // Best first; ties by the phrase as shown, then by its words, so the order is total.
+    scored.sort_by(|(a, aw), (b, bw)| a.score.total_cmp(&b.score).then_with(|| a.phrase.cmp(&b.phrase)).then_with(|| aw.cmp(bw)));
+    let scored = scored.into_iter().map(|(k, _)| k);
     // Drop phrases that repeat a better one ("north korea" after "north korea's leader").
     let mut out: Vec<Keyphrase> = Vec::new();
     for k in scored {
