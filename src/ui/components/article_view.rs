@@ -28,9 +28,119 @@ pub struct ArticleViewProps {
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let a = &props.analysis;
     let art = &a.article;
-    let view = View { a, hidden: &props.hidden, selected: props.selected_entity, quote: props.selected_quote };
+    // Keyed by the analysis' address: a new analysis is a new Rc (comparing the analyses
+    // themselves would walk all of a long one on every render).
+    let key = Rc::as_ptr(a) as usize;
+    let marks = {
+        let a = a.clone();
+        use_memo(key, move |_| Marks::new(&a))
+    };
+    let chunks = {
+        let a = a.clone();
+        use_memo(key, move |_| chunk_blocks(&a))
+    };
+    // Chunks drawn so far: one more after each yield to the browser, which stays responsive.
+    let shown = use_state(|| (key, 1usize));
+    let count = if shown.0 == key { shown.1 } else { 1 }.min(chunks.len().max(1));
+    {
+        let shown = shown.clone();
+        use_effect_with((key, count, chunks.len()), move |&(key, count, total)| {
+            let cancelled = Rc::new(std::cell::Cell::new(false));
+            if count < total {
+                let flag = cancelled.clone();
+                yew::platform::spawn_local(async move {
+                    yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                    if !flag.get() {
+                        shown.set((key, count + 1));
+                    }
+                });
+            }
+            move || cancelled.set(true)
+        });
+    }
+    let view = View { a, hidden: &props.hidden, selected: props.selected_entity, quote: props.selected_quote, marks: &marks };
     let title = art.title.as_ref().and_then(|t| t.span).map(|s| view.inline(s)).unwrap_or_else(|| html! { { "Untitled" } });
-    let blocks = a.article.blocks.iter().filter(|b| b.kind != BlockKind::Title).map(|b| {
+    html! {
+        <article class="article" data-testid="article">
+            <header class="article-head">
+                <h1 data-testid="title">{ title }</h1>
+                <p class="byline">
+                    if let Some(p) = &art.publisher { <span class="publisher" data-testid="publisher">{ &p.value }</span> }
+                    if let Some(b) = &art.byline { <span class="author">{ format!("By {}", b.value) }</span> }
+                    if let Some(t) = &art.published { <time datetime={t.iso.clone()} data-testid="published">{ &t.raw }</time> }
+                    if let Some(u) = &art.url { <span class="source">{ safe_link(&u.url, html! { { &u.domain } }) }</span> }
+                </p>
+            </header>
+            <div class="body" data-testid="body">
+                { for chunks.iter().take(count).map(|blocks| html! {
+                    <BodyChunk key={blocks.start} analysis={a.clone()} marks={marks.clone()} blocks={blocks.clone()}
+                        hidden={props.hidden.clone()} selected_entity={props.selected_entity} selected_quote={props.selected_quote} />
+                }) }
+            </div>
+            if a.text.trim().is_empty() {
+                <p class="empty">{ "Nothing to show: the text is empty." }</p>
+            }
+        </article>
+    }
+}
+
+/// Body blocks are drawn in chunks of about this much text, one chunk per task: a 1 MB
+/// article held the page's thread for seconds when drawn at once. An article of ordinary
+/// length is one chunk.
+const CHUNK_BYTES: usize = 24 * 1024;
+
+/// The body's blocks (not the title) as ranges of block indices of about [`CHUNK_BYTES`].
+fn chunk_blocks(a: &Analysis) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut size = 0;
+    for (i, b) in a.article.blocks.iter().enumerate() {
+        if b.kind == BlockKind::Title {
+            continue;
+        }
+        let first = *start.get_or_insert(i);
+        size += b.span.len();
+        if size >= CHUNK_BYTES {
+            out.push(first..i + 1);
+            start = None;
+            size = 0;
+        }
+    }
+    if let Some(first) = start {
+        out.push(first..a.article.blocks.len());
+    }
+    out
+}
+
+#[derive(Properties)]
+struct BodyChunkProps {
+    analysis: Rc<Analysis>,
+    marks: Rc<Marks>,
+    /// Indices of the blocks to draw (title blocks among them are skipped).
+    blocks: std::ops::Range<usize>,
+    hidden: Vec<Label>,
+    selected_entity: Option<usize>,
+    selected_quote: Option<usize>,
+}
+
+impl PartialEq for BodyChunkProps {
+    /// By address for the analysis: drawn chunks are skipped when the next one is added.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.analysis, &other.analysis)
+            && Rc::ptr_eq(&self.marks, &other.marks)
+            && self.blocks == other.blocks
+            && self.hidden == other.hidden
+            && self.selected_entity == other.selected_entity
+            && self.selected_quote == other.selected_quote
+    }
+}
+
+#[function_component]
+fn BodyChunk(props: &BodyChunkProps) -> Html {
+    let a = &props.analysis;
+    let art = &a.article;
+    let view = View { a, hidden: &props.hidden, selected: props.selected_entity, quote: props.selected_quote, marks: &props.marks };
+    let blocks = art.blocks[props.blocks.clone()].iter().filter(|b| b.kind != BlockKind::Title).map(|b| {
         let content = view.inline(b.span);
         match b.kind {
             BlockKind::Heading => html! { <h2>{ content }</h2> },
@@ -51,23 +161,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             BlockKind::Paragraph | BlockKind::Title => html! { <p>{ content }</p> },
         }
     });
-    html! {
-        <article class="article" data-testid="article">
-            <header class="article-head">
-                <h1 data-testid="title">{ title }</h1>
-                <p class="byline">
-                    if let Some(p) = &art.publisher { <span class="publisher" data-testid="publisher">{ &p.value }</span> }
-                    if let Some(b) = &art.byline { <span class="author">{ format!("By {}", b.value) }</span> }
-                    if let Some(t) = &art.published { <time datetime={t.iso.clone()} data-testid="published">{ &t.raw }</time> }
-                    if let Some(u) = &art.url { <span class="source">{ safe_link(&u.url, html! { { &u.domain } }) }</span> }
-                </p>
-            </header>
-            <div class="body" data-testid="body">{ for blocks }</div>
-            if a.text.trim().is_empty() {
-                <p class="empty">{ "Nothing to show: the text is empty." }</p>
-            }
-        </article>
-    }
+    html! { { for blocks } }
 }
 
 /// A link the reader can follow, only for http, https and mailto URLs; anything
@@ -97,33 +191,83 @@ pub fn time_tip(t: &TimeExpr) -> String {
     }
 }
 
+/// Every layer's marks sorted by start, so each block finds its own by binary search:
+/// looking through every layer for every block took seconds on a 1 MB article.
+#[derive(Default)]
+struct Marks {
+    sorted: Vec<(Span, Mark)>,
+    /// The longest mark, to bound the search for marks that start before a block.
+    longest: usize,
+}
+
+impl Marks {
+    fn new(a: &Analysis) -> Self {
+        let mut marks: Vec<(Span, Mark)> = Vec::new();
+        marks.extend(a.article.links.iter().enumerate().map(|(i, l)| (l.span, Mark::Link(i))));
+        marks.extend(a.mentions.iter().enumerate().map(|(i, m)| (m.span, Mark::Mention(i))));
+        marks.extend(a.findings.iter().enumerate().filter_map(|(i, f)| f.span.map(|s| (s, Mark::Finding(i)))));
+        for (i, q) in a.quotes.iter().enumerate() {
+            marks.extend(q.parts.iter().map(|p| (*p, Mark::Quote(i))));
+        }
+        // Relative dates no entity rule tags ("a day after") get their own mark. Mentions are
+        // sorted by start; the running maximum of their ends tells whether any overlaps.
+        let mut reach = Vec::with_capacity(a.mentions.len());
+        let mut max_end = 0;
+        for m in &a.mentions {
+            max_end = max_end.max(m.span.end);
+            reach.push(max_end);
+        }
+        let tagged = |t: Span| {
+            let k = a.mentions.partition_point(|m| m.span.start < t.end);
+            k > 0 && reach[k - 1] > t.start
+        };
+        marks.extend(a.times.iter().enumerate().filter(|(_, t)| !tagged(t.span)).map(|(i, t)| (t.span, Mark::Time(i))));
+        marks.sort_by_key(|(s, _)| s.start);
+        let longest = marks.iter().map(|(s, _)| s.len()).max().unwrap_or(0);
+        Marks { sorted: marks, longest }
+    }
+}
+
 struct View<'a> {
     a: &'a Analysis,
     hidden: &'a [Label],
     selected: Option<usize>,
     quote: Option<usize>,
+    marks: &'a Marks,
+}
+
+impl View<'_> {
+    /// The marks of `span`: links, mentions, quote parts and dates inside it, findings touching it.
+    fn marks_of(&self, span: Span) -> Vec<(Span, Mark)> {
+        let sorted = &self.marks.sorted;
+        let from = sorted.partition_point(|(s, _)| s.start + self.marks.longest < span.start);
+        let to = sorted.partition_point(|(s, _)| s.start < span.end);
+        let mut marks = sorted[from..to.max(from)]
+            .iter()
+            .filter(|(s, m)| match m {
+                Mark::Finding(_) => span.overlaps(*s),
+                _ => span.contains(*s),
+            })
+            .copied()
+            .collect::<Vec<_>>();
+        // The order the rendering nests them in: links, mentions, findings, quotes, dates.
+        let rank = |m: &Mark| match *m {
+            Mark::Link(i) => (0, i),
+            Mark::Mention(i) => (1, i),
+            Mark::Finding(i) => (2, i),
+            Mark::Quote(i) => (3, i),
+            Mark::Time(i) => (4, i),
+        };
+        marks.sort_by_key(|(_, m)| rank(m));
+        marks
+    }
 }
 
 impl View<'_> {
     /// The text of `span` with its links, entity mentions and repair findings as nested elements.
     fn inline(&self, span: Span) -> Html {
         let a = self.a;
-        let mut marks: Vec<(Span, Mark)> = Vec::new();
-        marks.extend(a.article.links.iter().enumerate().filter(|(_, l)| span.contains(l.span)).map(|(i, l)| (l.span, Mark::Link(i))));
-        marks.extend(a.mentions.iter().enumerate().filter(|(_, m)| span.contains(m.span)).map(|(i, m)| (m.span, Mark::Mention(i))));
-        marks
-            .extend(a.findings.iter().enumerate().filter_map(|(i, f)| f.span.filter(|s| span.overlaps(*s)).map(|s| (s, Mark::Finding(i)))));
-        for (i, q) in a.quotes.iter().enumerate() {
-            marks.extend(q.parts.iter().filter(|p| span.contains(**p)).map(|p| (*p, Mark::Quote(i))));
-        }
-        // Relative dates no entity rule tags ("a day after") get their own mark.
-        marks.extend(
-            a.times
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| span.contains(t.span) && !a.mentions.iter().any(|m| m.span.overlaps(t.span)))
-                .map(|(i, t)| (t.span, Mark::Time(i))),
-        );
+        let marks = self.marks_of(span);
         let segs = segments(span, &marks);
         html! {
             { for segs.into_iter().map(|seg| {

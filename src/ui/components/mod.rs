@@ -23,3 +23,7 @@ pub use metadata_panel::{MetadataPanel, MetadataPanelProps};
 pub use quotes_panel::{QuotesPanel, QuotesPanelProps};
 pub use stats_panel::{StatsPanel, StatsPanelProps};
 pub use timeline_panel::{TimelinePanel, TimelinePanelProps};
+
+/// Lists in the panels show this many items, then a button to show the rest: a long article
+/// has thousands of quotes and dates, and drawing them all at once held the page for a second.
+pub const LIST_LIMIT: usize = 100;

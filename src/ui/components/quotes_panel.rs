@@ -17,6 +17,8 @@ pub struct QuotesPanelProps {
 #[function_component]
 pub fn QuotesPanel(props: &QuotesPanelProps) -> Html {
     let a = &props.analysis;
+    let show_all = use_state(|| false);
+    let limit = if *show_all { usize::MAX } else { super::LIST_LIMIT };
     let direct = a.quotes.iter().filter(|q| q.kind == QuoteKind::Direct).count();
     html! {
         <section class="panel quotes" aria-labelledby="quotes-h" data-testid="quotes-panel">
@@ -25,7 +27,7 @@ pub fn QuotesPanel(props: &QuotesPanelProps) -> Html {
                 <p class="missing">{ "No quotes found." }</p>
             }
             <ol class="quote-list">
-                { for a.quotes.iter().enumerate().map(|(i, q)| {
+                { for a.quotes.iter().enumerate().take(limit).map(|(i, q)| {
                     let speaker = q.speaker.and_then(|e| a.entities.get(e)).map(|e| e.name.clone())
                         .or_else(|| q.speaker_span.map(|s| s.of(&a.text).to_string()))
                         .unwrap_or_else(|| "unattributed".into());
@@ -48,6 +50,11 @@ pub fn QuotesPanel(props: &QuotesPanelProps) -> Html {
                     }
                 }) }
             </ol>
+            if a.quotes.len() > limit {
+                <button class="secondary" data-testid="show-all-quotes" onclick={move |_| show_all.set(true)}>
+                    { format!("Show all {} quotes", a.quotes.len()) }
+                </button>
+            }
         </section>
     }
 }

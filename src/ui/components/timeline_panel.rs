@@ -14,6 +14,8 @@ pub struct TimelinePanelProps {
 #[function_component]
 pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
     let a = &props.analysis;
+    let show_all = use_state(|| false);
+    let limit = if *show_all { usize::MAX } else { super::LIST_LIMIT };
     let mut dated: Vec<&crate::analysis::dates::TimeExpr> = a.times.iter().filter(|t| t.sort_date.is_some()).collect();
     dated.sort_by_key(|t| (t.sort_date, t.span.start));
     let others: Vec<_> = a.times.iter().filter(|t| t.sort_date.is_none()).collect();
@@ -24,7 +26,8 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
             html! {
                 <svg class="timeline-axis" viewBox="0 0 300 34" role="img" aria-label={format!("{} dates from {} to {}", dated.len(), dated[0].value.clone().unwrap_or_default(), dated[dated.len() - 1].value.clone().unwrap_or_default())}>
                     <line x1="12" y1="17" x2="288" y2="17" class="axis" />
-                    { for dated.iter().map(|t| {
+                    // One dot per date (a long article names the same day hundreds of times).
+                    { for dated.iter().enumerate().filter(|(k, t)| *k == 0 || dated[k - 1].sort_date != t.sort_date).map(|(_, t)| {
                         let cx = x(t.sort_date.map_or(lo, |d| d.to_days()));
                         html! { <circle cx={format!("{cx:.1}")} cy="17" r="5" class="dot"><title>{ format!("{}: {}", t.span.of(&a.text), t.value.clone().unwrap_or_default()) }</title></circle> }
                     }) }
@@ -41,7 +44,7 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
             }
             { axis }
             <ol class="timeline-list">
-                { for dated.iter().chain(others.iter()).map(|t| {
+                { for dated.iter().chain(others.iter()).take(limit).map(|t| {
                     let kind = match t.kind {
                         TimeKind::Day => "day", TimeKind::Month => "month", TimeKind::Year => "year", TimeKind::Week => "week",
                         TimeKind::Time => "time", TimeKind::Duration => "duration",
@@ -55,6 +58,11 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
                     }
                 }) }
             </ol>
+            if a.times.len() > limit {
+                <button class="secondary" data-testid="show-all-dates" onclick={move |_| show_all.set(true)}>
+                    { format!("Show all {} dates", a.times.len()) }
+                </button>
+            }
         </section>
     }
 }
