@@ -283,3 +283,41 @@ async fn stats_panel_shows_counts_reading_time_and_readability() {
     let values = all_text(&r, "[data-testid=stats-panel] dd");
     assert_eq!(values, ["6", "8", "190 in the body, 271 in all", "1.1 min", "54.9", "11.5"]);
 }
+
+#[wasm_bindgen_test]
+async fn long_lists_show_a_hundred_then_all_on_request() {
+    let r = root();
+    let text = format!("Many quotes\n\n{}", "\"We will respond,\" Peskov said on Thursday.\n\n".repeat(150));
+    let analysis = Rc::new(analyze(&text, &Options::default()));
+    assert_eq!(analysis.quotes.len(), 150);
+    let props = QuotesPanelProps { analysis, selected: None, on_select: yew::Callback::noop() };
+    yew::Renderer::<QuotesPanel>::with_root_and_props(r.clone(), props).render();
+    yew::scheduler::flush().await;
+    assert_eq!(r.query_selector_all("[data-testid=quote]").unwrap().length(), 100);
+    assert_eq!(text_of(&r, "[data-testid=show-all-quotes]"), "Show all 150 quotes");
+    click(&r, "[data-testid=show-all-quotes]");
+    yew::scheduler::flush().await;
+    assert_eq!(r.query_selector_all("[data-testid=quote]").unwrap().length(), 150);
+    assert!(r.query_selector("[data-testid=show-all-quotes]").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_long_article_is_drawn_in_chunks_until_all_of_it_is_there() {
+    let r = root();
+    let text = format!("A long article\n\n{}", "Dmitry Peskov met Vladimir Putin in Moscow on Thursday.\n\n".repeat(2000));
+    let analysis = Rc::new(analyze(&text, &Options::default()));
+    yew::Renderer::<ArticleView>::with_root_and_props(r.clone(), ArticleViewProps { analysis, hidden: Vec::new(), selected_entity: None, selected_quote: None }).render();
+    yew::scheduler::flush().await;
+    let first = r.query_selector_all("[data-testid=body] p").unwrap().length();
+    assert!(first > 0 && first < 2000, "the first chunk only: {first}");
+    // The rest follows, one chunk per turn of the event loop.
+    for _ in 0..200 {
+        if r.query_selector_all("[data-testid=body] p").unwrap().length() == 2000 {
+            break;
+        }
+        yew::platform::time::sleep(std::time::Duration::from_millis(5)).await;
+        yew::scheduler::flush().await;
+    }
+    assert_eq!(r.query_selector_all("[data-testid=body] p").unwrap().length(), 2000);
+    assert_eq!(r.query_selector_all("[data-testid=mention].ent-PER").unwrap().length(), 4000);
+}
