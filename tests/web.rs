@@ -306,7 +306,11 @@ async fn a_long_article_is_drawn_in_chunks_until_all_of_it_is_there() {
     let r = root();
     let text = format!("A long article\n\n{}", "Dmitry Peskov met Vladimir Putin in Moscow on Thursday.\n\n".repeat(2000));
     let analysis = Rc::new(analyze(&text, &Options::default()));
-    yew::Renderer::<ArticleView>::with_root_and_props(r.clone(), ArticleViewProps { analysis, hidden: Vec::new(), selected_entity: None, selected_quote: None }).render();
+    yew::Renderer::<ArticleView>::with_root_and_props(
+        r.clone(),
+        ArticleViewProps { analysis, hidden: Vec::new(), selected_entity: None, selected_quote: None },
+    )
+    .render();
     yew::scheduler::flush().await;
     let first = r.query_selector_all("[data-testid=body] p").unwrap().length();
     assert!(first > 0 && first < 2000, "the first chunk only: {first}");

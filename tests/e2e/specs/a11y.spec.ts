@@ -25,6 +25,37 @@ test('dark theme passes axe too', async ({ app, page }) => {
   await audit(page);
 });
 
+test('the error card and the cancelled card pass axe, in both themes', async ({ app, page }) => {
+  // A worker that fails its first analysis (see worker.spec.ts), so the seed shows the error card.
+  let started = 0;
+  await page.route('**/lede-worker_loader.js', (route) => {
+    started += 1;
+    const fail = started === 1 ? '.then(() => wasm_bindgen.failNextForTesting())' : '';
+    return route.fulfill({ contentType: 'text/javascript', body: `importScripts("./lede-worker.js");wasm_bindgen("./lede-worker_bg.wasm")${fail};` });
+  });
+  await page.goto('./');
+  await expect(page.getByTestId('analysis-error')).toBeVisible();
+  await audit(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await audit(page);
+  // The panic the test asked for is reported to the console, as it should be; nothing else.
+  await expect.poll(() => app.errors.some((e) => e.includes('failure requested for testing'))).toBe(true);
+  expect(app.errors.filter((e) => !e.includes('failure requested for testing'))).toEqual([]);
+  app.errors.length = 0;
+  await page.getByTestId('retry-analysis').click();
+  await expect(app.title()).toBeVisible();
+  // A cancelled analysis: a long text, Cancel at once.
+  await page.getByTestId('new-article').click();
+  await page.getByTestId('draft').evaluate((area: HTMLTextAreaElement) => {
+    area.value = 'Long\n\n' + 'Dmitry Peskov said on Thursday that talks were on hold.\n\n'.repeat(15_000);
+    area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  });
+  await page.getByTestId('analyze').click();
+  await page.getByTestId('cancel-analysis').click();
+  await expect(page.getByTestId('analysis-cancelled')).toBeVisible();
+  await audit(page);
+});
+
 test('keyboard only: Tab reaches the mentions, and their tooltips show on focus', async ({ app, page }) => {
   await app.open();
   const first = page.locator('[data-testid=body] [data-testid=mention]').first();

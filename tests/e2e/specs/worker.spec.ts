@@ -4,14 +4,14 @@ import { test, expect } from '../fixtures/app';
 // progress and can be cancelled, the page answers meanwhile, and a crash in the worker costs
 // one error card, not the page.
 
-/** About 1 MB of news-like text: names, places, dates and quotes in every paragraph. */
-function megabyte(): string {
+/** About `bytes` of news-like text: names, places, dates and quotes in every paragraph. */
+function article(bytes: number): string {
   const paragraph =
     'MOSCOW (Reuters) - Kremlin spokesman Dmitry Peskov said on Thursday that President Vladimir Putin ' +
     'would meet North Korean leader Kim Jong Un in Pyongyang. "There are many such reports," Peskov told reporters.';
   const lines = ['A very long article', ''];
   let size = 0;
-  for (let i = 0; size < 1_000_000; i++) {
+  for (let i = 0; size < bytes; i++) {
     const p = `${paragraph} Item ${i}.`;
     lines.push(p, '');
     size += p.length + 2;
@@ -19,32 +19,32 @@ function megabyte(): string {
   return lines.join('\n');
 }
 
-test('a 1 MB article shows progress, the page answers meanwhile, and Cancel stops it', async ({ app, page }) => {
+test('a 2 MB article shows progress and Cancel stops it; the page answers while it is analyzed', async ({ app, page }) => {
   test.setTimeout(120_000);
   await app.open();
   await page.getByTestId('new-article').click();
-  // As a paste: the value at once and one input event (typing 1 MB key by key takes minutes).
+  // As a paste: the value at once and one input event (typing megabytes key by key takes minutes).
   await page.getByTestId('draft').evaluate((area: HTMLTextAreaElement, text) => {
     area.value = text;
     area.dispatchEvent(new InputEvent('input', { bubbles: true }));
-  }, megabyte());
+  }, article(2_000_000));
   await page.getByTestId('analyze').click();
 
+  // About two seconds of work in the worker: long enough to see progress and to cancel.
   const progress = page.getByTestId('analysis-progress');
   await expect(progress).toBeVisible();
-  // The worker reports its stage and how far it has come.
-  await expect(progress).toContainText(/Finding names… \d+ %|Linking entities/, { timeout: 30_000 });
-  // The page is not frozen: the seed (analyzed before) opens while the long one is analyzed.
-  await page.getByTestId('library-entry').first().click();
-  await expect(app.title()).toHaveText(/Russia says it will build close ties/);
-  await page.getByTestId('library-entry').nth(1).click();
-  await expect(progress).toBeVisible();
+  await expect(progress.locator('progress')).toBeVisible();
   await page.getByTestId('cancel-analysis').click();
   await expect(page.getByTestId('analysis-cancelled')).toBeVisible();
   await expect(progress).toHaveCount(0);
-  // The text is kept: asking again analyzes it to the end.
+  // The text is kept: asking again analyzes it, and meanwhile the page answers: the seed
+  // (analyzed before, so kept) opens at once.
   await expect(page.getByTestId('library-entry')).toHaveCount(2);
   await page.getByTestId('retry-analysis').click();
+  await expect(progress).toContainText(/Reading the article|Finding names|Linking entities/);
+  await page.getByTestId('library-entry').first().click();
+  await expect(app.title()).toHaveText(/Russia says it will build close ties/);
+  await page.getByTestId('library-entry').nth(1).click();
   await expect(app.title()).toHaveText('A very long article', { timeout: 60_000 });
   await expect(page.getByTestId('mention').first()).toBeVisible();
 });
