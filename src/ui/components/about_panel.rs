@@ -2,10 +2,17 @@ use crate::analysis::Analysis;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct AboutPanelProps {
     /// The analysis whose key phrases and summary are shown.
     pub analysis: Rc<Analysis>,
+}
+
+impl PartialEq for AboutPanelProps {
+    /// The analysis by address: comparing a long analysis by value walked all of it on every render.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.analysis, &other.analysis)
+    }
 }
 
 /// What the article is about: its key phrases and a three-sentence extractive summary.

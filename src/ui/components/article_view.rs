@@ -7,7 +7,7 @@ use crate::ui::segments::{segments, Mark};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ArticleViewProps {
     /// The analysis of the article shown.
     pub analysis: Rc<Analysis>,
@@ -20,6 +20,16 @@ pub struct ArticleViewProps {
     /// The quote marked as chosen.
     #[prop_or_default]
     pub selected_quote: Option<usize>,
+}
+
+impl PartialEq for ArticleViewProps {
+    /// The analysis by address: comparing a long analysis by value walked all of it on every render.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.analysis, &other.analysis)
+            && self.hidden == other.hidden
+            && self.selected_entity == other.selected_entity
+            && self.selected_quote == other.selected_quote
+    }
 }
 
 /// The article as a reader sees it: title, publisher, time and source link, then

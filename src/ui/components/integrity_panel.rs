@@ -2,10 +2,17 @@ use crate::analysis::Analysis;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct IntegrityPanelProps {
     /// The analysis whose repair findings are listed.
     pub analysis: Rc<Analysis>,
+}
+
+impl PartialEq for IntegrityPanelProps {
+    /// The analysis by address: comparing a long analysis by value walked all of it on every render.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.analysis, &other.analysis)
+    }
 }
 
 /// Text integrity: each repair (mojibake, look-alike letters, invisible characters,

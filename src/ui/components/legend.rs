@@ -3,7 +3,7 @@ use crate::analysis::Analysis;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct LegendProps {
     /// The analysis: the legend lists the types it found, with counts.
     pub analysis: Rc<Analysis>,
@@ -11,6 +11,13 @@ pub struct LegendProps {
     pub hidden: Vec<Label>,
     /// Called with a type to switch its highlights on or off.
     pub on_toggle: Callback<Label>,
+}
+
+impl PartialEq for LegendProps {
+    /// The analysis by address: comparing a long analysis by value walked all of it on every render.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.analysis, &other.analysis) && self.hidden == other.hidden && self.on_toggle == other.on_toggle
+    }
 }
 
 /// One switch per entity type found: its colour, name and mention count.

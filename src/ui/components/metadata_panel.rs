@@ -3,10 +3,17 @@ use crate::ui::components::article_view::safe_link;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct MetadataPanelProps {
     /// The analysis whose article metadata is listed.
     pub analysis: Rc<Analysis>,
+}
+
+impl PartialEq for MetadataPanelProps {
+    /// The analysis by address: comparing a long analysis by value walked all of it on every render.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.analysis, &other.analysis)
+    }
 }
 
 fn row(label: &str, value: Html) -> Html {

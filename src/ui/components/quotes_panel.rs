@@ -3,7 +3,7 @@ use crate::analysis::Analysis;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct QuotesPanelProps {
     /// The analysis whose quotes are listed.
     pub analysis: Rc<Analysis>,
@@ -11,6 +11,13 @@ pub struct QuotesPanelProps {
     pub selected: Option<usize>,
     /// Called with a quote's index when the reader chooses it.
     pub on_select: Callback<Option<usize>>,
+}
+
+impl PartialEq for QuotesPanelProps {
+    /// The analysis by address: comparing a long analysis by value walked all of it on every render.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.analysis, &other.analysis) && self.selected == other.selected && self.on_select == other.on_select
+    }
 }
 
 /// Who said what: each quote with its speaker and role; choosing one marks it in the text.

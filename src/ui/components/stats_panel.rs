@@ -2,10 +2,17 @@ use crate::analysis::Analysis;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct StatsPanelProps {
     /// The analysis whose counts and readability are shown.
     pub analysis: Rc<Analysis>,
+}
+
+impl PartialEq for StatsPanelProps {
+    /// The analysis by address: comparing a long analysis by value walked all of it on every render.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.analysis, &other.analysis)
+    }
 }
 
 /// Counts, reading time and readability (Flesch reading ease, Flesch-Kincaid grade).

@@ -3,10 +3,17 @@ use crate::analysis::Analysis;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct TimelinePanelProps {
     /// The analysis whose resolved dates are shown.
     pub analysis: Rc<Analysis>,
+}
+
+impl PartialEq for TimelinePanelProps {
+    /// The analysis by address: comparing a long analysis by value walked all of it on every render.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.analysis, &other.analysis)
+    }
 }
 
 /// The resolved dates in order, each with the sentence that mentions it, drawn as
