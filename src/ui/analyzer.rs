@@ -349,7 +349,10 @@ fn spawn() -> Result<Worker, String> {
         let response = event.data().as_string().and_then(|json| serde_json::from_str::<Response>(&json).ok());
         match response {
             Some(r) => CLIENT.with(|c| c.borrow_mut().on_response(r)),
-            None => web_sys::console::error_1(&"lede: the analysis worker sent a message the page cannot read".into()),
+            // A worker from another build (a stale copy in the browser's cache): its answers
+            // cannot be read, so fail the request with a way out rather than wait forever.
+            None => CLIENT
+                .with(|c| c.borrow_mut().on_error("the analysis engine does not match this page (an old copy?); reload the page".into())),
         }
         deliver();
     });

@@ -106,3 +106,17 @@ test('text over the limit that reaches the analysis is refused with a message ab
   await expect(page.getByTestId('analysis-refused')).toContainText('lede analyzes lines up to 256 KB');
   await expect(page.getByTestId('library-entry')).toHaveCount(2);
 });
+
+test('a worker from another build gets an error card that says so, not an endless wait', async ({ app, page }) => {
+  // A stale copy of the worker: it starts, but its answers are not what this page reads.
+  await page.route('**/lede-worker_loader.js', (route) =>
+    route.fulfill({
+      contentType: 'text/javascript',
+      body: 'postMessage(\'{"kind":"ready"}\'); onmessage = () => postMessage(\'{"kind":"done","id":1,"analysis":{"old":"format"}}\');',
+    }),
+  );
+  await page.goto('./');
+  await expect(page.getByTestId('analysis-error')).toContainText('does not match this page');
+  await expect(page.getByTestId('library-entry')).toHaveCount(1);
+  expect(app.errors).toEqual([]);
+});
