@@ -63,6 +63,13 @@ fn click(root: &Element, selector: &str) {
     root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).dyn_into::<HtmlElement>().unwrap().click();
 }
 
+/// Types `text` into the editor, as the reader's input event delivers it.
+fn type_draft(root: &Element, text: &str) {
+    let area: web_sys::HtmlTextAreaElement = root.query_selector("[data-testid=draft]").unwrap().unwrap().dyn_into().unwrap();
+    area.set_value(text);
+    area.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+}
+
 fn text_of(root: &Element, selector: &str) -> String {
     root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).text_content().unwrap_or_default()
 }
@@ -136,10 +143,7 @@ async fn app_opens_on_the_seed_and_analyzes_a_pasted_article() {
 
     r.query_selector("[data-testid=new-article]").unwrap().unwrap().dyn_into::<HtmlElement>().unwrap().click();
     yew::scheduler::flush().await;
-    let area: web_sys::HtmlTextAreaElement = r.query_selector("[data-testid=draft]").unwrap().unwrap().dyn_into().unwrap();
-    area.set_value("Pasted headline\nBy Jane Doe\nOctober 26, 2023\n\nLONDON (Reuters) - Something happened today.");
-    let event = web_sys::InputEvent::new("input").unwrap();
-    area.dispatch_event(&event).unwrap();
+    type_draft(&r, "Pasted headline\nBy Jane Doe\nOctober 26, 2023\n\nLONDON (Reuters) - Something happened today.");
     yew::scheduler::flush().await;
     r.query_selector("[data-testid=analyze]").unwrap().unwrap().dyn_into::<HtmlElement>().unwrap().click();
     settle().await;
@@ -254,10 +258,7 @@ async fn a_failed_analysis_shows_an_error_card_and_the_rest_of_the_app_works() {
     render_app(&r, analyze_or_fail).await;
     click(&r, "[data-testid=new-article]");
     settle().await;
-    let area: web_sys::HtmlTextAreaElement = r.query_selector("[data-testid=draft]").unwrap().unwrap().dyn_into().unwrap();
-    let text = "A headline that breaks things\n\nPLEASE FAIL while analyzing this paragraph.";
-    area.set_value(text);
-    area.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    type_draft(&r, "A headline that breaks things\n\nPLEASE FAIL while analyzing this paragraph.");
     settle().await;
     click(&r, "[data-testid=analyze]");
     settle().await;

@@ -226,7 +226,7 @@ impl Client {
         if job.sent {
             self.restart();
         }
-        self.tell(&job, Status::Cancelled);
+        tell(&job, Status::Cancelled);
     }
 
     /// Drops the worker and marks every job unsent, then starts a new one if work remains
@@ -250,7 +250,7 @@ impl Client {
                 Ok(w) => self.worker = Some(w),
                 Err(message) => {
                     for job in std::mem::take(&mut self.jobs) {
-                        self.tell(&job, Status::Failed(message.clone()));
+                        tell(&job, Status::Failed(message.clone()));
                     }
                     return;
                 }
@@ -266,12 +266,6 @@ impl Client {
         }
     }
 
-    fn tell(&self, job: &Job, status: Status) {
-        // Emitted after the borrow of the client ends (see `deliver`).
-        let listeners: Vec<Callback<Status>> = job.listeners.iter().map(|(_, c)| c.clone()).collect();
-        PENDING.with(|p| p.borrow_mut().extend(listeners.into_iter().map(|c| (c, status.clone()))));
-    }
-
     fn on_response(&mut self, response: Response) {
         match response {
             Response::Ready => {
@@ -283,9 +277,7 @@ impl Client {
             Response::Progress { id, progress } => {
                 if let Some(job) = self.jobs.iter_mut().find(|j| j.id == id) {
                     job.last = Status::Working(Some(progress));
-                }
-                if let Some(job) = self.jobs.iter().find(|j| j.id == id) {
-                    self.tell(job, Status::Working(Some(progress)));
+                    tell(job, job.last.clone());
                 }
             }
             Response::Done { id, analysis } => {
@@ -299,13 +291,13 @@ impl Client {
                 {
                     self.cache.pop_back();
                 }
-                self.tell(&job, Status::Ready(analysis));
+                tell(&job, Status::Ready(analysis));
             }
             Response::Failed { id, message } => {
                 // The worker's wasm instance has aborted: fail this job, resend the rest.
                 if let Some(i) = self.jobs.iter().position(|j| j.id == id) {
                     let job = self.jobs.remove(i);
-                    self.tell(&job, Status::Failed(format!("The analysis of this article failed: {message}")));
+                    tell(&job, Status::Failed(format!("The analysis of this article failed: {message}")));
                 }
                 self.restart();
             }
@@ -319,13 +311,13 @@ impl Client {
         self.worker = None;
         if !ready {
             for job in std::mem::take(&mut self.jobs) {
-                self.tell(&job, Status::Failed(format!("The analysis engine could not start: {message}")));
+                tell(&job, Status::Failed(format!("The analysis engine could not start: {message}")));
             }
             return;
         }
         if let Some(i) = self.jobs.iter().position(|j| j.sent) {
             let job = self.jobs.remove(i);
-            self.tell(&job, Status::Failed(format!("The analysis of this article stopped: {message}")));
+            tell(&job, Status::Failed(format!("The analysis of this article stopped: {message}")));
         }
         self.restart();
     }
@@ -334,6 +326,13 @@ impl Client {
 thread_local! {
     /// Status updates waiting to be told, outside the client's borrow.
     static PENDING: RefCell<Vec<(Callback<Status>, Status)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Queues `status` for everyone waiting on `job`; [`deliver`] tells them once the client is
+/// no longer borrowed (a listener re-renders a view, which may ask the client again).
+fn tell(job: &Job, status: Status) {
+    let listeners: Vec<Callback<Status>> = job.listeners.iter().map(|(_, c)| c.clone()).collect();
+    PENDING.with(|p| p.borrow_mut().extend(listeners.into_iter().map(|c| (c, status.clone()))));
 }
 
 fn deliver() {

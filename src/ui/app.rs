@@ -1,6 +1,6 @@
 //! The top-level component: the library sidebar, the annotated article and its panels.
 
-use super::analyzer::{use_analysis, Engine, Status};
+use super::analyzer::{use_analysis, Analyzed, Engine, Status};
 use super::browser;
 use super::components::{
     AboutPanel, ArticleList, ArticleView, Editor, EntitiesPanel, IntegrityPanel, Legend, MetadataPanel, QuotesPanel, StatsPanel,
@@ -238,7 +238,7 @@ pub fn App(props: &AppProps) -> Html {
                                     { refusal(&p) }
                                     <ArticleView analysis={p} hidden={state.hidden.clone()} />
                                 }
-                                { status_card(&preview.status, &preview.cancel, &preview.retry) }
+                                { status_card(&preview) }
                             </section>
                         }
                     } else if let Some(analysis) = analysis.clone() {
@@ -255,7 +255,7 @@ pub fn App(props: &AppProps) -> Html {
                         { refusal(&analysis) }
                         <ArticleView analysis={analysis.clone()} hidden={state.hidden.clone()} selected_entity={state.selected_entity} selected_quote={state.selected_quote} />
                     } else {
-                        { status_card(&analyzed.status, &analyzed.cancel, &analyzed.retry) }
+                        { status_card(&analyzed) }
                     }
                 </main>
                 if let Some(analysis) = analysis {
@@ -287,8 +287,9 @@ fn refusal(analysis: &Analysis) -> Html {
 /// What stands in for an analysis that is not there: progress with Cancel while the worker
 /// works, an error card with "Try again" after a failure, a note after a cancel. The user's
 /// text is untouched in every case, and the rest of the app keeps working.
-fn status_card(status: &Status, cancel: &Callback<()>, retry: &Callback<()>) -> Html {
-    match status {
+fn status_card(analyzed: &Analyzed) -> Html {
+    let (cancel, retry) = (&analyzed.cancel, &analyzed.retry);
+    match &analyzed.status {
         Status::Idle | Status::Ready(_) => html! {},
         Status::Working(progress) => {
             let label = match progress.map(|p| p.stage) {
