@@ -10,9 +10,11 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   lede analyze [FILE|-]     print the analysis of FILE (or standard input) as JSON
   lede text [FILE|-]        print the repaired analysis text only
-  lede eval FILE.conll      score the bundled tagger on a CoNLL file (conlleval style)
+  lede eval FILE.conll [--model DIR] [--errors]
+                            score the bundled tagger (or DIR's ner.bin and lexicon.bin) on a
+                            CoNLL file (conlleval style); --errors lists every wrong chunk
   lede score FILE           score predictions: lines TOKEN ... GOLD PREDICTED (same scorer)
-  lede train [--data DIR] [--out DIR] [--epochs N]
+  lede train [--data DIR] [--out DIR] [--epochs N] [--prune W]
                             rebuild model/ner.bin and model/lexicon.bin from DIR
                             (default ../shared/data), reporting the dev score";
 
@@ -37,7 +39,7 @@ fn main() -> ExitCode {
         }),
         Some("text") => read_input(args.get(1).map(String::as_str)).map(|input| println!("{}", analyze(&input, &Options::default()).text)),
         Some("eval") => match args.get(1) {
-            Some(path) => eval(path),
+            Some(path) => eval(path, &args[2..]),
             None => Err(USAGE.to_string()),
         },
         Some("train") => train(&args[1..]),
@@ -64,11 +66,38 @@ fn read_text(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
-fn eval(path: &str) -> Result<(), String> {
-    let tagger = ner::tagger().ok_or("the bundled model is missing or corrupt: run `make model`")?;
+fn eval(path: &str, options: &[String]) -> Result<(), String> {
+    let (mut model_dir, mut errors) = (None, false);
+    let mut it = options.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--errors" => errors = true,
+            "--model" => model_dir = Some(PathBuf::from(it.next().ok_or("--model needs a folder")?)),
+            _ => return Err(format!("unknown option {a}\n{USAGE}")),
+        }
+    }
+    let loaded;
+    let (model, lex) = match model_dir {
+        Some(dir) => {
+            let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| format!("cannot read {}: {e}", dir.join(name).display()));
+            let model = model::Model::from_bytes(&read("ner.bin")?).ok_or("ner.bin is not a lede model")?;
+            let lex = lexicon::Lexicon::from_bytes(&read("lexicon.bin")?).ok_or("lexicon.bin is not a lede lexicon")?;
+            loaded = (model, lex);
+            (&loaded.0, &loaded.1)
+        }
+        None => {
+            let tagger = ner::tagger().ok_or("the bundled model is missing or corrupt: run `make model`")?;
+            (&tagger.model, &tagger.lexicon)
+        }
+    };
     let sentences = conll::read(&read_text(Path::new(path))?);
     let docs = conll::documents(&sentences);
-    let score = train::evaluate(&tagger.model, &tagger.lexicon, &docs);
+    if errors {
+        for line in train::errors(model, lex, &docs) {
+            println!("{line}");
+        }
+    }
+    let score = train::evaluate(model, lex, &docs);
     print!("{}", score.report());
     Ok(())
 }
@@ -84,6 +113,7 @@ fn train(args: &[String]) -> Result<(), String> {
             "--data" => data = PathBuf::from(value),
             "--out" => out = PathBuf::from(value),
             "--epochs" => opts.epochs = value.parse().map_err(|_| "--epochs takes a number")?,
+            "--prune" => opts.prune_below = value.parse().map_err(|_| "--prune takes a number")?,
             _ => return Err(format!("unknown option {a}\n{USAGE}")),
         }
     }
@@ -99,7 +129,7 @@ fn train(args: &[String]) -> Result<(), String> {
     let train_docs = conll::documents(&train_sents);
     let dev_docs = conll::documents(&dev_sents);
     eprintln!("training on {} sentences in {} documents", train_sents.len(), train_docs.len());
-    let model = train::train(&train_docs, &lex, opts, |epoch, acc| eprintln!("epoch {epoch}: training token accuracy {:.4}", acc));
+    let model = train::train(&train_docs, &lex, opts, |epoch, acc| eprintln!("epoch {epoch}: training token accuracy {acc:.4}"));
     let bytes = model.to_bytes();
     let back = model::Model::from_bytes(&bytes).ok_or("the model just built does not read back")?;
     let score = train::evaluate(&back, &lex, &dev_docs);

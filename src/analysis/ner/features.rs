@@ -73,6 +73,10 @@ pub struct DocContext {
     title_seen: HashSet<String>,
     /// The last label the tagger gave each capitalised word in this document.
     pub last_label: HashMap<String, usize>,
+    /// Context aggregation: for each capitalised word (lowercased), hashed
+    /// features of every place the document uses it (the words around it and
+    /// its position in a run of capitalised words), sorted and deduplicated.
+    contexts: HashMap<String, Vec<u32>>,
 }
 
 impl DocContext {
@@ -81,6 +85,7 @@ impl DocContext {
         let mut ctx = DocContext::default();
         for sent in sentences {
             let all_caps = is_all_caps_sentence(sent);
+            let capital = |i: usize| sent[i].chars().next().is_some_and(char::is_uppercase);
             for (i, w) in sent.iter().enumerate() {
                 let first = w.chars().next().unwrap_or(' ');
                 if first.is_lowercase() {
@@ -88,7 +93,38 @@ impl DocContext {
                 } else if first.is_uppercase() && i > 0 && !all_caps && w.chars().skip(1).any(char::is_lowercase) {
                     ctx.title_seen.insert(w.to_lowercase());
                 }
+                if first.is_uppercase() && !all_caps {
+                    let before = if i == 0 { "<s>".to_string() } else { sent[i - 1].to_lowercase() };
+                    let after = sent.get(i + 1).map_or("</s>".to_string(), |w| w.to_lowercase());
+                    let run = match (i > 0 && capital(i - 1), i + 1 < sent.len() && capital(i + 1)) {
+                        (false, false) => "single",
+                        (false, true) => "first",
+                        (true, true) => "inner",
+                        (true, false) => "last",
+                    };
+                    let (mut a, mut b) = (i, i + 1);
+                    while a > 0 && capital(a - 1) {
+                        a -= 1;
+                    }
+                    while b < sent.len() && capital(b) {
+                        b += 1;
+                    }
+                    let list = ctx.contexts.entry(w.to_lowercase()).or_default();
+                    if list.len() < 64 {
+                        list.push(Hasher::new(26).add(&before).done());
+                        list.push(Hasher::new(27).add(&after).done());
+                        list.push(Hasher::new(28).add(run).done());
+                        if b - a > 1 {
+                            list.push(Hasher::new(29).add(&sent[a].to_lowercase()).done());
+                            list.push(Hasher::new(30).add(&sent[b - 1].to_lowercase()).done());
+                        }
+                    }
+                }
             }
+        }
+        for list in ctx.contexts.values_mut() {
+            list.sort_unstable();
+            list.dedup();
         }
         ctx
     }
@@ -206,6 +242,9 @@ pub fn static_features(sent: &[&str], lex: &Lexicon, doc: &DocContext) -> Vec<Ve
         f.push(h(15).add(word(ii - 1)).add(lw).done());
         f.push(h(16).add(lw).add(word(ii + 1)).done());
         f.push(h(17).add(shp(ii - 1)).add(&shapes[i]).add(shp(ii + 1)).done());
+        f.push(h(34).add(word(ii - 1)).add(word(ii + 1)).done());
+        f.push(h(35).add(word(ii - 2)).add(word(ii - 1)).done());
+        f.push(h(36).add(word(ii + 1)).add(word(ii + 2)).done());
         if i == 0 {
             f.push(h(18).add(&shapes[i]).done());
         }
@@ -236,14 +275,40 @@ pub fn static_features(sent: &[&str], lex: &Lexicon, doc: &DocContext) -> Vec<Ve
                 }
             }
         }
-        // Non-local: how the document writes this word elsewhere.
+        // The run of capitalised words this one stands in ("Air France", "Norwich City"):
+        // its first and last words say what kind of name it is.
         let first = w.chars().next().unwrap_or(' ');
+        if first.is_uppercase() && !caps_sentence {
+            let capital = |k: usize| sent[k].chars().next().is_some_and(char::is_uppercase);
+            let (mut a, mut b) = (i, i + 1);
+            while a > 0 && capital(a - 1) {
+                a -= 1;
+            }
+            while b < n && capital(b) {
+                b += 1;
+            }
+            if b - a > 1 {
+                f.push(h(31).add(DIGITS[(b - a).min(4)]).add(DIGITS[(i - a).min(4)]).done());
+                if a != i {
+                    f.push(h(32).add(&lower[a]).done());
+                }
+                if b - 1 != i {
+                    f.push(h(33).add(&lower[b - 1]).done());
+                }
+            }
+        }
+        // Non-local: how the document writes this word elsewhere.
         if first.is_uppercase() {
             if doc.lower_seen.contains(lw.as_str()) {
                 f.push(h(24).add(if i == 0 { "initial" } else { "inner" }).done());
             }
             if doc.title_seen.contains(lw.as_str()) {
                 f.push(h(25).add(if caps_sentence { "caps" } else { "mixed" }).done());
+            }
+        }
+        if first.is_uppercase() {
+            if let Some(list) = doc.contexts.get(lw.as_str()) {
+                f.extend_from_slice(list);
             }
         }
         all.push(f);
@@ -276,9 +341,42 @@ pub fn dynamic_features(
     out.push(Hasher::new(41).add(p2).add(p).done());
     out.push(Hasher::new(42).add(p).add(lw).done());
     out.push(Hasher::new(43).add(p).add(&forms.1[i]).done());
+    out.push(Hasher::new(45).add(p).add(forms.0.get(i + 1).map_or("</s>", String::as_str)).done());
+    if i > 0 {
+        out.push(Hasher::new(46).add(p).add(&forms.0[i - 1]).done());
+    }
     if sent[i].chars().next().is_some_and(char::is_uppercase) {
         if let Some(&l) = doc.last_label.get(lw) {
             out.push(Hasher::new(44).add(LABELS[l]).done());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_carries_the_contexts_of_its_other_uses() {
+        let said: [&str; 3] = ["Petofi", "said", "."];
+        let board: [&str; 6] = ["the", "board", "of", "Petofi", "Ltd", "met"];
+        let doc = DocContext::new([&said[..], &board[..]].into_iter());
+        let petofi = &doc.contexts["petofi"];
+        // From the second sentence: the word before, the word after, a run's first and last words.
+        for want in [Hasher::new(26).add("of"), Hasher::new(27).add("ltd"), Hasher::new(28).add("first"), Hasher::new(30).add("ltd")] {
+            assert!(petofi.contains(&want.done()));
+        }
+        // From the first: a sentence start, followed by "said".
+        assert!(petofi.contains(&Hasher::new(26).add("<s>").done()));
+        assert!(petofi.contains(&Hasher::new(27).add("said").done()));
+        assert!(petofi.windows(2).all(|w| w[0] < w[1]), "sorted without repeats, so training is deterministic");
+        assert!(!doc.contexts.contains_key("board"), "lowercase words have no aggregated contexts");
+    }
+
+    #[test]
+    fn headlines_in_capitals_add_no_contexts() {
+        let headline: [&str; 4] = ["PETOFI", "PROFIT", "FALLS", "SHARPLY"];
+        let doc = DocContext::new([&headline[..]].into_iter());
+        assert!(doc.contexts.is_empty());
     }
 }
