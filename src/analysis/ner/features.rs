@@ -77,6 +77,8 @@ pub struct DocContext {
     /// features of every place the document uses it (the words around it and
     /// its position in a run of capitalised words), sorted and deduplicated.
     contexts: HashMap<String, Vec<u32>>,
+    /// The tagger's scores of each word's `contexts` (a cache, filled while tagging).
+    pub context_scores: HashMap<String, [f32; NUM_LABELS]>,
 }
 
 impl DocContext {
@@ -127,6 +129,18 @@ impl DocContext {
             list.dedup();
         }
         ctx
+    }
+}
+
+impl DocContext {
+    /// The context aggregation features of a token (`word` as written, `lower` its
+    /// lowercase form): empty unless the word is capitalised. They belong with the
+    /// static features; the tagger scores them once per word and document.
+    pub fn contexts_of(&self, word: &str, lower: &str) -> &[u32] {
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            return &[];
+        }
+        self.contexts.get(lower).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -306,11 +320,6 @@ pub fn static_features(sent: &[&str], lex: &Lexicon, doc: &DocContext) -> Vec<Ve
                 f.push(h(25).add(if caps_sentence { "caps" } else { "mixed" }).done());
             }
         }
-        if first.is_uppercase() {
-            if let Some(list) = doc.contexts.get(lw.as_str()) {
-                f.extend_from_slice(list);
-            }
-        }
         all.push(f);
     }
     all
@@ -334,22 +343,37 @@ pub fn dynamic_features(
     doc: &DocContext,
     out: &mut Vec<u32>,
 ) {
+    out.push(label_pair_feature(prev2, prev));
+    previous_label_features(forms, i, prev, out);
+    out.extend(document_label_feature(sent, forms, i, doc));
+}
+
+/// The feature of the previous two labels, the same for every token (so the
+/// decoder scores each pair once per sentence).
+pub fn label_pair_feature(prev2: usize, prev: usize) -> u32 {
+    Hasher::new(41).add(LABELS[prev2]).add(LABELS[prev]).done()
+}
+
+/// The features of the previous label, alone and with the word, its shape and
+/// the words either side (the decoder scores them once per previous label).
+pub fn previous_label_features(forms: &(Vec<String>, Vec<String>), i: usize, prev: usize, out: &mut Vec<u32>) {
     let p = LABELS[prev];
-    let p2 = LABELS[prev2];
-    let lw = &forms.0[i];
     out.push(Hasher::new(40).add(p).done());
-    out.push(Hasher::new(41).add(p2).add(p).done());
-    out.push(Hasher::new(42).add(p).add(lw).done());
+    out.push(Hasher::new(42).add(p).add(&forms.0[i]).done());
     out.push(Hasher::new(43).add(p).add(&forms.1[i]).done());
     out.push(Hasher::new(45).add(p).add(forms.0.get(i + 1).map_or("</s>", String::as_str)).done());
     if i > 0 {
         out.push(Hasher::new(46).add(p).add(&forms.0[i - 1]).done());
     }
-    if sent[i].chars().next().is_some_and(char::is_uppercase) {
-        if let Some(&l) = doc.last_label.get(lw) {
-            out.push(Hasher::new(44).add(LABELS[l]).done());
-        }
+}
+
+/// The label the document last gave this capitalised word, which depends on
+/// earlier sentences, not on this one's labels.
+pub fn document_label_feature(sent: &[&str], forms: &(Vec<String>, Vec<String>), i: usize, doc: &DocContext) -> Option<u32> {
+    if !sent[i].chars().next().is_some_and(char::is_uppercase) {
+        return None;
     }
+    doc.last_label.get(&forms.0[i]).map(|&l| Hasher::new(44).add(LABELS[l]).done())
 }
 
 #[cfg(test)]

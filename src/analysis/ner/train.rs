@@ -1,10 +1,13 @@
-//! Training the averaged perceptron. Deterministic: the same data and options
-//! give the same model, byte for byte (a fixed-seed shuffle, no hash-order output).
+//! Training the averaged perceptron, structured: each sentence is decoded with the
+//! tagger's own beam search and, where the gold sequence falls out of the beam, the
+//! gold prefix is rewarded and the best guess penalised (early update). Deterministic:
+//! the same data and options give the same model, byte for byte (a fixed-seed
+//! shuffle, no hash-order output).
 
 use super::conll::{Score, Sentence};
 use super::features::{dynamic_features, static_features, word_forms, DocContext, NUM_LABELS};
 use super::lexicon::Lexicon;
-use super::model::{best_allowed, may_continue, tag_document, Model};
+use super::model::{beam_search, tag_document, Model};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy)]
@@ -18,7 +21,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 12, seed: 0x1ede, prune_below: 0.8 }
+        TrainOptions { epochs: 12, seed: 0x1ede, prune_below: 1.0 }
     }
 }
 
@@ -51,6 +54,28 @@ impl Perceptron {
             w.total[label] += f64::from(self.step - w.stamp[label]) * f64::from(w.w[label]);
             w.stamp[label] = self.step;
             w.w[label] += delta;
+        }
+    }
+
+    /// Adds `delta` to the weights of every feature of the labelled prefix `labels`
+    /// (static features and those that depend on the labels before each token).
+    fn update_sequence(
+        &mut self,
+        feats: &[Vec<u32>],
+        sent: &[&str],
+        forms: &(Vec<String>, Vec<String>),
+        labels: &[usize],
+        ctx: &DocContext,
+        delta: f32,
+    ) {
+        let mut dynamic = Vec::with_capacity(8);
+        for (i, &label) in labels.iter().enumerate() {
+            let prev = if i > 0 { labels[i - 1] } else { 0 };
+            let prev2 = if i > 1 { labels[i - 2] } else { 0 };
+            dynamic.clear();
+            dynamic_features(sent, forms, i, prev, prev2, ctx, &mut dynamic);
+            self.update(&feats[i], label, delta);
+            self.update(&dynamic, label, delta);
         }
     }
 
@@ -103,7 +128,15 @@ pub fn train(docs: &[Vec<&Sentence>], lex: &Lexicon, opts: TrainOptions, mut pro
         .map(|doc| {
             let toks: Vec<Vec<&str>> = doc.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect();
             let ctx = DocContext::new(toks.iter().map(Vec::as_slice));
-            toks.iter().map(|t| static_features(t, lex, &ctx)).collect()
+            toks.iter()
+                .map(|t| {
+                    let mut feats = static_features(t, lex, &ctx);
+                    for (f, w) in feats.iter_mut().zip(t) {
+                        f.extend_from_slice(ctx.contexts_of(w, &w.to_lowercase()));
+                    }
+                    feats
+                })
+                .collect()
         })
         .collect();
     for epoch in 0..opts.epochs {
@@ -115,32 +148,29 @@ pub fn train(docs: &[Vec<&Sentence>], lex: &Lexicon, opts: TrainOptions, mut pro
             let mut ctx = DocContext::new(toks.iter().map(Vec::as_slice));
             for (si, sent) in doc.iter().enumerate() {
                 let forms = word_forms(&toks[si]);
-                let (mut prev, mut prev2) = (0usize, 0usize);
-                let mut dynamic = Vec::with_capacity(8);
-                for i in 0..sent.tokens.len() {
-                    p.step += 1;
-                    dynamic.clear();
-                    dynamic_features(&toks[si], &forms, i, prev, prev2, &ctx, &mut dynamic);
-                    let feats = &cached[d][si][i];
-                    let mut scores = [0f32; NUM_LABELS];
-                    p.score(feats, &mut scores);
-                    p.score(&dynamic, &mut scores);
-                    let (guess, _) = best_allowed(&scores, prev, may_continue(&sent.tokens[i]));
-                    let gold = sent.labels[i];
-                    if guess != gold {
-                        p.update(feats, gold, 1.0);
-                        p.update(&dynamic, gold, 1.0);
-                        p.update(feats, guess, -1.0);
-                        p.update(&dynamic, guess, -1.0);
-                    } else {
-                        correct += 1;
-                    }
-                    total += 1;
+                let feats = &cached[d][si];
+                let statics: Vec<[f32; NUM_LABELS]> = feats
+                    .iter()
+                    .map(|f| {
+                        let mut s = [0f32; NUM_LABELS];
+                        p.score(f, &mut s);
+                        s
+                    })
+                    .collect();
+                let decoded = beam_search(&|f, s| p.score(f, s), &toks[si], &forms, &statics, &ctx, Some(&sent.labels));
+                let guess = &decoded.labels;
+                p.step += 1;
+                if guess[..] != sent.labels[..guess.len()] {
+                    // Gold up to where the search stopped, against the best guess there.
+                    p.update_sequence(feats, &toks[si], &forms, &sent.labels[..guess.len()], &ctx, 1.0);
+                    p.update_sequence(feats, &toks[si], &forms, guess, &ctx, -1.0);
+                }
+                correct += guess.iter().zip(&sent.labels).filter(|(a, b)| a == b).count();
+                total += sent.labels.len();
+                for (i, &label) in guess.iter().enumerate() {
                     if sent.tokens[i].chars().next().is_some_and(char::is_uppercase) {
-                        ctx.last_label.insert(sent.tokens[i].to_lowercase(), guess);
+                        ctx.last_label.insert(sent.tokens[i].to_lowercase(), label);
                     }
-                    prev2 = prev;
-                    prev = guess;
                 }
             }
         }
