@@ -365,7 +365,10 @@ pub fn may_continue(token: &str) -> bool {
 /// Tags a whole document (its sentences, in order), then makes the types of
 /// repeated names agree: a name's chunks take the type the document gives it
 /// most confidently (counting a multi-word name's last word for that word alone,
-/// so "Peskov" follows "Dmitry Peskov"). Returns labels and confidences per token.
+/// so "Peskov" follows "Dmitry Peskov") when that type outweighs the chunk's own
+/// three to one. Returns labels and confidences per token. (The margin was 1.5
+/// under greedy decoding; with the beam it overturned more right answers than wrong
+/// ones on the dev split: 92.44 at 1.5, 92.61 at 3, 92.61 without voting.)
 pub fn tag_document(model: &Model, lex: &Lexicon, sentences: &[Vec<&str>]) -> Vec<Vec<(usize, f32)>> {
     tag_document_with_progress(model, lex, sentences, &mut |_, _| {})
 }
@@ -409,7 +412,7 @@ pub fn tag_document_with_progress(
         for (ty, a, b) in chunks(&labels) {
             let Some(v) = votes.get(&s[a..b].join(" ").to_lowercase()) else { continue };
             let best = (0..4).max_by(|&x, &y| v[x].total_cmp(&v[y])).unwrap_or(ty);
-            if best != ty && v[best] > 1.5 * v[ty] {
+            if best != ty && v[best] > 3.0 * v[ty] {
                 for (k, t) in tags[a..b].iter_mut().enumerate() {
                     t.0 = if k == 0 { 1 + 2 * best } else { 2 + 2 * best };
                 }
