@@ -79,6 +79,9 @@ pub struct DocContext {
     contexts: HashMap<String, Vec<u32>>,
     /// The tagger's scores of each word's `contexts` (a cache, filled while tagging).
     pub context_scores: HashMap<String, [f32; NUM_LABELS]>,
+    /// The tagger's scores of each word's [`word_features`], by the word as written
+    /// (a cache, filled while tagging).
+    pub word_scores: HashMap<String, [f32; NUM_LABELS]>,
 }
 
 impl DocContext {
@@ -204,6 +207,38 @@ const KIND_NAMES: [(u8, &str); 6] =
 /// The static features of every token of a sentence (those that do not depend
 /// on the tagger's own previous decisions).
 pub fn static_features(sent: &[&str], lex: &Lexicon, doc: &DocContext) -> Vec<Vec<u32>> {
+    let mut all = context_features(sent, lex, doc);
+    for (f, w) in all.iter_mut().zip(sent) {
+        word_features(w, &w.to_lowercase(), f);
+    }
+    all
+}
+
+/// The features of a word on its own: the word, its lowercase form, shapes,
+/// prefixes and suffixes, all capitals. The tagger scores them once per distinct
+/// word of a document.
+pub fn word_features(w: &str, lw: &str, f: &mut Vec<u32>) {
+    let h = Hasher::new;
+    f.push(h(0).done());
+    f.push(h(1).add(w).done());
+    f.push(h(2).add(lw).done());
+    f.push(h(3).add(&shape(w)).done());
+    f.push(h(4).add(&short_shape(w)).done());
+    // Prefixes and suffixes of one to four characters, sliced without allocating.
+    let count = lw.chars().count();
+    let cuts: Vec<usize> = lw.char_indices().map(|(b, _)| b).chain(std::iter::once(lw.len())).collect();
+    for k in 1..=4.min(count) {
+        f.push(h(5).add(DIGITS[k]).add(&lw[..cuts[k]]).done());
+        f.push(h(6).add(DIGITS[k]).add(&lw[cuts[count - k]..]).done());
+    }
+    if w.len() > 1 && w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_alphabetic) {
+        f.push(h(20).done());
+    }
+}
+
+/// [`static_features`] without the [`word_features`]: what depends on the
+/// sentence and the document around the word.
+pub fn context_features(sent: &[&str], lex: &Lexicon, doc: &DocContext) -> Vec<Vec<u32>> {
     let n = sent.len();
     let lower: Vec<String> = sent.iter().map(|w| w.to_lowercase()).collect();
     let shapes: Vec<String> = sent.iter().map(|w| short_shape(w)).collect();
@@ -233,18 +268,6 @@ pub fn static_features(sent: &[&str], lex: &Lexicon, doc: &DocContext) -> Vec<Ve
         let lw = &lower[i];
         let mut f = Vec::with_capacity(48);
         let h = Hasher::new;
-        f.push(h(0).done());
-        f.push(h(1).add(w).done());
-        f.push(h(2).add(lw).done());
-        f.push(h(3).add(&shape(w)).done());
-        f.push(h(4).add(&shapes[i]).done());
-        // Prefixes and suffixes of one to four characters, sliced without allocating.
-        let count = lw.chars().count();
-        let cuts: Vec<usize> = lw.char_indices().map(|(b, _)| b).chain(std::iter::once(lw.len())).collect();
-        for k in 1..=4.min(count) {
-            f.push(h(5).add(DIGITS[k]).add(&lw[..cuts[k]]).done());
-            f.push(h(6).add(DIGITS[k]).add(&lw[cuts[count - k]..]).done());
-        }
         f.push(h(7).add(word(ii - 1)).done());
         f.push(h(8).add(word(ii + 1)).done());
         f.push(h(9).add(word(ii - 2)).done());
@@ -264,9 +287,6 @@ pub fn static_features(sent: &[&str], lex: &Lexicon, doc: &DocContext) -> Vec<Ve
         }
         if caps_sentence {
             f.push(h(19).add(&shapes[i]).done());
-        }
-        if w.len() > 1 && w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_alphabetic) {
-            f.push(h(20).done());
         }
         // Gazetteers: the phrase match covering this token, and single-word facts around it.
         if let Some((facts, pos, len)) = gaz[i] {

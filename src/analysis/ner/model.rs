@@ -2,7 +2,8 @@
 //! decoding (left to right, IOB2 constraints) shared with training.
 
 use super::features::{
-    allowed, document_label_feature, label_pair_feature, previous_label_features, static_features, word_forms, DocContext, NUM_LABELS,
+    allowed, context_features, document_label_feature, label_pair_feature, previous_label_features, word_features, word_forms, DocContext,
+    NUM_LABELS,
 };
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -314,13 +315,25 @@ fn allowed_here(prev: usize, label: usize, can_continue: bool) -> bool {
 /// The label of each token and the model's confidence in it (a softmax over
 /// the allowed labels' scores at that step of the best sequence).
 pub fn tag_sentence(model: &Model, lex: &Lexicon, sent: &[&str], doc: &mut DocContext) -> Vec<(usize, f32)> {
-    let feats = static_features(sent, lex, doc);
+    let feats = context_features(sent, lex, doc);
     let forms = word_forms(sent);
+    let mut word = Vec::with_capacity(16);
     let statics: Vec<[f32; NUM_LABELS]> = feats
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            let mut s = [0f32; NUM_LABELS];
+            // The word's own features score the same wherever it stands: once per document.
+            let mut s = match doc.word_scores.get(sent[i]) {
+                Some(v) => *v,
+                None => {
+                    word.clear();
+                    word_features(sent[i], &forms.0[i], &mut word);
+                    let mut v = [0f32; NUM_LABELS];
+                    model.score(&word, &mut v);
+                    doc.word_scores.insert(sent[i].to_string(), v);
+                    v
+                }
+            };
             model.score(f, &mut s);
             // A word's aggregated contexts are the same wherever it stands in the
             // document: scored once, then reused.
