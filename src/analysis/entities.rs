@@ -157,8 +157,10 @@ pub struct Entity {
 const ROLES: &str = include_str!("ner/data/roles.txt");
 
 fn is_role(phrase: &str) -> bool {
-    let p = phrase.to_lowercase();
-    ROLES.lines().any(|l| !l.starts_with('#') && l == p)
+    // Asked for every word before every name: a set, built once, not a scan of the list.
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| ROLES.lines().filter(|l| !l.starts_with('#')).collect());
+    set.contains(phrase.to_lowercase().as_str())
 }
 
 struct Tok {
@@ -651,7 +653,7 @@ fn link(text: &str, t: &Tagger, mentions: &mut [Mention]) -> Vec<Entity> {
     };
     // Longest names first, so short forms find the entity they abbreviate.
     let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(mentions[i].span.of(text).split_whitespace().count()), mentions[i].span.start));
+    order.sort_by_cached_key(|&i| (std::cmp::Reverse(mentions[i].span.of(text).split_whitespace().count()), mentions[i].span.start));
     for i in order {
         let m = &mentions[i];
         let surface = m.span.of(text).trim().to_string();

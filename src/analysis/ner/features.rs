@@ -38,28 +38,30 @@ impl Hasher {
 /// Small numbers as the strings the feature hashes were trained with.
 const DIGITS: [&str; 5] = ["0", "1", "2", "3", "4"];
 
-fn shape(word: &str) -> String {
-    word.chars()
-        .take(12)
-        .map(|c| {
-            if c.is_uppercase() {
-                'X'
-            } else if c.is_lowercase() {
-                'x'
-            } else if c.is_numeric() {
-                'd'
-            } else {
-                c
-            }
-        })
-        .collect()
+fn shape_of(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else {
+        c
+    }
 }
 
+fn shape(word: &str) -> String {
+    word.chars().take(12).map(shape_of).collect()
+}
+
+/// The shape with runs collapsed ("Xxxxx" → "Xx"), from the first 12 characters.
 fn short_shape(word: &str) -> String {
-    let mut out = String::new();
-    for c in shape(word).chars() {
-        if !out.ends_with(c) {
+    let mut out = String::with_capacity(4);
+    let mut last = None;
+    for c in word.chars().take(12).map(shape_of) {
+        if last != Some(c) {
             out.push(c);
+            last = Some(c);
         }
     }
     out
