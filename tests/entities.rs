@@ -93,6 +93,19 @@ fn headlines_lowercase_and_possessives() {
     assert_eq!(paris.label, Label::Gpe);
     let a = analyze("north korea's leader met the russian president in moscow on tuesday.", &Options::default());
     assert!(a.mentions.iter().any(|m| m.label == Label::Date), "dates by rule even in lowercase");
+    // Text without case is truecased for the tagger; the spans still point into it as written.
+    let found = |a: &lede::analysis::Analysis, label: Label, surface: &str| {
+        a.mentions.iter().any(|m| m.label == label && m.span.of(&a.text) == surface)
+    };
+    assert!(found(&a, Label::Gpe, "moscow"), "{:#?}", a.mentions);
+    assert!(found(&a, Label::Norp, "russian"), "{:#?}", a.mentions);
+    assert!(found(&a, Label::Gpe, "north korea"), "{:#?}", a.mentions);
+    let a = analyze("ukrainian president volodymyr zelenskiy met german chancellor olaf scholz in berlin on friday.", &Options::default());
+    assert!(found(&a, Label::Person, "olaf scholz"), "{:#?}", a.mentions);
+    assert!(found(&a, Label::Gpe, "berlin"), "{:#?}", a.mentions);
+    let a = analyze("UKRAINIAN PRESIDENT MET GERMAN CHANCELLOR OLAF SCHOLZ IN BERLIN ON FRIDAY AFTER TALKS IN PARIS.", &Options::default());
+    assert!(found(&a, Label::Person, "OLAF SCHOLZ"), "{:#?}", a.mentions);
+    assert!(found(&a, Label::Gpe, "PARIS"), "{:#?}", a.mentions);
 }
 
 #[test]

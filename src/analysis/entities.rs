@@ -9,6 +9,7 @@ use super::ner::features::LABELS;
 use super::ner::lexicon::{Facts, CAPITAL, CITY, COUNTRY, DEMONYM, REGION};
 use super::ner::model::tag_document_with_progress;
 use super::ner::tokens::tagger_tokens;
+use super::ner::truecase::truecase_document;
 use super::ner::{tagger, Tagger};
 use super::span::{overlaps_sorted, Span};
 use super::timestamp::{month_from_name, weekday_from_name};
@@ -183,10 +184,20 @@ pub fn find_with_progress(
     let Some(t) = tagger() else {
         return (Vec::new(), Vec::new());
     };
-    let sents: Vec<Vec<Tok>> = sentences
+    let mut sents: Vec<Vec<Tok>> = sentences
         .iter()
         .map(|s| tagger_tokens(text, *s).into_iter().map(|sp| Tok { span: sp, text: sp.of(text).to_string() }).collect())
         .collect();
+    // Text without case (all lowercase, all capitals) is tagged and refined in the casing
+    // the training text uses; spans still point into the text as written.
+    let written: Vec<Vec<&str>> = sents.iter().map(|s| s.iter().map(|t| t.text.as_str()).collect()).collect();
+    if let Some(cased) = truecase_document(&t.truecaser, &t.lexicon, &written) {
+        for (sent, cased) in sents.iter_mut().zip(cased) {
+            for (tok, c) in sent.iter_mut().zip(cased) {
+                tok.text = c;
+            }
+        }
+    }
     let strs: Vec<Vec<&str>> = sents.iter().map(|s| s.iter().map(|t| t.text.as_str()).collect()).collect();
     let document = tag_document_with_progress(&t.model, &t.lexicon, &strs, progress);
     progress(strs.len(), strs.len());

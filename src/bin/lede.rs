@@ -1,7 +1,7 @@
 //! The lede command line: `lede analyze [FILE|-]` prints the analysis as JSON
 //! (the same document the web app exports).
 
-use lede::analysis::ner::{self, conll, lexicon, model, train};
+use lede::analysis::ner::{self, conll, lexicon, model, train, truecase};
 use lede::analysis::{analyze, Options};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -10,12 +10,13 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   lede analyze [FILE|-]     print the analysis of FILE (or standard input) as JSON
   lede text [FILE|-]        print the repaired analysis text only
-  lede eval FILE.conll [--model DIR] [--errors]
-                            score the bundled tagger (or DIR's ner.bin and lexicon.bin) on a
-                            CoNLL file (conlleval style); --errors lists every wrong chunk
+  lede eval FILE.conll [--model DIR] [--errors] [--case lower|upper]
+                            score the bundled tagger (or DIR's model files) on a CoNLL file
+                            (conlleval style); --errors lists every wrong chunk; --case
+                            scores the text as if pasted in lowercase or in capitals
   lede score FILE           score predictions: lines TOKEN ... GOLD PREDICTED (same scorer)
   lede train [--data DIR] [--out DIR] [--epochs N] [--prune W]
-                            rebuild model/ner.bin and model/lexicon.bin from DIR
+                            rebuild model/ner.bin, lexicon.bin and truecase.bin from DIR
                             (default ../shared/data), reporting the dev score";
 
 fn read_input(path: Option<&str>) -> Result<String, String> {
@@ -67,37 +68,48 @@ fn read_text(path: &Path) -> Result<String, String> {
 }
 
 fn eval(path: &str, options: &[String]) -> Result<(), String> {
-    let (mut model_dir, mut errors) = (None, false);
+    let (mut model_dir, mut errors, mut case) = (None, false, None);
     let mut it = options.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--errors" => errors = true,
+            "--case" => {
+                case = match it.next().map(String::as_str) {
+                    Some("lower") => Some(str::to_lowercase as fn(&str) -> String),
+                    Some("upper") => Some(str::to_uppercase as fn(&str) -> String),
+                    _ => return Err("--case takes lower or upper".into()),
+                }
+            }
             "--model" => model_dir = Some(PathBuf::from(it.next().ok_or("--model needs a folder")?)),
             _ => return Err(format!("unknown option {a}\n{USAGE}")),
         }
     }
     let loaded;
-    let (model, lex) = match model_dir {
+    let tagger = match model_dir {
         Some(dir) => {
             let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| format!("cannot read {}: {e}", dir.join(name).display()));
             let model = model::Model::from_bytes(&read("ner.bin")?).ok_or("ner.bin is not a lede model")?;
             let lex = lexicon::Lexicon::from_bytes(&read("lexicon.bin")?).ok_or("lexicon.bin is not a lede lexicon")?;
-            loaded = (model, lex);
-            (&loaded.0, &loaded.1)
+            let tc = truecase::Truecaser::from_bytes(&read("truecase.bin")?).ok_or("truecase.bin is not a lede truecasing map")?;
+            loaded = ner::Tagger { model, lexicon: lex, truecaser: tc };
+            &loaded
         }
-        None => {
-            let tagger = ner::tagger().ok_or("the bundled model is missing or corrupt: run `make model`")?;
-            (&tagger.model, &tagger.lexicon)
-        }
+        None => ner::tagger().ok_or("the bundled model is missing or corrupt: run `make model`")?,
     };
-    let sentences = conll::read(&read_text(Path::new(path))?);
+    let mut sentences = conll::read(&read_text(Path::new(path))?);
+    if let Some(convert) = case {
+        // The same text as pasted without case: tokens converted, labels kept.
+        for s in &mut sentences {
+            s.tokens = s.tokens.iter().map(|t| convert(t)).collect();
+        }
+    }
     let docs = conll::documents(&sentences);
     if errors {
-        for line in train::errors(model, lex, &docs) {
+        for line in train::errors(tagger, &docs) {
             println!("{line}");
         }
     }
-    let score = train::evaluate(model, lex, &docs);
+    let score = train::evaluate(tagger, &docs);
     print!("{}", score.report());
     Ok(())
 }
@@ -132,12 +144,17 @@ fn train(args: &[String]) -> Result<(), String> {
     let model = train::train(&train_docs, &lex, opts, |epoch, acc| eprintln!("epoch {epoch}: training token accuracy {acc:.4}"));
     let bytes = model.to_bytes();
     let back = model::Model::from_bytes(&bytes).ok_or("the model just built does not read back")?;
-    let score = train::evaluate(&back, &lex, &dev_docs);
+    let tc_bytes = truecase::build(&train_sents)?;
+    let truecaser = truecase::Truecaser::from_bytes(&tc_bytes).ok_or("the truecasing map just built does not read back")?;
+    eprintln!("truecasing: {} words, {} bytes", truecaser.len(), tc_bytes.len());
+    let tagger = ner::Tagger { model: back, lexicon: lex, truecaser };
+    let score = train::evaluate(&tagger, &dev_docs);
     eprintln!("model: {} features, {} bytes", model.keys.len(), bytes.len());
     eprint!("dev (eng.testa):\n{}", score.report());
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
     std::fs::write(out.join("ner.bin"), &bytes).map_err(|e| e.to_string())?;
     std::fs::write(out.join("lexicon.bin"), &lex_bytes).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("truecase.bin"), &tc_bytes).map_err(|e| e.to_string())?;
     Ok(())
 }
 

@@ -8,6 +8,8 @@ use super::conll::{Score, Sentence};
 use super::features::{dynamic_features, static_features, word_forms, DocContext, NUM_LABELS};
 use super::lexicon::Lexicon;
 use super::model::{beam_search, tag_document, Model};
+use super::truecase::truecase_document;
+use super::Tagger;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy)]
@@ -179,12 +181,23 @@ pub fn train(docs: &[Vec<&Sentence>], lex: &Lexicon, opts: TrainOptions, mut pro
     p.averaged(opts.prune_below)
 }
 
+/// Tags a document the way the analysis does: truecased first when it has lost its case.
+fn tag_as_written(tagger: &Tagger, toks: &[Vec<&str>]) -> Vec<Vec<(usize, f32)>> {
+    match truecase_document(&tagger.truecaser, &tagger.lexicon, toks) {
+        Some(cased) => {
+            let cased: Vec<Vec<&str>> = cased.iter().map(|s| s.iter().map(String::as_str).collect()).collect();
+            tag_document(&tagger.model, &tagger.lexicon, &cased)
+        }
+        None => tag_document(&tagger.model, &tagger.lexicon, toks),
+    }
+}
+
 /// Tags `docs` with `model` and scores the result against their gold labels.
-pub fn evaluate(model: &Model, lex: &Lexicon, docs: &[Vec<&Sentence>]) -> Score {
+pub fn evaluate(tagger: &Tagger, docs: &[Vec<&Sentence>]) -> Score {
     let mut score = Score::default();
     for doc in docs {
         let toks: Vec<Vec<&str>> = doc.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect();
-        let tagged = tag_document(model, lex, &toks);
+        let tagged = tag_as_written(tagger, &toks);
         for (sent, pred) in doc.iter().zip(tagged) {
             let pred: Vec<usize> = pred.into_iter().map(|(l, _)| l).collect();
             score.add(&sent.labels, &pred);
@@ -195,13 +208,13 @@ pub fn evaluate(model: &Model, lex: &Lexicon, docs: &[Vec<&Sentence>]) -> Score 
 
 /// Every chunk the tagger got wrong, one line each: `missed`, `spurious` or
 /// `wrong`, the gold and predicted chunks, and the sentence with the chunk in brackets.
-pub fn errors(model: &Model, lex: &Lexicon, docs: &[Vec<&Sentence>]) -> Vec<String> {
+pub fn errors(tagger: &Tagger, docs: &[Vec<&Sentence>]) -> Vec<String> {
     use super::conll::chunks;
     const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
     let mut out = Vec::new();
     for doc in docs {
         let toks: Vec<Vec<&str>> = doc.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect();
-        for (sent, pred) in doc.iter().zip(tag_document(model, lex, &toks)) {
+        for (sent, pred) in doc.iter().zip(tag_as_written(tagger, &toks)) {
             let pred: Vec<usize> = pred.into_iter().map(|(l, _)| l).collect();
             let (gold, found) = (chunks(&sent.labels), chunks(&pred));
             let show = |a: usize, b: usize| {
