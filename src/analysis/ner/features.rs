@@ -79,10 +79,8 @@ pub struct DocContext {
     /// features of every place the document uses it (the words around it and
     /// its position in a run of capitalised words), sorted and deduplicated.
     contexts: HashMap<String, Vec<u32>>,
-    /// The tagger's scores of each word's `contexts` (a cache, filled while tagging).
-    pub context_scores: HashMap<String, [f32; NUM_LABELS]>,
-    /// The tagger's scores of each word's [`word_features`], by the word as written
-    /// (a cache, filled while tagging).
+    /// The tagger's scores of each word's [`word_features`] and `contexts`, by the
+    /// word as written (a cache, filled while tagging).
     pub word_scores: HashMap<String, [f32; NUM_LABELS]>,
 }
 

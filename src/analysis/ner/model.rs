@@ -322,12 +322,14 @@ pub fn tag_sentence(model: &Model, lex: &Lexicon, sent: &[&str], doc: &mut DocCo
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            // The word's own features score the same wherever it stands: once per document.
+            // A word's own features and its aggregated contexts score the same wherever
+            // it stands in the document: once per distinct word, then reused.
             let mut s = match doc.word_scores.get(sent[i]) {
                 Some(v) => *v,
                 None => {
                     word.clear();
                     word_features(sent[i], &forms.0[i], &mut word);
+                    word.extend_from_slice(doc.contexts_of(sent[i], &forms.0[i]));
                     let mut v = [0f32; NUM_LABELS];
                     model.score(&word, &mut v);
                     doc.word_scores.insert(sent[i].to_string(), v);
@@ -335,23 +337,6 @@ pub fn tag_sentence(model: &Model, lex: &Lexicon, sent: &[&str], doc: &mut DocCo
                 }
             };
             model.score(f, &mut s);
-            // A word's aggregated contexts are the same wherever it stands in the
-            // document: scored once, then reused.
-            let contexts = doc.contexts_of(sent[i], &forms.0[i]);
-            if !contexts.is_empty() {
-                let summed = match doc.context_scores.get(&forms.0[i]) {
-                    Some(v) => *v,
-                    None => {
-                        let mut v = [0f32; NUM_LABELS];
-                        model.score(contexts, &mut v);
-                        doc.context_scores.insert(forms.0[i].clone(), v);
-                        v
-                    }
-                };
-                for (a, b) in s.iter_mut().zip(summed) {
-                    *a += b;
-                }
-            }
             s
         })
         .collect();
