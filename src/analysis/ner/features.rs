@@ -207,7 +207,7 @@ const KIND_NAMES: [(u8, &str); 6] =
 /// The static features of every token of a sentence (those that do not depend
 /// on the tagger's own previous decisions).
 pub fn static_features(sent: &[&str], lex: &Lexicon, doc: &DocContext) -> Vec<Vec<u32>> {
-    let mut all = context_features(sent, lex, doc);
+    let mut all = context_features(sent, &word_forms(sent), lex, doc, &vec![true; sent.len()]);
     for (f, w) in all.iter_mut().zip(sent) {
         word_features(w, &w.to_lowercase(), f);
     }
@@ -237,13 +237,21 @@ pub fn word_features(w: &str, lw: &str, f: &mut Vec<u32>) {
 }
 
 /// [`static_features`] without the [`word_features`]: what depends on the
-/// sentence and the document around the word.
-pub fn context_features(sent: &[&str], lex: &Lexicon, doc: &DocContext) -> Vec<Vec<u32>> {
+/// sentence and the document around the word. Only the tokens `wanted` get
+/// features (the others an empty list); `forms` come from [`word_forms`].
+pub fn context_features(
+    sent: &[&str],
+    forms: &(Vec<String>, Vec<String>),
+    lex: &Lexicon,
+    doc: &DocContext,
+    wanted: &[bool],
+) -> Vec<Vec<u32>> {
     let n = sent.len();
-    let lower: Vec<String> = sent.iter().map(|w| w.to_lowercase()).collect();
-    let shapes: Vec<String> = sent.iter().map(|w| short_shape(w)).collect();
+    let (lower, shapes) = forms;
     let gaz = gazetteer_matches(sent, lex);
-    let single: Vec<Option<Facts>> = sent.iter().map(|w| lex.get(w)).collect();
+    // Single-word facts, looked up only where a wanted token can see them.
+    let near_wanted = |i: usize| wanted[i.saturating_sub(1)..(i + 2).min(n)].iter().any(|w| *w);
+    let single: Vec<Option<Facts>> = (0..n).map(|i| if near_wanted(i) { lex.get(sent[i]) } else { None }).collect();
     let caps_sentence = is_all_caps_sentence(sent);
     let word = |i: isize| -> &str {
         if i < 0 {
@@ -263,6 +271,10 @@ pub fn context_features(sent: &[&str], lex: &Lexicon, doc: &DocContext) -> Vec<V
     };
     let mut all = Vec::with_capacity(n);
     for i in 0..n {
+        if !wanted[i] {
+            all.push(Vec::new());
+            continue;
+        }
         let ii = i as isize;
         let w = sent[i];
         let lw = &lower[i];
