@@ -102,8 +102,15 @@ const VERBS: &[&str] = &[
     "said:",
 ];
 
+/// Whether `w` (with any trailing punctuation) is a speech verb. Called on every
+/// word of every sentence, so it compares in place instead of lowercasing a copy.
 fn is_verb(w: &str) -> bool {
-    VERBS.contains(&w.to_lowercase().trim_end_matches([':', ',', '.', ';']))
+    let w = w.trim_end_matches([':', ',', '.', ';']).as_bytes();
+    let mut lower = [0u8; 16];
+    let Some(buf) = lower.get_mut(..w.len()) else { return false };
+    buf.copy_from_slice(w);
+    buf.make_ascii_lowercase();
+    VERBS.iter().any(|v| v.as_bytes() == buf)
 }
 
 const PRONOUNS: [&str; 6] = ["he", "she", "they", "we", "i", "it"];
@@ -357,9 +364,10 @@ pub fn find(text: &str, blocks: &[Block], sentences: &[Span], mentions: &[Mentio
                     q.cue = Some(a.cue);
                     q.how = Some(a.how.to_string());
                     // The person a pronoun stands for: one named since the last speaker spoke, else that speaker.
-                    let recent_person = mentions
+                    let since = Span::new(last_speaker_at.min(a.speaker_span.start), a.speaker_span.start);
+                    let recent_person = within(mentions, since, |m| m.span)
                         .iter()
-                        .rfind(|m| m.label == Label::Person && m.span.end <= a.speaker_span.start && m.span.start >= last_speaker_at)
+                        .rfind(|m| m.label == Label::Person && m.span.end <= a.speaker_span.start)
                         .map(|m| m.entity);
                     q.speaker = resolve(text, &a, mentions, entities, recent_person.or(last_speaker), recent_person);
                     if q.speaker.is_some() && a.how == "pronoun" {
@@ -409,7 +417,7 @@ fn resolve(
     last_speaker: Option<usize>,
     last_person: Option<usize>,
 ) -> Option<usize> {
-    if let Some(m) = mentions.iter().find(|m| m.span == a.speaker_span) {
+    if let Some(m) = within(mentions, a.speaker_span, |m| m.span).iter().find(|m| m.span == a.speaker_span) {
         return Some(m.entity);
     }
     let w = a.speaker_span.of(text).to_lowercase();
