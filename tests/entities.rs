@@ -109,6 +109,20 @@ fn headlines_lowercase_and_possessives() {
 }
 
 #[test]
+fn a_dateline_names_a_place_and_an_agency() {
+    let a = analyze(
+        "Amazon to invest in Ohio\n\nSEATTLE (Reuters) - Amazon Web Services plans to spend $10 billion on data centres in Ohio, it said on Monday.",
+        &Options::default(),
+    );
+    assert_eq!(
+        annotated_sentence(&a, "SEATTLE"),
+        "[SEATTLE]GPE ([Reuters]ORG) - [Amazon Web Services]ORG plans to spend [$10 billion]MONEY on data centres in [Ohio]GPE, it said on [Monday]DATE."
+    );
+    let seattle = a.mentions.iter().find(|m| m.span.of(&a.text) == "SEATTLE").unwrap();
+    assert_eq!(serde_json::to_value(&seattle.source).unwrap()["rule"], "dateline");
+}
+
+#[test]
 fn acronyms_join_their_long_form() {
     let a = analyze(
         "Title\n\nThe European Union said on Monday it would act. EU officials declined to comment, a European Union spokesman said.",

@@ -527,18 +527,18 @@ fn numeric_mentions(sent: &[Tok]) -> Vec<Mention> {
 /// parser already knows that "Sputnik" is the agency, "Artem Geodakyan" the
 /// photographer and "Mark Trevelyan" a writer. Their parts replace model mentions.
 fn credits_mentions(t: &Tagger, text: &str, article: &Article, mentions: &mut Vec<Mention>) {
-    let mut parts: Vec<(Span, Label)> = Vec::new();
+    let mut parts: Vec<(Span, Label, &str)> = Vec::new();
     let mut zones: Vec<Span> = Vec::new();
     let agency_like = |name: &str| name.split_whitespace().count() == 1 || name.chars().all(|c| !c.is_lowercase());
     if let Some(credits) = &article.credits {
         zones.push(credits.span);
         for role in &credits.roles {
             for p in &role.people {
-                parts.push((p.span, if agency_like(&p.name) { Label::Org } else { Label::Person }));
+                parts.push((p.span, if agency_like(&p.name) { Label::Org } else { Label::Person }, "credit line"));
             }
             for p in &role.places {
                 let gpe = t.lexicon.get(&p.name).is_some_and(|f| f.has(COUNTRY | CITY | REGION));
-                parts.push((p.span, if gpe { Label::Gpe } else { Label::Loc }));
+                parts.push((p.span, if gpe { Label::Gpe } else { Label::Loc }, "credit line"));
             }
         }
     }
@@ -549,18 +549,33 @@ fn credits_mentions(t: &Tagger, text: &str, article: &Article, mentions: &mut Ve
             let Some(name) = name else { return };
             let hit = raw.find(name.as_str()).or_else(|| as_printed_upper.then(|| raw.find(&name.to_uppercase())).flatten());
             if let Some(k) = hit {
-                parts.push((Span::new(credit.span.start + k, credit.span.start + k + name.len()), label));
+                parts.push((Span::new(credit.span.start + k, credit.span.start + k + name.len()), label, "credit line"));
             }
         };
         find(&credit.agency, Label::Org, true);
         find(&credit.photographer, Label::Person, false);
         find(&credit.distributor, Label::Org, true);
     }
+    // A dateline ("SEATTLE (Reuters) -") names a place and an agency; in capitals and
+    // before "(Reuters)", the tagger (trained on "SEATTLE 1996-08-22") reads the place
+    // as an organisation. Its date stays with the numbers and dates found elsewhere.
+    if let Some(d) = &article.dateline {
+        let raw = d.span.of(text);
+        let place = t.lexicon.get(&d.place).is_some_and(|f| f.has(COUNTRY | CITY | REGION));
+        let names = [(Some(&d.place), if place { Label::Gpe } else { Label::Loc }), (d.agency.as_ref(), Label::Org)];
+        for (name, label) in names {
+            if let Some(k) = name.and_then(|n| raw.find(n.as_str()).map(|k| (k, n.len()))) {
+                let span = Span::new(d.span.start + k.0, d.span.start + k.0 + k.1);
+                zones.push(span);
+                parts.push((span, label, "dateline"));
+            }
+        }
+    }
     mentions.retain(|m| !zones.iter().any(|z| z.overlaps(m.span)));
-    for (span, label) in parts {
+    for (span, label, rule) in parts {
         let words = span.of(text).split_whitespace().count();
         if (1..=5).contains(&words) {
-            mentions.push(mention(span, label, Source::Rule { rule: "credit line".into() }));
+            mentions.push(mention(span, label, Source::Rule { rule: rule.into() }));
         }
     }
 }
