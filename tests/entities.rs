@@ -123,6 +123,17 @@ fn a_dateline_names_a_place_and_an_agency() {
 }
 
 #[test]
+fn a_name_after_a_role_is_a_person() {
+    let a = analyze(
+        "Title\n\nTesla chief executive Elon Musk has said the company's future depends on self-driving cars.",
+        &Options::default(),
+    );
+    let musk = a.mentions.iter().find(|m| m.span.of(&a.text) == "Elon Musk").expect("a mention");
+    assert_eq!(musk.label, Label::Person);
+    assert_eq!(musk.role.map(|r| r.of(&a.text)), Some("Tesla chief executive"), "the role with its organisation");
+}
+
+#[test]
 fn acronyms_join_their_long_form() {
     let a = analyze(
         "Title\n\nThe European Union said on Monday it would act. EU officials declined to comment, a European Union spokesman said.",

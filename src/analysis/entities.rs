@@ -308,6 +308,19 @@ fn refine(t: &Tagger, sent: &[Tok], mut a: usize, mut b: usize, mut label: Label
         label = Label::Loc;
         source = Source::Rule { rule: "facility name".into() };
     }
+    // A name right after a role is a person's: "Tesla chief executive Elon Musk",
+    // "President Trump". The tagger, with neither name in its data, can read the
+    // first as a firm from "Tesla chief executive"; the role settles it.
+    let capitalised = phrase.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if matches!(label, Label::Org | Label::Misc | Label::Loc)
+        && matches!(source, Source::Model { .. })
+        && capitalised
+        && phrase.len() <= 3
+        && role_before(sent, a).is_some()
+    {
+        label = Label::Person;
+        source = Source::Rule { rule: "name after a role".into() };
+    }
     let mut m = mention(span, label, source);
     if label == Label::Person {
         m.role = role_before(sent, a).or_else(|| role_start.map(|s| Span::new(sent[s].span.start, sent[a - 1].span.end)));
