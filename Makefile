@@ -67,9 +67,11 @@ bench: setup-test dist
 fuzz:
 	@scripts/fuzz.sh
 
-## conlleval-style scores of the committed model on the dev split.
+## conlleval-style scores of the committed model on the dev split, then on recent news
+## it has never seen (tests/inputs/modern-news.conll, written and annotated for lede).
 eval:
 	cargo run --release --bin lede -- eval $(DATA)/conll2003/eng.testa
+	cargo run --release --bin lede -- eval tests/inputs/modern-news.conll
 
 clean:
 	cargo clean

@@ -10,7 +10,10 @@ cargo bench --bench pipeline -- --noplot >&2
 cargo run --release --quiet --bin lede -- eval ../shared/data/conll2003/eng.testa > "$out/lede.txt"
 (cd tests/e2e && node bench/accuracy.mjs "$out/compromise.conll")
 cargo run --release --quiet --bin lede -- score "$out/compromise.conll" > "$out/compromise.txt"
-(cd tests/e2e && node bench/report.mjs "$out/browser.json" "$out/lede.txt" "$out/compromise.txt")
+cargo run --release --quiet --bin lede -- eval tests/inputs/modern-news.conll > "$out/lede-modern.txt"
+(cd tests/e2e && node bench/accuracy.mjs "$out/compromise-modern.conll" ../inputs/modern-news.conll)
+cargo run --release --quiet --bin lede -- score "$out/compromise-modern.conll" > "$out/compromise-modern.txt"
+(cd tests/e2e && node bench/report.mjs "$out/browser.json" "$out/lede.txt" "$out/compromise.txt" "$out/lede-modern.txt" "$out/compromise-modern.txt")
 echo
 echo "### Bundle (release build)"
 echo

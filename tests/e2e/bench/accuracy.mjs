@@ -1,13 +1,14 @@
-// compromise on the CoNLL-2003 dev split: its people, places and organizations
-// mapped to PER, LOC and ORG, written as "token gold prediction" lines that
-// `lede score` grades with the same scorer as `lede eval`.
+// compromise on the CoNLL-2003 dev split (or the CoNLL file given second): its
+// people, places and organizations mapped to PER, LOC and ORG, written as
+// "token gold prediction" lines that `lede score` grades with the same scorer as
+// `lede eval`. Usage: node bench/accuracy.mjs OUT [IN.conll]
 import nlp from 'compromise';
 import { writeFileSync } from 'node:fs';
 import { conllSentences, detokenize } from './corpus.mjs';
 
 const outFile = process.argv[2] ?? '/dev/stdout';
 const lines = [];
-for (const s of conllSentences()) {
+for (const s of conllSentences(process.argv[3])) {
   const { text, offsets } = detokenize(s.tokens);
   const pred = s.tokens.map(() => 'O');
   const doc = nlp(text);

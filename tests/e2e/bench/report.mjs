@@ -1,11 +1,12 @@
 // Prints the benchmark tables (markdown) from: criterion's estimates under
 // target/criterion, the browser benchmark's JSON (argv[2]), and the two
-// accuracy reports (argv[3] lede, argv[4] compromise: `lede eval` / `lede score` output).
+// accuracy reports (argv[3] lede, argv[4] compromise: `lede eval` / `lede score` output),
+// then the same two on recent news (argv[5], argv[6]).
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './corpus.mjs';
 
-const [browserFile, ledeAcc, compAcc] = process.argv.slice(2);
+const [browserFile, ledeAcc, compAcc, ledeModern, compModern] = process.argv.slice(2);
 const ms = (ns) => (ns / 1e6).toFixed(ns < 1e6 ? 3 : 1);
 
 console.log('### Native (criterion, one core, median)\n');
@@ -39,10 +40,14 @@ const f1 = (file) => {
   const per = Object.fromEntries([...text.matchAll(/(\w+): precision:\s+([\d.]+)%; recall:\s+([\d.]+)%; FB1:\s+([\d.]+)/g)].map((m) => [m[1], m[4]]));
   return { all, per };
 };
-const l = f1(ledeAcc);
-const c = f1(compAcc);
-console.log('\n### Accuracy on the CoNLL-2003 dev split (eng.testa), same scorer\n');
-console.log('| | overall F1 | PER | LOC | ORG | MISC |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-console.log(`| lede | ${l.all} | ${l.per.PER} | ${l.per.LOC} | ${l.per.ORG} | ${l.per.MISC} |`);
-console.log(`| compromise (people/places/organizations → PER/LOC/ORG) | ${c.all} | ${c.per.PER} | ${c.per.LOC} | ${c.per.ORG} | n/a |`);
+const accuracy = (title, ledeFile, compFile) => {
+  const l = f1(ledeFile);
+  const c = f1(compFile);
+  console.log(`\n### Accuracy on ${title}, same scorer\n`);
+  console.log('| | overall F1 | PER | LOC | ORG | MISC |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log(`| lede | ${l.all} | ${l.per.PER} | ${l.per.LOC} | ${l.per.ORG} | ${l.per.MISC} |`);
+  console.log(`| compromise (people/places/organizations → PER/LOC/ORG) | ${c.all} | ${c.per.PER} | ${c.per.LOC} | ${c.per.ORG} | n/a |`);
+};
+accuracy('the CoNLL-2003 dev split (eng.testa)', ledeAcc, compAcc);
+if (ledeModern && compModern) accuracy('recent news (tests/inputs/modern-news.conll, 163 names)', ledeModern, compModern);
