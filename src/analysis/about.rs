@@ -172,33 +172,34 @@ pub fn keyphrases(text: &str, blocks: &[Block], sentences: &[Span], units: &[Spa
             }
         }
     }
-    let mut scored: Vec<(Keyphrase, String)> = candidates
-        .into_iter()
+    let scores: Vec<f64> = candidates
+        .iter()
         .map(|(key, occ)| {
-            let ws: Vec<u32> = key.into_iter().filter(|&w| w != NONE).collect();
-            let prod: f64 = ws.iter().map(|&w| word_score[w as usize]).product();
-            let sum: f64 = ws.iter().map(|&w| word_score[w as usize]).sum();
-            let tf = occ.len() as f64;
-            let score = prod / (tf * (1.0 + sum));
-            let display = occ[0].of(text).to_string();
-            let words = ws.iter().map(|&w| vocab[w as usize]).collect::<Vec<_>>().join(" ");
-            (Keyphrase { phrase: display, score, occurrences: occ }, words)
+            let ws = key.iter().filter(|&&w| w != NONE).map(|&w| word_score[w as usize]);
+            let (prod, sum) = ws.fold((1.0, 0.0), |(p, s), x| (p * x, s + x));
+            prod / (occ.len() as f64 * (1.0 + sum))
         })
         .collect();
     // Best first; ties by the phrase as shown, then by its words, so the order is total.
-    scored.sort_by(|(a, aw), (b, bw)| a.score.total_cmp(&b.score).then_with(|| a.phrase.cmp(&b.phrase)).then_with(|| aw.cmp(bw)));
-    let scored = scored.into_iter().map(|(k, _)| k);
+    // Sorted by index, with strings borrowed from the text: a long document has hundreds
+    // of thousands of candidates, and only `n` become keyphrases.
+    let words = |key: &[u32; 3]| key.iter().filter(|&&w| w != NONE).map(|&w| vocab[w as usize]).collect::<Vec<_>>();
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ka, kb) = (&candidates[a], &candidates[b]);
+        scores[a].total_cmp(&scores[b]).then_with(|| ka.1[0].of(text).cmp(kb.1[0].of(text))).then_with(|| words(&ka.0).cmp(&words(&kb.0)))
+    });
     // Drop phrases that repeat a better one ("north korea" after "north korea's leader").
     let mut out: Vec<Keyphrase> = Vec::new();
-    for k in scored {
-        let lower = k.phrase.to_lowercase();
-        if out.iter().any(|o| {
-            let ol = o.phrase.to_lowercase();
-            ol.contains(&lower) || lower.contains(&ol)
-        }) {
+    let mut taken: Vec<String> = Vec::new();
+    for i in order {
+        let phrase = candidates[i].1[0].of(text);
+        let lower = phrase.to_lowercase();
+        if taken.iter().any(|t| t.contains(&lower) || lower.contains(t.as_str())) {
             continue;
         }
-        out.push(k);
+        taken.push(lower);
+        out.push(Keyphrase { phrase: phrase.to_string(), score: scores[i], occurrences: std::mem::take(&mut candidates[i].1) });
         if out.len() == n {
             break;
         }

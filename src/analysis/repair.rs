@@ -304,7 +304,8 @@ fn fix_mojibake(input: &str) -> StageOutput {
         }
     };
     for (i, c) in input.char_indices() {
-        let candidate = mojibake_byte(c).is_some_and(|b| b >= 0x80);
+        // ASCII is never part of a mojibake run (its bytes are below 0x80): skip the lookup.
+        let candidate = !c.is_ascii() && mojibake_byte(c).is_some_and(|b| b >= 0x80);
         match (candidate, run_start) {
             (true, None) => run_start = Some(i),
             (false, Some(s)) => {
@@ -472,6 +473,11 @@ fn latin_prototype(c: char) -> Option<char> {
 
 fn fix_mixed_script(input: &str) -> StageOutput {
     let mut rewrites = Vec::new();
+    // Most texts have no Cyrillic or Greek letter at all: then no word can mix
+    // scripts, and the word segmentation (the costly part) is not needed.
+    if !input.chars().any(|c| matches!(script_of(c), Script::Cyrillic | Script::Greek)) {
+        return apply(input, rewrites);
+    }
     for (start, word) in input.split_word_bound_indices() {
         let (mut latin, mut foreign) = (0, 0);
         for c in word.chars() {

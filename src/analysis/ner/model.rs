@@ -240,12 +240,13 @@ pub fn beam_search(
     let start = [Hyp { score: 0.0, label: 0, parent: 0, prev: 0, gold: true }];
     let mut candidates: Vec<Hyp> = Vec::with_capacity(BEAM + 1);
     let mut fell_out = None;
+    let continues: Vec<bool> = sent.iter().map(|w| may_continue(w)).collect();
     for i in 0..sent.len() {
         let beam: &[Hyp] = match widths.last() {
             Some(&w) => &steps[steps.len() - w..],
             None => &start,
         };
-        let can_continue = may_continue(sent[i]);
+        let can_continue = continues[i];
         let only_o = gold.is_none() && !can_continue;
         let mut base = statics[i];
         if let Some(f) = document_label_feature(sent, forms, i, doc) {
@@ -307,7 +308,7 @@ pub fn beam_search(
         let h = steps[end - widths[i] + at];
         labels[i] = h.label;
         let scores = &local[local_start[i] + h.parent];
-        let can_continue = may_continue(sent[i]);
+        let can_continue = continues[i];
         let only_o = gold.is_none() && !can_continue;
         let total: f32 = (0..NUM_LABELS)
             .filter(|&l| allowed_here(h.prev, l, can_continue, only_o))
