@@ -103,6 +103,9 @@ fn headlines_lowercase_and_possessives() {
     let a = analyze("ukrainian president volodymyr zelenskiy met german chancellor olaf scholz in berlin on friday.", &Options::default());
     assert!(found(&a, Label::Person, "olaf scholz"), "{:#?}", a.mentions);
     assert!(found(&a, Label::Gpe, "berlin"), "{:#?}", a.mentions);
+    // The entities panel shows the names as a reader would write them.
+    let names: Vec<&str> = a.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Olaf Scholz") && names.contains(&"Berlin"), "{names:?}");
     let a = analyze("UKRAINIAN PRESIDENT MET GERMAN CHANCELLOR OLAF SCHOLZ IN BERLIN ON FRIDAY AFTER TALKS IN PARIS.", &Options::default());
     assert!(found(&a, Label::Person, "OLAF SCHOLZ"), "{:#?}", a.mentions);
     assert!(found(&a, Label::Gpe, "PARIS"), "{:#?}", a.mentions);

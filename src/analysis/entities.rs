@@ -191,7 +191,9 @@ pub fn find_with_progress(
     // Text without case (all lowercase, all capitals) is tagged and refined in the casing
     // the training text uses; spans still point into the text as written.
     let written: Vec<Vec<&str>> = sents.iter().map(|s| s.iter().map(|t| t.text.as_str()).collect()).collect();
-    if let Some(cased) = truecase_document(&t.truecaser, &t.lexicon, &written) {
+    let cased = truecase_document(&t.truecaser, &t.lexicon, &written);
+    let caseless = cased.is_some();
+    if let Some(cased) = cased {
         for (sent, cased) in sents.iter_mut().zip(cased) {
             for (tok, c) in sent.iter_mut().zip(cased) {
                 tok.text = c;
@@ -225,7 +227,13 @@ pub fn find_with_progress(
     mentions.dedup_by(|b, a| a.span.overlaps(b.span));
     join_adjacent_people(text, &mut mentions);
     propagate(text, &sents, &mut mentions);
-    let entities = link(text, t, &mut mentions);
+    let mut entities = link(text, t, &mut mentions);
+    if caseless {
+        // The names as a reader would write them, not as pasted ("sam altman").
+        for e in entities.iter_mut().filter(|e| e.label.is_name()) {
+            e.name = t.truecaser.case_name(&e.name);
+        }
+    }
     (mentions, entities)
 }
 

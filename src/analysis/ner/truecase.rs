@@ -104,6 +104,27 @@ impl Truecaser {
     }
 }
 
+impl Truecaser {
+    /// A name found in text without case, written the way a reader expects it:
+    /// each word in its usual form when that form has capitals ("NATO", "McDonald"),
+    /// the small words names are built with in lowercase ("Bank of England"), any
+    /// other word capitalised ("sam altman" → "Sam Altman").
+    pub fn case_name(&self, name: &str) -> String {
+        let word = |w: &str| {
+            let lower = w.to_lowercase();
+            match self.map.get(lower.as_bytes()) {
+                Some(mask) if mask != 0 && lower.chars().count() == w.chars().count() => apply_mask(&lower, mask),
+                _ if super::model::may_continue(&lower) && lower.chars().all(char::is_alphabetic) => lower,
+                _ => {
+                    let mut chars = lower.chars();
+                    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+                }
+            }
+        };
+        name.split(' ').map(word).collect::<Vec<_>>().join(" ")
+    }
+}
+
 /// Whether a document has lost its case: enough letters, and almost none of them
 /// upper case (or almost none lower case).
 pub fn is_caseless(sentences: &[Vec<&str>]) -> bool {
@@ -150,6 +171,9 @@ mod tests {
         // Not in the training text, but the gazetteers know it.
         assert_eq!(tc.apply(lex, &["in", "pyongyang"]), ["In", "Pyongyang"]);
         assert!(Truecaser::from_bytes(b"LEDELEX1").is_none());
+        assert_eq!(tc.case_name("nato"), "NATO");
+        assert_eq!(tc.case_name("sam altman"), "Sam Altman");
+        assert_eq!(tc.case_name("OFFICE OF MCDONALD"), "Office of McDonald");
     }
 
     #[test]
