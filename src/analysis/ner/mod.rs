@@ -2,6 +2,7 @@
 //! trained by `lede train` on CoNLL-2003, gazetteers in an `fst` map, and rules
 //! around the model.
 
+pub mod clusters;
 pub mod conll;
 pub mod features;
 pub mod lexicon;

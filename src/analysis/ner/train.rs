@@ -22,8 +22,13 @@ pub struct TrainOptions {
 }
 
 impl Default for TrainOptions {
+    /// The shipped model's settings. With the word clusters, pruning at 1.6 instead of
+    /// 1.0 costs about 0.05 F1 and a quarter of the model's size, which keeps the first
+    /// load under 2 MB. The seed (the order documents are read in) is the best of
+    /// four on the dev split (92.71 to 92.99), and also the best of them on the
+    /// recent-news set (85.44 to 88.68): README gives the spread.
     fn default() -> Self {
-        TrainOptions { epochs: 12, seed: 0x1ede, prune_below: 1.0 }
+        TrainOptions { epochs: 12, seed: 1, prune_below: 1.6 }
     }
 }
 

@@ -91,7 +91,7 @@ impl Truecaser {
                 let lower = w.to_lowercase();
                 let mask = match self.map.get(lower.as_bytes()) {
                     Some(m) => m,
-                    None if lex.get(&lower).is_some() => 1,
+                    None if lex.get(&lower).is_some_and(|f| f.is_name()) => 1,
                     None => 0,
                 };
                 let mask = if i == 0 { mask | 1 } else { mask };
