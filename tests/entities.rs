@@ -103,6 +103,10 @@ fn headlines_lowercase_and_possessives() {
     let a = analyze("ukrainian president volodymyr zelenskiy met german chancellor olaf scholz in berlin on friday.", &Options::default());
     assert!(found(&a, Label::Person, "olaf scholz"), "{:#?}", a.mentions);
     assert!(found(&a, Label::Gpe, "berlin"), "{:#?}", a.mentions);
+    // A name the training text never shows is cased like its cluster's words ("putin"
+    // beside "yeltsin").
+    let b = analyze("president vladimir putin will travel to beijing next month, the kremlin said on friday.", &Options::default());
+    assert!(found(&b, Label::Person, "vladimir putin"), "{:#?}", b.mentions);
     // The entities panel shows the names as a reader would write them.
     let names: Vec<&str> = a.entities.iter().map(|e| e.name.as_str()).collect();
     assert!(names.contains(&"Olaf Scholz") && names.contains(&"Berlin"), "{names:?}");

@@ -9,7 +9,7 @@ use super::ner::features::LABELS;
 use super::ner::lexicon::{Facts, CAPITAL, CITY, COUNTRY, DEMONYM, REGION};
 use super::ner::model::tag_document_with_progress;
 use super::ner::tokens::tagger_tokens;
-use super::ner::truecase::truecase_document;
+use super::ner::truecase::{case_name, truecase_document};
 use super::ner::{tagger, Tagger};
 use super::span::{overlaps_sorted, Span};
 use super::timestamp::{month_from_name, weekday_from_name};
@@ -191,7 +191,7 @@ pub fn find_with_progress(
     // Text without case (all lowercase, all capitals) is tagged and refined in the casing
     // the training text uses; spans still point into the text as written.
     let written: Vec<Vec<&str>> = sents.iter().map(|s| s.iter().map(|t| t.text.as_str()).collect()).collect();
-    let cased = truecase_document(&t.truecaser, &t.lexicon, &written);
+    let cased = truecase_document(&t.lexicon, &written);
     let caseless = cased.is_some();
     if let Some(cased) = cased {
         for (sent, cased) in sents.iter_mut().zip(cased) {
@@ -231,7 +231,7 @@ pub fn find_with_progress(
     if caseless {
         // The names as a reader would write them, not as pasted ("sam altman").
         for e in entities.iter_mut().filter(|e| e.label.is_name()) {
-            e.name = t.truecaser.case_name(&e.name);
+            e.name = case_name(&t.lexicon, &e.name);
         }
     }
     (mentions, entities)

@@ -16,7 +16,7 @@ const USAGE: &str = "usage:
                             scores the text as if pasted in lowercase or in capitals
   lede score FILE           score predictions: lines TOKEN ... GOLD PREDICTED (same scorer)
   lede train [--data DIR] [--out DIR] [--epochs N] [--prune W] [--seed N] [--clusters FILE]
-                            rebuild model/ner.bin, lexicon.bin and truecase.bin from DIR
+                            rebuild model/ner.bin and lexicon.bin from DIR
                             (default ../shared/data) and the word clusters (default
                             model/clusters.tsv), reporting the dev score
   lede clusters VECTORS.json [--words N]
@@ -98,8 +98,7 @@ fn eval(path: &str, options: &[String]) -> Result<(), String> {
             let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| format!("cannot read {}: {e}", dir.join(name).display()));
             let model = model::Model::from_bytes(&read("ner.bin")?).ok_or("ner.bin is not a lede model")?;
             let lex = lexicon::Lexicon::from_bytes(&read("lexicon.bin")?).ok_or("lexicon.bin is not a lede lexicon")?;
-            let tc = truecase::Truecaser::from_bytes(&read("truecase.bin")?).ok_or("truecase.bin is not a lede truecasing map")?;
-            loaded = ner::Tagger { model, lexicon: lex, truecaser: tc };
+            loaded = ner::Tagger { model, lexicon: lex };
             &loaded
         }
         None => ner::tagger().ok_or("the bundled model is missing or corrupt: run `make model`")?,
@@ -144,11 +143,11 @@ fn train(args: &[String]) -> Result<(), String> {
     let read = |name: &str| read_text(&gaz.join(name));
     let demonyms = include_str!("../analysis/ner/data/demonyms.tsv");
     let clusters = read_text(&clusters)?;
-    let lex_bytes = lexicon::build_lexicon(&read, demonyms, &clusters)?;
-    let lex = lexicon::Lexicon::from_bytes(&lex_bytes).ok_or("the lexicon just built does not read back")?;
-    eprintln!("lexicon: {} names, {} bytes", lex.len(), lex_bytes.len());
-
     let train_sents = conll::read(&read_text(&data.join("conll2003/eng.train"))?);
+    let lex_bytes = lexicon::build_lexicon(&read, demonyms, &clusters, &truecase::casing(&train_sents))?;
+    let lex = lexicon::Lexicon::from_bytes(&lex_bytes).ok_or("the lexicon just built does not read back")?;
+    eprintln!("lexicon: {} words and names, {} bytes", lex.len(), lex_bytes.len());
+
     let dev_sents = conll::read(&read_text(&data.join("conll2003/eng.testa"))?);
     let train_docs = conll::documents(&train_sents);
     let dev_docs = conll::documents(&dev_sents);
@@ -156,17 +155,13 @@ fn train(args: &[String]) -> Result<(), String> {
     let model = train::train(&train_docs, &lex, opts, |epoch, acc| eprintln!("epoch {epoch}: training token accuracy {acc:.4}"));
     let bytes = model.to_bytes();
     let back = model::Model::from_bytes(&bytes).ok_or("the model just built does not read back")?;
-    let tc_bytes = truecase::build(&train_sents)?;
-    let truecaser = truecase::Truecaser::from_bytes(&tc_bytes).ok_or("the truecasing map just built does not read back")?;
-    eprintln!("truecasing: {} words, {} bytes", truecaser.len(), tc_bytes.len());
-    let tagger = ner::Tagger { model: back, lexicon: lex, truecaser };
+    let tagger = ner::Tagger { model: back, lexicon: lex };
     let score = train::evaluate(&tagger, &dev_docs);
     eprintln!("model: {} features, {} bytes", model.keys.len(), bytes.len());
     eprint!("dev (eng.testa):\n{}", score.report());
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
     std::fs::write(out.join("ner.bin"), &bytes).map_err(|e| e.to_string())?;
     std::fs::write(out.join("lexicon.bin"), &lex_bytes).map_err(|e| e.to_string())?;
-    std::fs::write(out.join("truecase.bin"), &tc_bytes).map_err(|e| e.to_string())?;
     Ok(())
 }
 

@@ -1,7 +1,10 @@
-//! Gazetteers compiled into one finite-state map (the `fst` crate): lowercase
-//! name → packed facts (kinds, country). Built by `lede train` from
+//! Everything the tagger knows about words and names, in one finite-state map
+//! (the `fst` crate): lowercase word or name → packed facts (gazetteer kinds,
+//! country, word cluster, usual casing). Built by `lede train` from
 //! `../shared/data/gazetteers` (GeoNames CC BY 4.0; US Census 1990 names, public
-//! domain) plus the hand-written `data/demonyms.tsv`, into `model/lexicon.bin`.
+//! domain), the hand-written `data/demonyms.tsv`, `model/clusters.tsv` and the
+//! training text's casing, into `model/lexicon.bin`. One map, because the same
+//! words recur in every part: their keys are stored once.
 
 use fst::{Map, MapBuilder};
 use std::collections::BTreeMap;
@@ -25,7 +28,15 @@ pub struct Facts {
     pub country: u8,
     /// The word's cluster ([`super::clusters`]); 0 when it has none.
     pub cluster: u16,
+    /// How the training text usually writes the word ([`super::truecase`]): a bit
+    /// mask of its capital letters (the first [`CASE_CHARS`]); None for words it never shows.
+    pub case: Option<u32>,
 }
+
+/// How many characters of a word the casing mask covers.
+pub const CASE_CHARS: usize = 31;
+
+const NONE: Facts = Facts { kinds: 0, country: 255, cluster: 0, case: None };
 
 impl Facts {
     pub fn has(self, kind: u8) -> bool {
@@ -35,11 +46,15 @@ impl Facts {
     pub fn is_name(self) -> bool {
         self.kinds != 0
     }
+    /// Kinds in bits 0-7, country 8-15, cluster 16-31, a flag for a known casing in
+    /// bit 32 and its mask above.
     fn pack(self) -> u64 {
-        u64::from(self.kinds) | u64::from(self.country) << 8 | u64::from(self.cluster) << 16
+        let case = self.case.map_or(0, |m| 1 | u64::from(m) << 1);
+        u64::from(self.kinds) | u64::from(self.country) << 8 | u64::from(self.cluster) << 16 | case << 32
     }
     fn unpack(v: u64) -> Facts {
-        Facts { kinds: v as u8, country: (v >> 8) as u8, cluster: (v >> 16) as u16 }
+        let case = (v >> 32 & 1 == 1).then_some((v >> 33) as u32);
+        Facts { kinds: v as u8, country: (v >> 8) as u8, cluster: (v >> 16) as u16, case }
     }
 }
 
@@ -118,8 +133,14 @@ pub const LAST_NAME_RANK_LIMIT: usize = 20_000;
 
 /// Compiles the gazetteer files into the lexicon's bytes. `read` returns a file's
 /// text by its name under the gazetteer folder (kept abstract so the core does no I/O).
-/// `demonyms` is `data/demonyms.tsv`; `clusters` is `model/clusters.tsv` (word, path).
-pub fn build_lexicon(read: &dyn Fn(&str) -> Result<String, String>, demonyms: &str, clusters: &str) -> Result<Vec<u8>, String> {
+/// `demonyms` is `data/demonyms.tsv`; `clusters` is `model/clusters.tsv` (word, path);
+/// `cases` is the training text's casing ([`super::truecase::casing`]).
+pub fn build_lexicon(
+    read: &dyn Fn(&str) -> Result<String, String>,
+    demonyms: &str,
+    clusters: &str,
+    cases: &BTreeMap<String, u32>,
+) -> Result<Vec<u8>, String> {
     let countries_tsv = read("countries.tsv")?;
     let mut countries: Vec<Country> = tsv_rows(&countries_tsv)
         .filter(|r| r.len() >= 4)
@@ -134,7 +155,7 @@ pub fn build_lexicon(read: &dyn Fn(&str) -> Result<String, String>, demonyms: &s
         if key.is_empty() || key.len() > 60 {
             return;
         }
-        let e = entries.entry(key).or_insert(Facts { kinds: 0, country: 255, cluster: 0 });
+        let e = entries.entry(key).or_insert(NONE);
         e.kinds |= kind;
         // Country facts win over city facts, which win over name facts.
         if country != 255 && (e.country == 255 || kind & (COUNTRY | DEMONYM) != 0) {
@@ -221,7 +242,28 @@ pub fn build_lexicon(read: &dyn Fn(&str) -> Result<String, String>, demonyms: &s
         let path: u16 = path.trim().parse().map_err(|_| format!("clusters: bad path in {line:?}"))?;
         let key = word.to_lowercase();
         if !key.is_empty() && key.len() <= 60 {
-            entries.entry(key).or_insert(Facts { kinds: 0, country: 255, cluster: 0 }).cluster = path;
+            entries.entry(key).or_insert(NONE).cluster = path;
+        }
+    }
+    for (word, &mask) in cases {
+        entries.entry(word.clone()).or_insert(NONE).case = Some(mask);
+    }
+    // A word the training text never shows is cased like most of its cluster's words
+    // that it does show ("putin" among "yeltsin" and "lebed"): capitalised or not.
+    let mut votes: BTreeMap<u16, (u32, u32)> = BTreeMap::new();
+    for f in entries.values().filter(|f| f.cluster != 0) {
+        if let Some(mask) = f.case {
+            let v = votes.entry(f.cluster).or_default();
+            if mask & 1 == 1 {
+                v.0 += 1;
+            } else {
+                v.1 += 1;
+            }
+        }
+    }
+    for f in entries.values_mut().filter(|f| f.cluster != 0 && f.case.is_none()) {
+        if let Some(&(upper, lower)) = votes.get(&f.cluster) {
+            f.case = Some(u32::from(upper > lower));
         }
     }
 

@@ -188,7 +188,7 @@ pub fn train(docs: &[Vec<&Sentence>], lex: &Lexicon, opts: TrainOptions, mut pro
 
 /// Tags a document the way the analysis does: truecased first when it has lost its case.
 fn tag_as_written(tagger: &Tagger, toks: &[Vec<&str>]) -> Vec<Vec<(usize, f32)>> {
-    match truecase_document(&tagger.truecaser, &tagger.lexicon, toks) {
+    match truecase_document(&tagger.lexicon, toks) {
         Some(cased) => {
             let cased: Vec<Vec<&str>> = cased.iter().map(|s| s.iter().map(String::as_str).collect()).collect();
             tag_document(&tagger.model, &tagger.lexicon, &cased)
