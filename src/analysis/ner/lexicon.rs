@@ -42,7 +42,8 @@ impl Facts {
     pub fn has(self, kind: u8) -> bool {
         self.kinds & kind != 0
     }
-    /// Whether the gazetteers list it (rather than the lexicon knowing only its cluster).
+    /// Whether the gazetteers list it (rather than the lexicon knowing only the word's
+    /// cluster or casing).
     pub fn is_name(self) -> bool {
         self.kinds != 0
     }
