@@ -26,11 +26,13 @@ const ROUNDS: usize = 12;
 /// [`BITS`], the next below it, plus one, so that 0 means "no cluster".
 pub type Path = u16;
 
-/// The first `levels` digits of `path` (for the coarser features).
+/// The first `levels` digits of `path` (for the coarser features); 0 stays 0.
 pub fn prefix(path: Path, levels: usize) -> u16 {
-    let p = path - 1;
-    let bits = BITS * (DEPTH - levels);
-    (p >> bits) + 1
+    if path == 0 {
+        return 0;
+    }
+    let bits = BITS * DEPTH.saturating_sub(levels);
+    ((path - 1) >> bits) + 1
 }
 
 /// Clusters `vectors` (one per word, all the same length) into a tree; returns
@@ -137,5 +139,6 @@ mod tests {
         }
         assert_eq!(cluster(&vectors), paths, "deterministic");
         assert_eq!(prefix(paths[0], DEPTH), paths[0]);
+        assert_eq!(prefix(0, 1), 0, "no cluster has no prefix");
     }
 }
