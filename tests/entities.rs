@@ -150,6 +150,16 @@ fn the_lexicon_knows_word_clusters() {
 }
 
 #[test]
+fn a_sentence_opening_word_is_not_part_of_the_name_after_it() {
+    let a = analyze(
+        "Title\n\nThe Commerce Department said orders rose 1.8 percent in July. But Levy said the Treasury Department would wait.",
+        &Options::default(),
+    );
+    assert_eq!(annotated_sentence(&a, "Commerce"), "The [Commerce Department]ORG said orders rose [1.8 percent]PERCENT in [July]DATE.");
+    assert_eq!(annotated_sentence(&a, "Levy"), "But [Levy]PER said the [Treasury Department]ORG would wait.");
+}
+
+#[test]
 fn acronyms_join_their_long_form() {
     let a = analyze(
         "Title\n\nThe European Union said on Monday it would act. EU officials declined to comment, a European Union spokesman said.",

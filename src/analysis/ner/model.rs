@@ -425,6 +425,16 @@ pub fn tag_document_with_progress(
             }
         }
     }
+    // A sentence's first word is capitalised whatever it is: a function word there
+    // is not part of the name after it ("The Commerce Department", "But Levy").
+    const OPENERS: [&str; 18] =
+        ["The", "A", "An", "But", "And", "If", "When", "While", "After", "Before", "As", "In", "On", "At", "For", "With", "By", "From"];
+    for (s, tags) in sentences.iter().zip(tagged.iter_mut()) {
+        if tags.len() > 1 && tags[0].0 % 2 == 1 && tags[1].0 == tags[0].0 + 1 && OPENERS.contains(&s[0]) {
+            tags[1].0 = tags[0].0;
+            tags[0].0 = 0;
+        }
+    }
     for (s, tags) in sentences.iter().zip(tagged.iter_mut()) {
         let labels: Vec<usize> = tags.iter().map(|t| t.0).collect();
         for (ty, a, b) in chunks(&labels) {
