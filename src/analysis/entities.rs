@@ -6,7 +6,7 @@
 use super::article::Article;
 use super::ner::conll::chunks;
 use super::ner::features::LABELS;
-use super::ner::lexicon::{Facts, CAPITAL, CITY, COUNTRY, DEMONYM, REGION};
+use super::ner::lexicon::{Facts, CAPITAL, CITY, COUNTRY, DEMONYM};
 use super::ner::model::tag_document_with_progress;
 use super::ner::tokens::tagger_tokens;
 use super::ner::truecase::{case_name, truecase_document};
@@ -271,7 +271,7 @@ fn refine(t: &Tagger, sent: &[Tok], mut a: usize, mut b: usize, mut label: Label
         if f.has(DEMONYM) && matches!(label, Label::Misc | Label::Loc) {
             label = Label::Norp;
             source = Source::Gazetteer { confidence };
-        } else if f.has(COUNTRY | CITY | REGION) && label == Label::Loc {
+        } else if f.is_place() && label == Label::Loc {
             label = Label::Gpe;
             source = Source::Gazetteer { confidence };
         }
@@ -558,8 +558,7 @@ fn credits_mentions(t: &Tagger, text: &str, article: &Article, mentions: &mut Ve
                 parts.push((p.span, if agency_like(&p.name) { Label::Org } else { Label::Person }, "credit line"));
             }
             for p in &role.places {
-                let gpe = t.lexicon.get(&p.name).is_some_and(|f| f.has(COUNTRY | CITY | REGION));
-                parts.push((p.span, if gpe { Label::Gpe } else { Label::Loc }, "credit line"));
+                parts.push((p.span, place_label(t, &p.name), "credit line"));
             }
         }
     }
@@ -582,8 +581,7 @@ fn credits_mentions(t: &Tagger, text: &str, article: &Article, mentions: &mut Ve
     // as an organisation. Its date stays with the numbers and dates found elsewhere.
     if let Some(d) = &article.dateline {
         let raw = d.span.of(text);
-        let place = t.lexicon.get(&d.place).is_some_and(|f| f.has(COUNTRY | CITY | REGION));
-        let names = [(Some(&d.place), if place { Label::Gpe } else { Label::Loc }), (d.agency.as_ref(), Label::Org)];
+        let names = [(Some(&d.place), place_label(t, &d.place)), (d.agency.as_ref(), Label::Org)];
         for (name, label) in names {
             if let Some(k) = name.and_then(|n| raw.find(n.as_str()).map(|k| (k, n.len()))) {
                 let span = Span::new(d.span.start + k.0, d.span.start + k.0 + k.1);
@@ -598,6 +596,16 @@ fn credits_mentions(t: &Tagger, text: &str, article: &Article, mentions: &mut Ve
         if (1..=5).contains(&words) {
             mentions.push(mention(span, label, Source::Rule { rule: rule.into() }));
         }
+    }
+}
+
+/// A place named by parsed metadata (a credits line, a dateline): GPE when the
+/// gazetteers know it as a country, city or state, else LOC.
+fn place_label(t: &Tagger, name: &str) -> Label {
+    if t.lexicon.get(name).is_some_and(|f| f.is_place()) {
+        Label::Gpe
+    } else {
+        Label::Loc
     }
 }
 
@@ -800,7 +808,7 @@ fn link(text: &str, t: &Tagger, mentions: &mut [Mention]) -> Vec<Entity> {
             }
         }
         if matches!(e.label, Label::Gpe | Label::Loc) {
-            e.place = t.lexicon.get(&e.name).filter(|f| f.has(COUNTRY | CITY | REGION)).map(|f| place_of(t, f));
+            e.place = t.lexicon.get(&e.name).filter(|f| f.is_place()).map(|f| place_of(t, f));
         }
     }
     entities

@@ -42,6 +42,10 @@ impl Facts {
     pub fn has(self, kind: u8) -> bool {
         self.kinds & kind != 0
     }
+    /// Whether the gazetteers list it as a place: a country, city, US state or continent.
+    pub fn is_place(self) -> bool {
+        self.has(COUNTRY | CITY | REGION)
+    }
     /// Whether the gazetteers list it (rather than the lexicon knowing only the word's
     /// cluster or casing).
     pub fn is_name(self) -> bool {
