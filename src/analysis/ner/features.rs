@@ -64,6 +64,11 @@ fn shape(word: &str) -> String {
 /// The shape with runs collapsed ("Xxxxx" → "Xx"), from the first 12 characters.
 fn short_shape(word: &str) -> String {
     let mut out = String::with_capacity(4);
+    push_short_shape(word, &mut out);
+    out
+}
+
+fn push_short_shape(word: &str, out: &mut String) {
     let mut last = None;
     for c in word.chars().take(12).map(shape_of) {
         if last != Some(c) {
@@ -71,7 +76,6 @@ fn short_shape(word: &str) -> String {
             last = Some(c);
         }
     }
-    out
 }
 
 /// Facts about a document used by the non-local features: which words it uses
@@ -98,16 +102,25 @@ impl DocContext {
         for sent in sentences {
             let all_caps = is_all_caps_sentence(sent);
             let capital = |i: usize| sent[i].chars().next().is_some_and(char::is_uppercase);
+            let forms = word_forms(sent);
             for (i, w) in sent.iter().enumerate() {
                 let first = w.chars().next().unwrap_or(' ');
+                // Look before inserting: most words are already there, and a key costs an allocation.
                 if first.is_lowercase() {
-                    ctx.lower_seen.insert(w.to_string());
-                } else if first.is_uppercase() && i > 0 && !all_caps && w.chars().skip(1).any(char::is_lowercase) {
-                    ctx.title_seen.insert(w.to_lowercase());
+                    if !ctx.lower_seen.contains(*w) {
+                        ctx.lower_seen.insert(w.to_string());
+                    }
+                } else if first.is_uppercase()
+                    && i > 0
+                    && !all_caps
+                    && w.chars().skip(1).any(char::is_lowercase)
+                    && !ctx.title_seen.contains(forms.lower(i))
+                {
+                    ctx.title_seen.insert(forms.lower(i).to_string());
                 }
                 if first.is_uppercase() && !all_caps {
-                    let before = if i == 0 { "<s>".to_string() } else { sent[i - 1].to_lowercase() };
-                    let after = sent.get(i + 1).map_or("</s>".to_string(), |w| w.to_lowercase());
+                    let before = if i == 0 { "<s>" } else { forms.lower(i - 1) };
+                    let after = if i + 1 < sent.len() { forms.lower(i + 1) } else { "</s>" };
                     let run = match (i > 0 && capital(i - 1), i + 1 < sent.len() && capital(i + 1)) {
                         (false, false) => "single",
                         (false, true) => "first",
@@ -121,14 +134,17 @@ impl DocContext {
                     while b < sent.len() && capital(b) {
                         b += 1;
                     }
-                    let list = ctx.contexts.entry(w.to_lowercase()).or_default();
+                    let list = match ctx.contexts.get_mut(forms.lower(i)) {
+                        Some(list) => list,
+                        None => ctx.contexts.entry(forms.lower(i).to_string()).or_default(),
+                    };
                     if list.len() < 64 {
-                        list.push(Hasher::new(26).add(&before).done());
-                        list.push(Hasher::new(27).add(&after).done());
+                        list.push(Hasher::new(26).add(before).done());
+                        list.push(Hasher::new(27).add(after).done());
                         list.push(Hasher::new(28).add(run).done());
                         if b - a > 1 {
-                            list.push(Hasher::new(29).add(&sent[a].to_lowercase()).done());
-                            list.push(Hasher::new(30).add(&sent[b - 1].to_lowercase()).done());
+                            list.push(Hasher::new(29).add(forms.lower(a)).done());
+                            list.push(Hasher::new(30).add(forms.lower(b - 1)).done());
                         }
                     }
                 }
@@ -171,16 +187,23 @@ pub fn is_all_caps_sentence(sent: &[&str]) -> bool {
 
 /// The longest gazetteer match covering each token: (facts, position in the
 /// match: 0 = first, 1 = inside, 2 = last, 3 = single, length).
-pub fn gazetteer_matches(sent: &[&str], lex: &Lexicon) -> Vec<Option<(Facts, u8, u8)>> {
+pub fn gazetteer_matches(sent: &[&str], forms: &Forms, lex: &Lexicon) -> Vec<Option<(Facts, u8, u8)>> {
     let mut out = vec![None; sent.len()];
+    let mut phrase = String::new();
     let mut i = 0;
     while i < sent.len() {
         let mut found = None;
         // Only phrases that start with a capital (or a digit) can be names.
         if sent[i].chars().next().is_some_and(char::is_uppercase) {
             for len in (1..=4.min(sent.len() - i)).rev() {
-                let phrase = sent[i..i + len].join(" ");
-                if let Some(f) = lex.get(&phrase).filter(|f| f.is_name()) {
+                phrase.clear();
+                for k in i..i + len {
+                    if k > i {
+                        phrase.push(' ');
+                    }
+                    phrase.push_str(forms.lower(k));
+                }
+                if let Some(f) = lex.get_lowercase(&phrase).filter(|f| f.is_name()) {
                     found = Some((f, len));
                     break;
                 }
@@ -214,9 +237,10 @@ const KIND_NAMES: [(u8, &str); 6] =
 /// The static features of every token of a sentence (those that do not depend
 /// on the tagger's own previous decisions).
 pub fn static_features(sent: &[&str], lex: &Lexicon, doc: &DocContext) -> Vec<Vec<u32>> {
-    let mut all = context_features(sent, &word_forms(sent), lex, doc, &vec![true; sent.len()]);
-    for (f, w) in all.iter_mut().zip(sent) {
-        word_features(w, &w.to_lowercase(), f);
+    let forms = word_forms(sent);
+    let mut all = context_features(sent, &forms, lex, doc, &vec![true; sent.len()]);
+    for (i, (f, w)) in all.iter_mut().zip(sent).enumerate() {
+        word_features(w, forms.lower(i), f);
     }
     all
 }
@@ -246,19 +270,12 @@ pub fn word_features(w: &str, lw: &str, f: &mut Vec<u32>) {
 /// [`static_features`] without the [`word_features`]: what depends on the
 /// sentence and the document around the word. Only the tokens `wanted` get
 /// features (the others an empty list); `forms` come from [`word_forms`].
-pub fn context_features(
-    sent: &[&str],
-    forms: &(Vec<String>, Vec<String>),
-    lex: &Lexicon,
-    doc: &DocContext,
-    wanted: &[bool],
-) -> Vec<Vec<u32>> {
+pub fn context_features(sent: &[&str], forms: &Forms, lex: &Lexicon, doc: &DocContext, wanted: &[bool]) -> Vec<Vec<u32>> {
     let n = sent.len();
-    let (lower, shapes) = forms;
-    let gaz = gazetteer_matches(sent, lex);
+    let gaz = gazetteer_matches(sent, forms, lex);
     // Single-word facts, looked up only where a wanted token can see them.
     let near_wanted = |i: usize| wanted[i.saturating_sub(1)..(i + 2).min(n)].iter().any(|w| *w);
-    let single: Vec<Option<Facts>> = (0..n).map(|i| if near_wanted(i) { lex.get(sent[i]) } else { None }).collect();
+    let single: Vec<Option<Facts>> = (0..n).map(|i| if near_wanted(i) { lex.get_lowercase(forms.lower(i)) } else { None }).collect();
     let caps_sentence = is_all_caps_sentence(sent);
     let word = |i: isize| -> &str {
         if i < 0 {
@@ -266,14 +283,14 @@ pub fn context_features(
         } else if i as usize >= n {
             "</s>"
         } else {
-            &lower[i as usize]
+            forms.lower(i as usize)
         }
     };
     let shp = |i: isize| -> &str {
         if i < 0 || i as usize >= n {
             "<b>"
         } else {
-            &shapes[i as usize]
+            forms.short(i as usize)
         }
     };
     let mut all = Vec::with_capacity(n);
@@ -284,7 +301,8 @@ pub fn context_features(
         }
         let ii = i as isize;
         let w = sent[i];
-        let lw = &lower[i];
+        let lw = forms.lower(i);
+        let shape_i = forms.short(i);
         let mut f = Vec::with_capacity(48);
         let h = Hasher::new;
         f.push(h(7).add(word(ii - 1)).done());
@@ -293,19 +311,19 @@ pub fn context_features(
         f.push(h(10).add(word(ii + 2)).done());
         f.push(h(11).add(shp(ii - 1)).done());
         f.push(h(12).add(shp(ii + 1)).done());
-        f.push(h(13).add(shp(ii - 1)).add(&shapes[i]).done());
-        f.push(h(14).add(&shapes[i]).add(shp(ii + 1)).done());
+        f.push(h(13).add(shp(ii - 1)).add(shape_i).done());
+        f.push(h(14).add(shape_i).add(shp(ii + 1)).done());
         f.push(h(15).add(word(ii - 1)).add(lw).done());
         f.push(h(16).add(lw).add(word(ii + 1)).done());
-        f.push(h(17).add(shp(ii - 1)).add(&shapes[i]).add(shp(ii + 1)).done());
+        f.push(h(17).add(shp(ii - 1)).add(shape_i).add(shp(ii + 1)).done());
         f.push(h(34).add(word(ii - 1)).add(word(ii + 1)).done());
         f.push(h(35).add(word(ii - 2)).add(word(ii - 1)).done());
         f.push(h(36).add(word(ii + 1)).add(word(ii + 2)).done());
         if i == 0 {
-            f.push(h(18).add(&shapes[i]).done());
+            f.push(h(18).add(shape_i).done());
         }
         if caps_sentence {
-            f.push(h(19).add(&shapes[i]).done());
+            f.push(h(19).add(shape_i).done());
         }
         // Gazetteers: the phrase match covering this token, and single-word facts around it.
         if let Some((facts, pos, len)) = gaz[i] {
@@ -362,19 +380,19 @@ pub fn context_features(
             if b - a > 1 {
                 f.push(h(31).add(DIGITS[(b - a).min(4)]).add(DIGITS[(i - a).min(4)]).done());
                 if a != i {
-                    f.push(h(32).add(&lower[a]).done());
+                    f.push(h(32).add(forms.lower(a)).done());
                 }
                 if b - 1 != i {
-                    f.push(h(33).add(&lower[b - 1]).done());
+                    f.push(h(33).add(forms.lower(b - 1)).done());
                 }
             }
         }
         // Non-local: how the document writes this word elsewhere.
         if first.is_uppercase() {
-            if doc.lower_seen.contains(lw.as_str()) {
+            if doc.lower_seen.contains(lw) {
                 f.push(h(24).add(if i == 0 { "initial" } else { "inner" }).done());
             }
-            if doc.title_seen.contains(lw.as_str()) {
+            if doc.title_seen.contains(lw) {
                 f.push(h(25).add(if caps_sentence { "caps" } else { "mixed" }).done());
             }
         }
@@ -383,24 +401,54 @@ pub fn context_features(
     all
 }
 
-/// The lowercase form and short shape of each token, which the label-dependent
-/// features need at every step.
-pub fn word_forms(sent: &[&str]) -> (Vec<String>, Vec<String>) {
-    (sent.iter().map(|w| w.to_lowercase()).collect(), sent.iter().map(|w| short_shape(w)).collect())
+/// The lowercase form and short shape of each token of a sentence, which the
+/// label-dependent features need at every step. Both live in one buffer: two
+/// allocations per token made the tagger spend a tenth of its time in malloc.
+pub struct Forms {
+    buf: String,
+    /// Where each token's lowercase form ends in `buf`; its short shape follows it.
+    ends: Vec<(u32, u32)>,
+}
+
+impl Forms {
+    pub fn lower(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1].1 as usize };
+        &self.buf[start..self.ends[i].0 as usize]
+    }
+    pub fn short(&self, i: usize) -> &str {
+        &self.buf[self.ends[i].0 as usize..self.ends[i].1 as usize]
+    }
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+}
+
+/// [`Forms`] of a sentence's tokens.
+pub fn word_forms(sent: &[&str]) -> Forms {
+    let mut buf = String::with_capacity(sent.iter().map(|w| w.len() + 4).sum());
+    let mut ends = Vec::with_capacity(sent.len());
+    for w in sent {
+        if w.is_ascii() {
+            buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            // `str::to_lowercase` knows context rules (a word-final sigma) that
+            // `char::to_lowercase` does not; the features were trained on it.
+            buf.push_str(&w.to_lowercase());
+        }
+        let lower_end = buf.len() as u32;
+        push_short_shape(w, &mut buf);
+        ends.push((lower_end, buf.len() as u32));
+    }
+    Forms { buf, ends }
 }
 
 /// Features that depend on the labels already given: the previous two labels,
 /// combined with the word and shape, and the document's last label for this word.
 /// `lower` and `shapes` come from [`word_forms`].
-pub fn dynamic_features(
-    sent: &[&str],
-    forms: &(Vec<String>, Vec<String>),
-    i: usize,
-    prev: usize,
-    prev2: usize,
-    doc: &DocContext,
-    out: &mut Vec<u32>,
-) {
+pub fn dynamic_features(sent: &[&str], forms: &Forms, i: usize, prev: usize, prev2: usize, doc: &DocContext, out: &mut Vec<u32>) {
     out.push(label_pair_feature(prev2, prev));
     previous_label_features(forms, i, prev, out);
     out.extend(document_label_feature(sent, forms, i, doc));
@@ -414,24 +462,24 @@ pub fn label_pair_feature(prev2: usize, prev: usize) -> u32 {
 
 /// The features of the previous label, alone and with the word, its shape and
 /// the words either side (the decoder scores them once per previous label).
-pub fn previous_label_features(forms: &(Vec<String>, Vec<String>), i: usize, prev: usize, out: &mut Vec<u32>) {
+pub fn previous_label_features(forms: &Forms, i: usize, prev: usize, out: &mut Vec<u32>) {
     let p = LABELS[prev];
     out.push(Hasher::new(40).add(p).done());
-    out.push(Hasher::new(42).add(p).add(&forms.0[i]).done());
-    out.push(Hasher::new(43).add(p).add(&forms.1[i]).done());
-    out.push(Hasher::new(45).add(p).add(forms.0.get(i + 1).map_or("</s>", String::as_str)).done());
+    out.push(Hasher::new(42).add(p).add(forms.lower(i)).done());
+    out.push(Hasher::new(43).add(p).add(forms.short(i)).done());
+    out.push(Hasher::new(45).add(p).add(if i + 1 < forms.len() { forms.lower(i + 1) } else { "</s>" }).done());
     if i > 0 {
-        out.push(Hasher::new(46).add(p).add(&forms.0[i - 1]).done());
+        out.push(Hasher::new(46).add(p).add(forms.lower(i - 1)).done());
     }
 }
 
 /// The label the document last gave this capitalised word, which depends on
 /// earlier sentences, not on this one's labels.
-pub fn document_label_feature(sent: &[&str], forms: &(Vec<String>, Vec<String>), i: usize, doc: &DocContext) -> Option<u32> {
+pub fn document_label_feature(sent: &[&str], forms: &Forms, i: usize, doc: &DocContext) -> Option<u32> {
     if !sent[i].chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    doc.last_label.get(&forms.0[i]).map(|&l| Hasher::new(44).add(LABELS[l]).done())
+    doc.last_label.get(forms.lower(i)).map(|&l| Hasher::new(44).add(LABELS[l]).done())
 }
 
 #[cfg(test)]

@@ -84,8 +84,12 @@ impl std::fmt::Debug for Lexicon {
 impl Lexicon {
     /// Facts about `phrase`, matched case-insensitively.
     pub fn get(&self, phrase: &str) -> Option<Facts> {
-        let key = phrase.to_lowercase();
-        self.map.get(key.as_bytes()).map(Facts::unpack)
+        self.get_lowercase(&phrase.to_lowercase())
+    }
+
+    /// [`Lexicon::get`] of a phrase already in lowercase (the tagger has every token's).
+    pub fn get_lowercase(&self, phrase: &str) -> Option<Facts> {
+        self.map.get(phrase.as_bytes()).map(Facts::unpack)
     }
 
     pub fn country(&self, facts: Facts) -> Option<&Country> {

@@ -3,33 +3,12 @@
 
 use super::features::{
     allowed, context_features, document_label_feature, label_pair_feature, previous_label_features, word_features, word_forms, DocContext,
-    NUM_LABELS,
+    Forms, NUM_LABELS,
 };
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::analysis::hash::FastMap;
 
-/// Feature keys are already hashes: hashing them again would only cost time.
-#[derive(Default, Clone, Copy)]
-pub struct IdentityHasher(u64);
-
-impl Hasher for IdentityHasher {
-    fn finish(&self) -> u64 {
-        // hashbrown takes its 7-bit tag from the hash's top bits, which a u32 key
-        // leaves at zero: every probe would then match every slot of its group.
-        // One multiplication spreads the (already well-mixed) key over 64 bits.
-        self.0.wrapping_mul(0x9e37_79b9_7f4a_7c15)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 << 8) | u64::from(*b);
-        }
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.0 = u64::from(n);
-    }
-}
-
-type KeyIndex = HashMap<u32, u32, BuildHasherDefault<IdentityHasher>>;
+/// Feature keys are already hashes; [`FastMap`] spreads them over 64 bits for hashbrown.
+type KeyIndex = FastMap<u32, u32>;
 use super::lexicon::Lexicon;
 
 const MAGIC: &[u8; 8] = b"LEDENER1";
@@ -219,7 +198,7 @@ pub struct Decoded {
 pub fn beam_search(
     score: &dyn Fn(&[u32], &mut [f32; NUM_LABELS]),
     sent: &[&str],
-    forms: &(Vec<String>, Vec<String>),
+    forms: &Forms,
     statics: &[[f32; NUM_LABELS]],
     doc: &DocContext,
     gold: Option<&[usize]>,
@@ -348,8 +327,8 @@ pub fn tag_sentence(model: &Model, lex: &Lexicon, sent: &[&str], doc: &mut DocCo
                 Some(v) => *v,
                 None => {
                     word.clear();
-                    word_features(sent[i], &forms.0[i], &mut word);
-                    word.extend_from_slice(doc.contexts_of(sent[i], &forms.0[i]));
+                    word_features(sent[i], forms.lower(i), &mut word);
+                    word.extend_from_slice(doc.contexts_of(sent[i], forms.lower(i)));
                     let mut v = [0f32; NUM_LABELS];
                     model.score(&word, &mut v);
                     doc.word_scores.insert(sent[i].to_string(), v);
@@ -363,7 +342,7 @@ pub fn tag_sentence(model: &Model, lex: &Lexicon, sent: &[&str], doc: &mut DocCo
     let decoded = beam_search(&|f, s| model.score(f, s), sent, &forms, &statics, doc, None);
     for (i, &label) in decoded.labels.iter().enumerate() {
         if sent[i].chars().next().is_some_and(char::is_uppercase) {
-            doc.last_label.insert(forms.0[i].clone(), label);
+            doc.last_label.insert(forms.lower(i).to_string(), label);
         }
     }
     decoded.labels.into_iter().zip(decoded.confidences).collect()

@@ -5,7 +5,7 @@
 //! shuffle, no hash-order output).
 
 use super::conll::{Score, Sentence};
-use super::features::{dynamic_features, static_features, word_forms, DocContext, NUM_LABELS};
+use super::features::{dynamic_features, static_features, word_forms, DocContext, Forms, NUM_LABELS};
 use super::lexicon::Lexicon;
 use super::model::{beam_search, tag_document, Model};
 use super::truecase::truecase_document;
@@ -66,15 +66,7 @@ impl Perceptron {
 
     /// Adds `delta` to the weights of every feature of the labelled prefix `labels`
     /// (static features and those that depend on the labels before each token).
-    fn update_sequence(
-        &mut self,
-        feats: &[Vec<u32>],
-        sent: &[&str],
-        forms: &(Vec<String>, Vec<String>),
-        labels: &[usize],
-        ctx: &DocContext,
-        delta: f32,
-    ) {
+    fn update_sequence(&mut self, feats: &[Vec<u32>], sent: &[&str], forms: &Forms, labels: &[usize], ctx: &DocContext, delta: f32) {
         let mut dynamic = Vec::with_capacity(8);
         for (i, &label) in labels.iter().enumerate() {
             let prev = if i > 0 { labels[i - 1] } else { 0 };
