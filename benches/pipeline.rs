@@ -10,7 +10,7 @@ mod native {
     use lede::analysis::article::{self, detect_format};
     use lede::analysis::ner::{model::tag_document, tagger, tokens::tagger_tokens};
     use lede::analysis::repair::{repair, RepairOptions};
-    use lede::analysis::{analyze, dates, entities, quotes, segment, Options, Span};
+    use lede::analysis::{about, analyze, dates, entities, quotes, segment, Options, Span};
     use lede::seeds::SEEDS;
 
     /// About 1 MB of plain text from the dev split: sentences detokenized, ten to a paragraph.
@@ -72,6 +72,13 @@ mod native {
             });
             g.bench_with_input(BenchmarkId::new("dates", name), &text, |b, text| {
                 b.iter(|| dates::resolve(text, &sentences, &mentions, None))
+            });
+            let units: Vec<Span> = mentions.iter().map(|m| m.span).collect();
+            g.bench_with_input(BenchmarkId::new("keyphrases", name), &text, |b, text| {
+                b.iter(|| about::keyphrases(text, &art.blocks, &sentences, &units, 10))
+            });
+            g.bench_with_input(BenchmarkId::new("summary", name), &text, |b, text| {
+                b.iter(|| about::summary(text, &art.blocks, &sentences, 3))
             });
             g.bench_with_input(BenchmarkId::new("analyze", name), input, |b, i| b.iter(|| analyze(i, &Options::default())));
         }

@@ -4,6 +4,7 @@
 //! word overlap).
 
 use super::article::{Block, BlockKind};
+use super::hash::FastMap;
 use super::span::{within, Span};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -37,6 +38,13 @@ fn body(blocks: &[Block]) -> impl Iterator<Item = &Block> {
 /// Words of a sentence: (span, lowercase), letters and digits only.
 fn words(text: &str, s: Span) -> Vec<(Span, String)> {
     let mut out = Vec::new();
+    for_each_word(text, s, &mut String::new(), |span, w| out.push((span, w.to_string())));
+    out
+}
+
+/// Calls `f` with each word of sentence `s` and its lowercase form, lowercased into
+/// `buf` (no allocation per word: key phrases read every word of a long text).
+fn for_each_word(text: &str, s: Span, buf: &mut String, mut f: impl FnMut(Span, &str)) {
     let slice = s.of(text);
     let mut start = None;
     for (i, c) in slice.char_indices().chain(std::iter::once((slice.len(), ' '))) {
@@ -47,14 +55,19 @@ fn words(text: &str, s: Span) -> Vec<(Span, String)> {
                 let w = slice[st..i].trim_end_matches(['-', '\'', '’']);
                 let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
                 if !w.is_empty() {
-                    out.push((Span::new(s.start + st, s.start + st + w.len()), w.to_lowercase()));
+                    buf.clear();
+                    if w.is_ascii() {
+                        buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                    } else {
+                        buf.push_str(&w.to_lowercase());
+                    }
+                    f(Span::new(s.start + st, s.start + st + w.len()), buf);
                 }
                 start = None;
             }
             _ => {}
         }
     }
-    out
 }
 
 /// The top `n` key phrases (1 to 3 words) of the body text. A phrase never cuts
@@ -64,36 +77,43 @@ pub fn keyphrases(text: &str, blocks: &[Block], sentences: &[Span], units: &[Spa
     let body_blocks: Vec<Span> = body(blocks).map(|b| b.span).collect();
     let in_body = |s: &Span| within(&body_blocks, Span::new(0, s.start + 1), |b| *b).last().is_some_and(|b| b.contains(*s));
     let body_sentences: Vec<Span> = sentences.iter().copied().filter(in_body).collect();
-    let owned: Vec<Vec<(Span, String)>> = body_sentences.iter().map(|s| words(text, *s)).collect();
     // Words interned to ids (in order of first appearance), so the statistics and candidate
     // phrases below are keyed by integers, not strings: on 1 MB of text this took a fifth of
     // the whole analysis with string keys.
-    let mut ids: HashMap<&str, u32> = HashMap::new();
-    let mut vocab: Vec<&str> = Vec::new();
-    let sents: Vec<Vec<(Span, u32)>> = owned
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut vocab: Vec<String> = Vec::new();
+    let mut buf = String::new();
+    let sents: Vec<Vec<(Span, u32)>> = body_sentences
         .iter()
-        .map(|sent| {
-            sent.iter()
-                .map(|(span, w)| {
-                    let id = *ids.entry(w.as_str()).or_insert_with(|| {
-                        vocab.push(w.as_str());
+        .map(|s| {
+            let mut sent = Vec::new();
+            for_each_word(text, *s, &mut buf, |span, w| {
+                let id = match ids.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        vocab.push(w.to_string());
+                        ids.insert(w.to_string(), vocab.len() as u32 - 1);
                         vocab.len() as u32 - 1
-                    });
-                    (*span, id)
-                })
-                .collect()
+                    }
+                };
+                sent.push((span, id));
+            });
+            sent
         })
         .collect();
-    // Per-word statistics.
+    let vocab: Vec<&str> = vocab.iter().map(String::as_str).collect();
+    // Per-word statistics. The distinct neighbours of each word are counted from sorted
+    // (word, neighbour) pairs rather than a set per word: one allocation, not two per word.
     #[derive(Default, Clone)]
     struct W {
         tf: f64,
         upper: f64,
         sentences: Vec<usize>,
-        left: HashSet<u32>,
-        right: HashSet<u32>,
+        neighbours: usize,
     }
     let mut stats: Vec<W> = vec![W::default(); vocab.len()];
+    let mut pairs: Vec<u64> = Vec::new();
+    let pair = |side: u64, w: u32, other: u32| (u64::from(w) << 32) | (side << 31) | u64::from(other);
     for (si, sent) in sents.iter().enumerate() {
         for (k, (span, w)) in sent.iter().enumerate() {
             let e = &mut stats[*w as usize];
@@ -106,12 +126,17 @@ pub fn keyphrases(text: &str, blocks: &[Block], sentences: &[Span], units: &[Spa
                 e.sentences.push(si);
             }
             if k > 0 {
-                e.left.insert(sent[k - 1].1);
+                pairs.push(pair(0, *w, sent[k - 1].1));
             }
             if let Some(r) = sent.get(k + 1) {
-                e.right.insert(r.1);
+                pairs.push(pair(1, *w, r.1));
             }
         }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    for p in &pairs {
+        stats[(p >> 32) as usize].neighbours += 1;
     }
     if stats.is_empty() {
         return Vec::new();
@@ -132,7 +157,7 @@ pub fn keyphrases(text: &str, blocks: &[Block], sentences: &[Span], units: &[Spa
             let median_pos = s.sentences[s.sentences.len() / 2] as f64;
             let position = (3.0 + median_pos).ln().ln();
             let frequency = s.tf / (mean + sd).max(1.0);
-            let relatedness = 1.0 + (s.left.len() as f64 + s.right.len() as f64) / (2.0 * s.tf) * (s.tf / max_tf);
+            let relatedness = 1.0 + s.neighbours as f64 / (2.0 * s.tf) * (s.tf / max_tf);
             let spread = s.sentences.len() as f64 / total;
             (relatedness * position) / (casing + frequency / relatedness + spread / relatedness)
         })
@@ -141,9 +166,13 @@ pub fn keyphrases(text: &str, blocks: &[Block], sentences: &[Span], units: &[Spa
     let can_end: Vec<bool> =
         vocab.iter().map(|w| !stop.contains(*w) && w.chars().any(char::is_alphabetic) && w.chars().count() > 2).collect();
     const NONE: u32 = u32::MAX;
-    let mut index: HashMap<[u32; 3], usize> = HashMap::new();
+    let mut index: FastMap<[u32; 3], usize> = FastMap::default();
     let mut candidates: Vec<([u32; 3], Vec<Span>)> = Vec::new();
-    for sent in &sents {
+    for (sent, s) in sents.iter().zip(&body_sentences) {
+        // The units that start inside this sentence (those before it all start before any
+        // of its phrases ends): a binary search in these few, not in all of the text's.
+        let first_unit = units.partition_point(|u| u.start < s.start);
+        let in_sentence = &units[first_unit..first_unit + units[first_unit..].partition_point(|u| u.start < s.end)];
         for len in 1..=3 {
             for k in 0..sent.len().saturating_sub(len - 1) {
                 let ws = &sent[k..k + len];
@@ -156,7 +185,7 @@ pub fn keyphrases(text: &str, blocks: &[Block], sentences: &[Span], units: &[Spa
                     continue;
                 }
                 let cuts = |u: &Span| u.overlaps(joined) && !joined.contains(*u);
-                let k = units.partition_point(|u| u.start < joined.end);
+                let k = first_unit + in_sentence.partition_point(|u| u.start < joined.end);
                 if units[k.saturating_sub(4)..k].iter().any(cuts) {
                     continue;
                 }
@@ -184,22 +213,36 @@ pub fn keyphrases(text: &str, blocks: &[Block], sentences: &[Span], units: &[Spa
     // Sorted by index, with strings borrowed from the text: a long document has hundreds
     // of thousands of candidates, and only `n` become keyphrases.
     let words = |key: &[u32; 3]| key.iter().filter(|&&w| w != NONE).map(|&w| vocab[w as usize]).collect::<Vec<_>>();
-    let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.sort_by(|&a, &b| {
+    let cmp = |&a: &usize, &b: &usize| {
         let (ka, kb) = (&candidates[a], &candidates[b]);
         scores[a].total_cmp(&scores[b]).then_with(|| ka.1[0].of(text).cmp(kb.1[0].of(text))).then_with(|| words(&ka.0).cmp(&words(&kb.0)))
-    });
+    };
+    // Only the best few are read: they are selected first and sorted alone (the order is
+    // total, so this is the full sort's prefix); the rest is sorted only if the dropping
+    // of repeats below runs through them all.
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    let head = (n * 16).min(order.len());
+    if head < order.len() {
+        order.select_nth_unstable_by(head, cmp);
+    }
+    order[..head].sort_by(cmp);
+    let mut rest_sorted = head == order.len();
     // Drop phrases that repeat a better one ("north korea" after "north korea's leader").
     let mut out: Vec<Keyphrase> = Vec::new();
     let mut taken: Vec<String> = Vec::new();
-    for i in order {
+    for k in 0..order.len() {
+        if k == head && !rest_sorted {
+            order[head..].sort_by(cmp);
+            rest_sorted = true;
+        }
+        let i = order[k];
         let phrase = candidates[i].1[0].of(text);
         let lower = phrase.to_lowercase();
         if taken.iter().any(|t| t.contains(&lower) || lower.contains(t.as_str())) {
             continue;
         }
         taken.push(lower);
-        out.push(Keyphrase { phrase: phrase.to_string(), score: scores[i], occurrences: std::mem::take(&mut candidates[i].1) });
+        out.push(Keyphrase { phrase: phrase.to_string(), score: scores[i], occurrences: candidates[i].1.clone() });
         if out.len() == n {
             break;
         }

@@ -11,6 +11,7 @@ pub mod article;
 pub mod credits;
 pub mod dates;
 pub mod entities;
+pub mod hash;
 pub mod html;
 pub mod markdown;
 pub mod ner;
