@@ -4,7 +4,7 @@
 
 use super::clusters::{prefix, DEPTH};
 use super::lexicon::{Facts, Lexicon, CITY, COUNTRY, DEMONYM, FIRST, LAST, REGION};
-use std::collections::{HashMap, HashSet};
+use crate::analysis::hash::{FastMap, FastSet};
 
 pub const LABELS: [&str; 9] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
 pub const NUM_LABELS: usize = LABELS.len();
@@ -82,17 +82,19 @@ fn push_short_shape(word: &str, out: &mut String) {
 /// in lowercase and which in title case.
 #[derive(Default)]
 pub struct DocContext {
-    lower_seen: HashSet<String>,
-    title_seen: HashSet<String>,
+    lower_seen: FastSet<String>,
+    title_seen: FastSet<String>,
     /// The last label the tagger gave each capitalised word in this document.
-    pub last_label: HashMap<String, usize>,
+    pub last_label: FastMap<String, usize>,
     /// Context aggregation: for each capitalised word (lowercased), hashed
     /// features of every place the document uses it (the words around it and
     /// its position in a run of capitalised words), sorted and deduplicated.
-    contexts: HashMap<String, Vec<u32>>,
+    contexts: FastMap<String, Vec<u32>>,
     /// The tagger's scores of each word's [`word_features`] and `contexts`, by the
     /// word as written (a cache, filled while tagging).
-    pub word_scores: HashMap<String, [f32; NUM_LABELS]>,
+    pub word_scores: FastMap<String, [f32; NUM_LABELS]>,
+    /// The lexicon's facts of each lowercase word (a cache, filled while tagging).
+    pub facts: FastMap<String, Option<Facts>>,
 }
 
 impl DocContext {
@@ -238,7 +240,9 @@ const KIND_NAMES: [(u8, &str); 6] =
 /// on the tagger's own previous decisions).
 pub fn static_features(sent: &[&str], lex: &Lexicon, doc: &DocContext) -> Vec<Vec<u32>> {
     let forms = word_forms(sent);
-    let mut all = context_features(sent, &forms, lex, doc, &vec![true; sent.len()]);
+    let wanted = vec![true; sent.len()];
+    let single = single_facts(&forms, &wanted, |w| lex.get_lowercase(w));
+    let mut all = context_features(sent, &forms, lex, doc, &wanted, &single);
     for (i, (f, w)) in all.iter_mut().zip(sent).enumerate() {
         word_features(w, forms.lower(i), f);
     }
@@ -267,15 +271,29 @@ pub fn word_features(w: &str, lw: &str, f: &mut Vec<u32>) {
     }
 }
 
+/// Each token's single-word lexicon facts (by its lowercase form), looked up with
+/// `lookup` only where a wanted token can see them (the features use a token's
+/// neighbours' facts too).
+pub fn single_facts(forms: &Forms, wanted: &[bool], mut lookup: impl FnMut(&str) -> Option<Facts>) -> Vec<Option<Facts>> {
+    let n = forms.len();
+    let near_wanted = |i: usize| wanted[i.saturating_sub(1)..(i + 2).min(n)].iter().any(|w| *w);
+    (0..n).map(|i| if near_wanted(i) { lookup(forms.lower(i)) } else { None }).collect()
+}
+
 /// [`static_features`] without the [`word_features`]: what depends on the
 /// sentence and the document around the word. Only the tokens `wanted` get
-/// features (the others an empty list); `forms` come from [`word_forms`].
-pub fn context_features(sent: &[&str], forms: &Forms, lex: &Lexicon, doc: &DocContext, wanted: &[bool]) -> Vec<Vec<u32>> {
+/// features (the others an empty list); `forms` come from [`word_forms`],
+/// `single` from [`single_facts`].
+pub fn context_features(
+    sent: &[&str],
+    forms: &Forms,
+    lex: &Lexicon,
+    doc: &DocContext,
+    wanted: &[bool],
+    single: &[Option<Facts>],
+) -> Vec<Vec<u32>> {
     let n = sent.len();
     let gaz = gazetteer_matches(sent, forms, lex);
-    // Single-word facts, looked up only where a wanted token can see them.
-    let near_wanted = |i: usize| wanted[i.saturating_sub(1)..(i + 2).min(n)].iter().any(|w| *w);
-    let single: Vec<Option<Facts>> = (0..n).map(|i| if near_wanted(i) { lex.get_lowercase(forms.lower(i)) } else { None }).collect();
     let caps_sentence = is_all_caps_sentence(sent);
     let word = |i: isize| -> &str {
         if i < 0 {

@@ -2,8 +2,8 @@
 //! decoding (left to right, IOB2 constraints) shared with training.
 
 use super::features::{
-    allowed, context_features, document_label_feature, label_pair_feature, previous_label_features, word_features, word_forms, DocContext,
-    Forms, NUM_LABELS,
+    allowed, context_features, document_label_feature, label_pair_feature, previous_label_features, single_facts, word_features,
+    word_forms, DocContext, Forms, NUM_LABELS,
 };
 use crate::analysis::hash::FastMap;
 
@@ -312,7 +312,15 @@ pub fn tag_sentence(model: &Model, lex: &Lexicon, sent: &[&str], doc: &mut DocCo
     let forms = word_forms(sent);
     // Plain lowercase words are O whatever their features say (see beam_search).
     let wanted: Vec<bool> = sent.iter().map(|w| may_continue(w)).collect();
-    let feats = context_features(sent, &forms, lex, doc, &wanted);
+    let single = single_facts(&forms, &wanted, |w| match doc.facts.get(w) {
+        Some(f) => *f,
+        None => {
+            let f = lex.get_lowercase(w);
+            doc.facts.insert(w.to_string(), f);
+            f
+        }
+    });
+    let feats = context_features(sent, &forms, lex, doc, &wanted, &single);
     let mut word = Vec::with_capacity(16);
     let statics: Vec<[f32; NUM_LABELS]> = feats
         .iter()
