@@ -191,25 +191,18 @@ pub fn is_all_caps_sentence(sent: &[&str]) -> bool {
 /// match: 0 = first, 1 = inside, 2 = last, 3 = single, length).
 pub fn gazetteer_matches(sent: &[&str], forms: &Forms, lex: &Lexicon) -> Vec<Option<(Facts, u8, u8)>> {
     let mut out = vec![None; sent.len()];
-    let mut phrase = String::new();
+    let lower: Vec<&str> = (0..forms.len()).map(|k| forms.lower(k)).collect();
     let mut i = 0;
     while i < sent.len() {
         let mut found = None;
         // Only phrases that start with a capital (or a digit) can be names.
         if sent[i].chars().next().is_some_and(char::is_uppercase) {
-            for len in (1..=4.min(sent.len() - i)).rev() {
-                phrase.clear();
-                for k in i..i + len {
-                    if k > i {
-                        phrase.push(' ');
-                    }
-                    phrase.push_str(forms.lower(k));
-                }
-                if let Some(f) = lex.get_lowercase(&phrase).filter(|f| f.is_name()) {
+            // The longest name among the phrases of one to four words starting here.
+            lex.phrases_at(&lower[i..], 4, |len, f| {
+                if f.is_name() {
                     found = Some((f, len));
-                    break;
                 }
-            }
+            });
         }
         match found {
             Some((f, len)) => {

@@ -92,6 +92,27 @@ impl Lexicon {
         self.map.get(phrase.as_bytes()).map(Facts::unpack)
     }
 
+    /// The phrases of up to `max` words starting at `words[0]` (lowercase), in one walk
+    /// of the map: for each length that is an entry, `found(length, facts)`, shortest
+    /// first. The walk stops where no entry continues, usually inside the first word.
+    pub fn phrases_at(&self, words: &[&str], max: usize, mut found: impl FnMut(usize, Facts)) {
+        let fst = self.map.as_fst();
+        let mut node = fst.root();
+        let mut out = fst::raw::Output::zero();
+        for (k, w) in words.iter().take(max).enumerate() {
+            let sep = if k > 0 { &b" "[..] } else { &[][..] };
+            for &b in sep.iter().chain(w.as_bytes()) {
+                let Some(i) = node.find_input(b) else { return };
+                let t = node.transition(i);
+                out = out.cat(t.out);
+                node = fst.node(t.addr);
+            }
+            if node.is_final() {
+                found(k + 1, Facts::unpack(out.cat(node.final_output()).value()));
+            }
+        }
+    }
+
     pub fn country(&self, facts: Facts) -> Option<&Country> {
         self.countries.get(usize::from(facts.country))
     }
