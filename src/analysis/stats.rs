@@ -49,35 +49,46 @@ pub fn is_word(token: &str) -> bool {
 }
 
 /// Syllables in an English word, by vowel groups (a silent final "e" does not count).
+/// One pass over the lowercase letters, remembering the last three: no allocation, as
+/// every word of the text is counted.
 pub fn syllables(word: &str) -> usize {
-    let w: Vec<char> = word.to_lowercase().chars().filter(|c| c.is_alphabetic()).collect();
-    if w.is_empty() {
-        return 1; // numbers and symbols read as one
-    }
     let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'à'..='ÿ');
-    let mut count = 0;
-    let mut prev = false;
-    for &c in &w {
+    let (mut count, mut prev, mut n) = (0, false, 0);
+    // The last three letters, the most recent last.
+    let mut last = [' '; 3];
+    for c in word.chars().flat_map(char::to_lowercase).filter(|c| c.is_alphabetic()) {
         let v = vowel(c);
         if v && !prev {
             count += 1;
         }
         prev = v;
+        n += 1;
+        last = [last[1], last[2], c];
     }
-    let n = w.len();
-    if n > 2 && w[n - 1] == 'e' && !vowel(w[n - 2]) && w[n - 2] != 'l' && count > 1 {
+    if n == 0 {
+        return 1; // numbers and symbols read as one
+    }
+    let [third, second, first] = last;
+    if n > 2 && first == 'e' && !vowel(second) && second != 'l' && count > 1 {
         count -= 1;
     }
-    if n > 3 && w[n - 2..] == ['e', 'd'] && !matches!(w[n - 3], 't' | 'd') && count > 1 {
+    if n > 3 && second == 'e' && first == 'd' && !matches!(third, 't' | 'd') && count > 1 {
         count -= 1;
     }
     count.max(1)
 }
 
-fn readability(text: &str, sentences: &[Span], tokens: &[Span]) -> Readability {
-    let words: Vec<&str> = tokens.iter().map(|t| t.of(text)).filter(|t| is_word(t)).collect();
-    let syl: usize = words.iter().map(|w| syllables(w)).sum();
-    let (s, w) = (sentences.len(), words.len());
+/// Sentences, words and syllables of a run of text.
+fn counts(text: &str, sentences: &[Span], tokens: &[Span]) -> (usize, usize, usize) {
+    let (mut words, mut syl) = (0, 0);
+    for w in tokens.iter().map(|t| t.of(text)).filter(|t| is_word(t)) {
+        words += 1;
+        syl += syllables(w);
+    }
+    (sentences.len(), words, syl)
+}
+
+fn readability((s, w, syl): (usize, usize, usize)) -> Readability {
     if s == 0 || w == 0 {
         return Readability { sentences: s, words: w, syllables: syl, ..Default::default() };
     }
@@ -96,18 +107,17 @@ fn readability(text: &str, sentences: &[Span], tokens: &[Span]) -> Readability {
 /// Statistics of `text` from its blocks, sentences and tokens (all sorted).
 pub fn compute(text: &str, blocks: &[Block], sentences: &[Span], tokens: &[Span]) -> Stats {
     let mut per_paragraph = Vec::new();
-    let mut body_sentences = Vec::new();
-    let mut body_tokens = Vec::new();
+    // The body's counts are the sums of its paragraphs' (each word is counted once).
+    let mut body = (0, 0, 0);
     for b in blocks.iter().filter(|b| is_body(b.kind)) {
-        let (s, t) = (within(sentences, b.span, |s| *s), within(tokens, b.span, |s| *s));
-        per_paragraph.push(ParagraphStats { span: b.span, readability: readability(text, s, t) });
-        body_sentences.extend_from_slice(s);
-        body_tokens.extend_from_slice(t);
+        let c = counts(text, within(sentences, b.span, |s| *s), within(tokens, b.span, |s| *s));
+        per_paragraph.push(ParagraphStats { span: b.span, readability: readability(c) });
+        body = (body.0 + c.0, body.1 + c.1, body.2 + c.2);
     }
     let total_words = tokens.iter().filter(|t| is_word(t.of(text))).count();
     Stats {
         paragraphs: per_paragraph.len(),
-        readability: readability(text, &body_sentences, &body_tokens),
+        readability: readability(body),
         total_words,
         reading_minutes: ((total_words as f64 / WORDS_PER_MINUTE) * 10.0).round() / 10.0,
         per_paragraph,
