@@ -37,6 +37,8 @@ try {
       return median(xs);
     };
     const lede = (t) => wasm_bindgen.analyze(t, undefined).entities.length;
+    // The same analysis, returning only the entities (what compromise's side returns).
+    const ledeEntities = (t) => wasm_bindgen.analyze(t, { fields: ['entities'] }).entities.length;
     const comp = (t) => {
       const doc = window.nlp(t);
       return doc.people().out('array').length + doc.places().out('array').length + doc.organizations().out('array').length;
@@ -47,6 +49,8 @@ try {
       ledeSeedMs: time(() => lede(seedText), 100, 20),
       compromiseSeedMs: time(() => comp(seedText), 100, 20),
       ledeCorpusMs: time(() => lede(big), 3, 1),
+      ledeEntitiesSeedMs: time(() => ledeEntities(seedText), 100, 20),
+      ledeEntitiesCorpusMs: time(() => ledeEntities(big), 3, 1),
       compromiseCorpusMs: time(() => comp(big), 3, 1),
       wasmMemoryBytes: wasm_bindgen.wasmMemoryBytes(),
       userAgent: navigator.userAgent,
