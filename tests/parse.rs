@@ -196,3 +196,21 @@ fn invalid_utf8_from_a_dropped_file_is_decoded_lossily() {
     assert_eq!(a.article.title.as_ref().unwrap().value, "Title");
     assert!(a.text.contains("París"));
 }
+
+/// The JavaScript API's `fields` leaves out the layers nobody asked for: they come back
+/// empty, and everything else is exactly what the whole analysis gives.
+#[test]
+fn skipped_layers_are_empty_and_the_rest_is_unchanged() {
+    use lede::analysis::Skip;
+    let text = SEEDS[0].text;
+    let whole = analyze(text, &Options::default());
+    let some = analyze(text, &Options { skip: Skip { quotes: true, times: true, about: true }, ..Default::default() });
+    assert!(!whole.quotes.is_empty() && !whole.times.is_empty() && !whole.keyphrases.is_empty() && !whole.summary.is_empty());
+    assert!(some.quotes.is_empty() && some.times.is_empty() && some.keyphrases.is_empty() && some.summary.is_empty());
+    assert_eq!(some.entities, whole.entities);
+    assert_eq!(some.mentions, whole.mentions);
+    assert_eq!(some.stats, whole.stats);
+    assert_eq!(some.article, whole.article);
+    let quotes_only = analyze(text, &Options { skip: Skip { times: true, about: true, ..Default::default() }, ..Default::default() });
+    assert_eq!(quotes_only.quotes, whole.quotes);
+}

@@ -32,6 +32,18 @@ pub struct Options {
     pub format: Option<InputFormat>,
     /// The date relative dates are resolved against when the article states none.
     pub reference_date: Option<Date>,
+    /// Layers a caller does not want (the JavaScript API's `fields`): left empty, not computed.
+    pub skip: Skip,
+}
+
+/// Layers of the analysis that can be left out. Entities, statistics and the article are
+/// always computed: everything else builds on them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Skip {
+    pub quotes: bool,
+    pub times: bool,
+    /// Key phrases and the summary.
+    pub about: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -193,15 +205,16 @@ pub fn analyze_with_progress(input: &str, options: &Options, progress: &mut dyn 
         progress(Progress { stage: Stage::Names, fraction: READ_END + (TAG_END - READ_END) * share });
     });
     progress(Progress { stage: Stage::Finishing, fraction: NAMES_END });
-    let quotes = quotes::find(&text, &article.blocks, &sentences, &mentions, &entities);
+    let skip = options.skip;
+    let quotes = if skip.quotes { Vec::new() } else { quotes::find(&text, &article.blocks, &sentences, &mentions, &entities) };
     progress(Progress { stage: Stage::Finishing, fraction: QUOTES_END });
     let published = article.published.as_ref().and_then(|p| parse_timestamp(&p.iso)).map(|t| t.date);
-    let times = dates::resolve(&text, &sentences, &mentions, published.or(options.reference_date));
+    let times = if skip.times { Vec::new() } else { dates::resolve(&text, &sentences, &mentions, published.or(options.reference_date)) };
     progress(Progress { stage: Stage::Finishing, fraction: DATES_END });
     let units: Vec<Span> = mentions.iter().map(|m| m.span).collect();
-    let keyphrases = about::keyphrases(&text, &article.blocks, &sentences, &units, 10);
+    let keyphrases = if skip.about { Vec::new() } else { about::keyphrases(&text, &article.blocks, &sentences, &units, 10) };
     progress(Progress { stage: Stage::Finishing, fraction: KEYPHRASES_END });
-    let summary = about::summary(&text, &article.blocks, &sentences, 3);
+    let summary = if skip.about { Vec::new() } else { about::summary(&text, &article.blocks, &sentences, 3) };
     if ner::tagger().is_none() {
         diagnostics.push(Diagnostic {
             severity: Severity::Warning,

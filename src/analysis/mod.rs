@@ -22,5 +22,5 @@ pub mod span;
 pub mod stats;
 pub mod timestamp;
 
-pub use analyze::{analyze, analyze_with_progress, Analysis, Diagnostic, Options, Progress, Stage, SCHEMA_VERSION};
+pub use analyze::{analyze, analyze_with_progress, Analysis, Diagnostic, Options, Progress, Skip, Stage, SCHEMA_VERSION};
 pub use span::Span;

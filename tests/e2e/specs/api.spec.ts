@@ -44,10 +44,19 @@ test.describe('the JavaScript API', () => {
       const api = wasm_bindgen;
       const whole = api.analyze(text);
       const some = api.analyze(text, { fields: ['entities', 'quotes'] });
-      return { keys: Object.keys(some), same: JSON.stringify([whole.entities, whole.quotes]) === JSON.stringify([some.entities, some.quotes]) };
+      // Quotes, dates, key phrases and the summary are then not computed; the entities are the same.
+      const entities = api.analyze(text, { fields: ['entities'] });
+      return {
+        keys: Object.keys(some),
+        same: JSON.stringify([whole.entities, whole.quotes]) === JSON.stringify([some.entities, some.quotes]),
+        sameEntities: JSON.stringify(whole.entities) === JSON.stringify(entities.entities),
+        quotes: (whole.quotes as unknown[]).length,
+      };
     }, seed);
     expect(result.keys).toEqual(['entities', 'quotes']);
+    expect(result.quotes).toBeGreaterThan(0);
     expect(result.same).toBe(true);
+    expect(result.sameEntities).toBe(true);
   });
 
   test('malformed options throw a message naming the problem', async ({ page }) => {
