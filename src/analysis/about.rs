@@ -5,6 +5,7 @@
 
 use super::article::{Block, BlockKind};
 use super::hash::FastMap;
+use super::segment::push_lowercase;
 use super::span::{within, Span};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -56,11 +57,7 @@ fn for_each_word(text: &str, s: Span, buf: &mut String, mut f: impl FnMut(Span, 
                 let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
                 if !w.is_empty() {
                     buf.clear();
-                    if w.is_ascii() {
-                        buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-                    } else {
-                        buf.push_str(&w.to_lowercase());
-                    }
+                    push_lowercase(w, buf);
                     f(Span::new(s.start + st, s.start + st + w.len()), buf);
                 }
                 start = None;

@@ -54,6 +54,17 @@ const ABBREVIATIONS: &[&str] = &[
     "E.U",
 ];
 
+/// Appends `word` in lowercase to `out`: byte by byte for ASCII (most words; no allocation),
+/// else through `str::to_lowercase`, whose context rules (a word-final sigma) the tagger's
+/// features were trained with.
+pub fn push_lowercase(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
+}
+
 /// Whether `word` followed by a period is an abbreviation (or an initial) rather
 /// than the end of a sentence.
 pub fn is_abbreviation(word: &str) -> bool {

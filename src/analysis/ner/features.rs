@@ -5,6 +5,7 @@
 use super::clusters::{prefix, DEPTH};
 use super::lexicon::{Facts, Lexicon, CITY, COUNTRY, DEMONYM, FIRST, LAST, REGION};
 use crate::analysis::hash::{FastMap, FastSet};
+use crate::analysis::segment::push_lowercase;
 
 pub const LABELS: [&str; 9] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
 pub const NUM_LABELS: usize = LABELS.len();
@@ -442,13 +443,7 @@ pub fn word_forms(sent: &[&str]) -> Forms {
     let mut buf = String::with_capacity(sent.iter().map(|w| w.len() + 4).sum());
     let mut ends = Vec::with_capacity(sent.len());
     for w in sent {
-        if w.is_ascii() {
-            buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            // `str::to_lowercase` knows context rules (a word-final sigma) that
-            // `char::to_lowercase` does not; the features were trained on it.
-            buf.push_str(&w.to_lowercase());
-        }
+        push_lowercase(w, &mut buf);
         let lower_end = buf.len() as u32;
         push_short_shape(w, &mut buf);
         ends.push((lower_end, buf.len() as u32));
