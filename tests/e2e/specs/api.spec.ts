@@ -51,12 +51,15 @@ test.describe('the JavaScript API', () => {
         same: JSON.stringify([whole.entities, whole.quotes]) === JSON.stringify([some.entities, some.quotes]),
         sameEntities: JSON.stringify(whole.entities) === JSON.stringify(entities.entities),
         quotes: (whole.quotes as unknown[]).length,
+        // Every part of the whole analysis can be asked for alone, and comes back the same.
+        eachAlone: Object.keys(whole).filter((k) => JSON.stringify(api.analyze(text, { fields: [k] })[k]) !== JSON.stringify(whole[k])),
       };
     }, seed);
     expect(result.keys).toEqual(['entities', 'quotes']);
     expect(result.quotes).toBeGreaterThan(0);
     expect(result.same).toBe(true);
     expect(result.sameEntities).toBe(true);
+    expect(result.eachAlone).toEqual([]);
   });
 
   test('malformed options throw a message naming the problem', async ({ page }) => {
