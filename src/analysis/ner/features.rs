@@ -101,11 +101,18 @@ pub struct DocContext {
 impl DocContext {
     /// Collects the document's vocabulary from its sentences (token strings).
     pub fn new<'a>(sentences: impl Iterator<Item = &'a [&'a str]>) -> Self {
+        let sentences: Vec<&[&str]> = sentences.collect();
+        let forms: Vec<Forms> = sentences.iter().map(|s| word_forms(s)).collect();
+        DocContext::with_forms(&sentences, &forms)
+    }
+
+    /// [`DocContext::new`] given each sentence's [`Forms`] (the tagger needs them too,
+    /// and makes them once).
+    pub fn with_forms(sentences: &[&[&str]], forms: &[Forms]) -> Self {
         let mut ctx = DocContext::default();
-        for sent in sentences {
+        for (&sent, forms) in sentences.iter().zip(forms) {
             let all_caps = is_all_caps_sentence(sent);
             let capital = |i: usize| sent[i].chars().next().is_some_and(char::is_uppercase);
-            let forms = word_forms(sent);
             for (i, w) in sent.iter().enumerate() {
                 let first = w.chars().next().unwrap_or(' ');
                 // Look before inserting: most words are already there, and a key costs an allocation.

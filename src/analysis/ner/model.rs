@@ -308,11 +308,11 @@ fn allowed_here(prev: usize, label: usize, can_continue: bool, only_o: bool) -> 
 
 /// The label of each token and the model's confidence in it (a softmax over
 /// the allowed labels' scores at that step of the best sequence).
-pub fn tag_sentence(model: &Model, lex: &Lexicon, sent: &[&str], doc: &mut DocContext) -> Vec<(usize, f32)> {
-    let forms = word_forms(sent);
+/// `forms` are the sentence's [`word_forms`].
+pub fn tag_sentence(model: &Model, lex: &Lexicon, sent: &[&str], forms: &Forms, doc: &mut DocContext) -> Vec<(usize, f32)> {
     // Plain lowercase words are O whatever their features say (see beam_search).
     let wanted: Vec<bool> = sent.iter().map(|w| may_continue(w)).collect();
-    let single = single_facts(&forms, &wanted, |w| match doc.facts.get(w) {
+    let single = single_facts(forms, &wanted, |w| match doc.facts.get(w) {
         Some(f) => *f,
         None => {
             let f = lex.get_lowercase(w);
@@ -320,7 +320,7 @@ pub fn tag_sentence(model: &Model, lex: &Lexicon, sent: &[&str], doc: &mut DocCo
             f
         }
     });
-    let feats = context_features(sent, &forms, lex, doc, &wanted, &single);
+    let feats = context_features(sent, forms, lex, doc, &wanted, &single);
     let mut word = Vec::with_capacity(16);
     let statics: Vec<[f32; NUM_LABELS]> = feats
         .iter()
@@ -347,7 +347,7 @@ pub fn tag_sentence(model: &Model, lex: &Lexicon, sent: &[&str], doc: &mut DocCo
             s
         })
         .collect();
-    let decoded = beam_search(&|f, s| model.score(f, s), sent, &forms, &statics, doc, None);
+    let decoded = beam_search(&|f, s| model.score(f, s), sent, forms, &statics, doc, None);
     for (i, &label) in decoded.labels.iter().enumerate() {
         if sent[i].chars().next().is_some_and(char::is_uppercase) {
             doc.last_label.insert(forms.lower(i).to_string(), label);
@@ -391,14 +391,16 @@ pub fn tag_document_with_progress(
 ) -> Vec<Vec<(usize, f32)>> {
     use super::conll::chunks;
     use std::collections::HashMap;
-    let mut doc = DocContext::new(sentences.iter().map(Vec::as_slice));
+    let forms: Vec<Forms> = sentences.iter().map(|s| word_forms(s)).collect();
+    let slices: Vec<&[&str]> = sentences.iter().map(Vec::as_slice).collect();
+    let mut doc = DocContext::with_forms(&slices, &forms);
     let total = sentences.len();
     let mut tagged: Vec<Vec<(usize, f32)>> = Vec::with_capacity(total);
     for (i, s) in sentences.iter().enumerate() {
         if i % PROGRESS_EVERY == 0 && i > 0 {
             progress(i, total);
         }
-        tagged.push(tag_sentence(model, lex, s, &mut doc));
+        tagged.push(tag_sentence(model, lex, s, &forms[i], &mut doc));
     }
     // Votes: name (lowercase) → confidence summed per type (PER, ORG, LOC, MISC).
     let mut votes: HashMap<String, [f32; 4]> = HashMap::new();
