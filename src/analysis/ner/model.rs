@@ -227,13 +227,26 @@ pub fn beam_search(
         };
         let can_continue = continues[i];
         let only_o = gold.is_none() && !can_continue;
+        candidates.clear();
+        local_start.push(local.len());
+        // A word every hypothesis must label O, where they all end in the same two
+        // labels (inside a run of plain lowercase words, most of the text): each gets
+        // the same score, so the ranking cannot change and nothing need be scored.
+        // Its confidence is 1 (O is the only label allowed), whatever `local` holds.
+        if only_o && beam.iter().all(|h| h.label == beam[0].label && h.prev == beam[0].prev) {
+            for (hi, h) in beam.iter().enumerate() {
+                local.push([0f32; NUM_LABELS]);
+                candidates.push(Hyp { score: h.score, label: 0, parent: hi, prev: h.label, gold: false });
+            }
+            steps.extend_from_slice(&candidates);
+            widths.push(candidates.len());
+            continue;
+        }
         let mut base = statics[i];
         if let Some(f) = document_label_feature(sent, forms, i, doc) {
             score(&[f], &mut base);
         }
         let mut prev_known = [false; NUM_LABELS];
-        candidates.clear();
-        local_start.push(local.len());
         for (hi, h) in beam.iter().enumerate() {
             if !prev_known[h.label] {
                 prev_known[h.label] = true;
