@@ -111,7 +111,7 @@ impl DocContext {
     pub fn with_forms(sentences: &[&[&str]], forms: &[Forms]) -> Self {
         let mut ctx = DocContext::default();
         for (&sent, forms) in sentences.iter().zip(forms) {
-            let all_caps = is_all_caps_sentence(sent);
+            let all_caps = forms.all_caps;
             let capital = |i: usize| sent[i].chars().next().is_some_and(char::is_uppercase);
             for (i, w) in sent.iter().enumerate() {
                 let first = w.chars().next().unwrap_or(' ');
@@ -295,7 +295,7 @@ pub fn context_features(
 ) -> Vec<Vec<u32>> {
     let n = sent.len();
     let gaz = gazetteer_matches(sent, forms, lex);
-    let caps_sentence = is_all_caps_sentence(sent);
+    let caps_sentence = forms.all_caps;
     let word = |i: isize| -> &str {
         if i < 0 {
             "<s>"
@@ -427,6 +427,10 @@ pub struct Forms {
     buf: String,
     /// Where each token's lowercase form ends in `buf`; its short shape follows it.
     ends: Vec<(u32, u32)>,
+    /// Whether the sentence is a headline in capitals ([`is_all_caps_sentence`]).
+    pub all_caps: bool,
+    /// Whether each token [`may_continue`](super::model::may_continue) a name.
+    pub continues: Vec<bool>,
 }
 
 impl Forms {
@@ -455,7 +459,8 @@ pub fn word_forms(sent: &[&str]) -> Forms {
         push_short_shape(w, &mut buf);
         ends.push((lower_end, buf.len() as u32));
     }
-    Forms { buf, ends }
+    let continues = sent.iter().map(|w| super::model::may_continue(w)).collect();
+    Forms { buf, ends, all_caps: is_all_caps_sentence(sent), continues }
 }
 
 /// Features that depend on the labels already given: the previous two labels,

@@ -219,7 +219,7 @@ pub fn beam_search(
     let start = [Hyp { score: 0.0, label: 0, parent: 0, prev: 0, gold: true }];
     let mut candidates: Vec<Hyp> = Vec::with_capacity(BEAM + 1);
     let mut fell_out = None;
-    let continues: Vec<bool> = sent.iter().map(|w| may_continue(w)).collect();
+    let continues = &forms.continues;
     for i in 0..sent.len() {
         let beam: &[Hyp] = match widths.last() {
             Some(&w) => &steps[steps.len() - w..],
@@ -324,8 +324,8 @@ fn allowed_here(prev: usize, label: usize, can_continue: bool, only_o: bool) -> 
 /// `forms` are the sentence's [`word_forms`].
 pub fn tag_sentence(model: &Model, lex: &Lexicon, sent: &[&str], forms: &Forms, doc: &mut DocContext) -> Vec<(usize, f32)> {
     // Plain lowercase words are O whatever their features say (see beam_search).
-    let wanted: Vec<bool> = sent.iter().map(|w| may_continue(w)).collect();
-    let single = single_facts(forms, &wanted, |w| match doc.facts.get(w) {
+    let wanted = &forms.continues;
+    let single = single_facts(forms, wanted, |w| match doc.facts.get(w) {
         Some(f) => *f,
         None => {
             let f = lex.get_lowercase(w);
@@ -333,7 +333,7 @@ pub fn tag_sentence(model: &Model, lex: &Lexicon, sent: &[&str], forms: &Forms, 
             f
         }
     });
-    let feats = context_features(sent, forms, lex, doc, &wanted, &single);
+    let feats = context_features(sent, forms, lex, doc, wanted, &single);
     let mut word = Vec::with_capacity(16);
     let statics: Vec<[f32; NUM_LABELS]> = feats
         .iter()
@@ -363,7 +363,10 @@ pub fn tag_sentence(model: &Model, lex: &Lexicon, sent: &[&str], forms: &Forms, 
     let decoded = beam_search(&|f, s| model.score(f, s), sent, forms, &statics, doc, None);
     for (i, &label) in decoded.labels.iter().enumerate() {
         if sent[i].chars().next().is_some_and(char::is_uppercase) {
-            doc.last_label.insert(forms.lower(i).to_string(), label);
+            match doc.last_label.get_mut(forms.lower(i)) {
+                Some(last) => *last = label,
+                None => _ = doc.last_label.insert(forms.lower(i).to_string(), label),
+            }
         }
     }
     decoded.labels.into_iter().zip(decoded.confidences).collect()
