@@ -124,11 +124,10 @@ fn words_with_spans(text: &str, span: Span) -> Vec<Span> {
         match (word_char, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
-                let w = &s[st..i];
-                let w = w.trim_end_matches('.');
-                let w = w.trim_matches(['\'', '’']);
+                let t = s[st..i].trim_end_matches('.').trim_end_matches(['\'', '’']);
+                let w = t.trim_start_matches(['\'', '’']);
                 if !w.is_empty() {
-                    let off = s[st..i].find(w).unwrap_or(0);
+                    let off = t.len() - w.len();
                     out.push(Span::new(span.start + st + off, span.start + st + off + w.len()));
                 }
                 start = None;
