@@ -4,7 +4,7 @@
 
 use super::clusters::{prefix, DEPTH};
 use super::lexicon::{Facts, Lexicon, CITY, COUNTRY, DEMONYM, FIRST, LAST, REGION};
-use crate::analysis::hash::{FastMap, FastSet};
+use crate::analysis::hash::FastMap;
 use crate::analysis::segment::push_lowercase;
 
 pub const LABELS: [&str; 9] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
@@ -79,54 +79,87 @@ fn push_short_shape(word: &str, out: &mut String) {
     }
 }
 
-/// Facts about a document used by the non-local features: which words it uses
-/// in lowercase and which in title case.
+/// Facts about a document used by the non-local features, by word. Every distinct
+/// string of the document (each token as written and in lowercase) gets an id once,
+/// kept in its sentence's [`Forms`]; the tagger then reaches what the document knows
+/// of a word by index, where it used to hash the string five times per token.
 #[derive(Default)]
 pub struct DocContext {
-    lower_seen: FastSet<String>,
-    title_seen: FastSet<String>,
-    /// The last label the tagger gave each capitalised word in this document.
-    pub last_label: FastMap<String, usize>,
-    /// Context aggregation: for each capitalised word (lowercased), hashed
-    /// features of every place the document uses it (the words around it and
-    /// its position in a run of capitalised words), sorted and deduplicated.
-    contexts: FastMap<String, Vec<u32>>,
-    /// The tagger's scores of each word's [`word_features`] and `contexts`, by the
-    /// word as written (a cache, filled while tagging).
-    pub word_scores: FastMap<String, [f32; NUM_LABELS]>,
-    /// The lexicon's facts of each lowercase word (a cache, filled while tagging).
-    pub facts: FastMap<String, Option<Facts>>,
+    ids: FastMap<String, u32>,
+    words: Vec<Word>,
 }
 
+/// What a document knows of one string (a token as written, or its lowercase form).
+#[derive(Default)]
+struct Word {
+    /// Some token is written exactly so and starts in lowercase.
+    lower_seen: bool,
+    /// (A lowercase form.) Some token with it is in title case, not first in its sentence.
+    title_seen: bool,
+    /// (A lowercase form.) Context aggregation: hashed features of every place the
+    /// document uses a capitalised word with it (the words around it and its position
+    /// in a run of capitalised words), sorted and deduplicated.
+    contexts: Vec<u32>,
+    /// (A lowercase form.) The last label the tagger gave a capitalised word with it.
+    last_label: Option<usize>,
+    /// (A lowercase form.) The lexicon's facts (a cache, filled while tagging).
+    facts: Option<Option<Facts>>,
+    /// (As written.) The tagger's scores of its [`word_features`] and contexts (a cache).
+    scores: Option<[f32; NUM_LABELS]>,
+}
+
+/// The id of a string a document does not contain (a token of another document).
+const UNKNOWN: u32 = u32::MAX;
+
 impl DocContext {
-    /// Collects the document's vocabulary from its sentences (token strings).
-    pub fn new<'a>(sentences: impl Iterator<Item = &'a [&'a str]>) -> Self {
-        let sentences: Vec<&[&str]> = sentences.collect();
-        let forms: Vec<Forms> = sentences.iter().map(|s| word_forms(s)).collect();
-        DocContext::with_forms(&sentences, &forms)
+    /// Collects the document's vocabulary from its sentences (token strings), and
+    /// gives back each sentence's [`Forms`], with the document's ids in them.
+    pub fn new(sentences: &[&[&str]]) -> (Self, Vec<Forms>) {
+        let mut forms: Vec<Forms> = sentences.iter().map(|s| word_forms(s)).collect();
+        let ctx = DocContext::with_forms(sentences, &mut forms);
+        (ctx, forms)
     }
 
-    /// [`DocContext::new`] given each sentence's [`Forms`] (the tagger needs them too,
-    /// and makes them once).
-    pub fn with_forms(sentences: &[&[&str]], forms: &[Forms]) -> Self {
+    fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.ids.insert(s.to_string(), id);
+        self.words.push(Word::default());
+        id
+    }
+
+    fn word(&self, id: u32) -> Option<&Word> {
+        self.words.get(id as usize)
+    }
+
+    fn word_mut(&mut self, id: u32) -> Option<&mut Word> {
+        self.words.get_mut(id as usize)
+    }
+
+    /// [`DocContext::new`] given each sentence's [`Forms`] (made by the caller), whose ids it fills.
+    pub fn with_forms(sentences: &[&[&str]], forms: &mut [Forms]) -> Self {
         let mut ctx = DocContext::default();
-        for (&sent, forms) in sentences.iter().zip(forms) {
+        for (&sent, forms) in sentences.iter().zip(forms.iter_mut()) {
+            forms.ids = (0..sent.len())
+                .map(|i| {
+                    let written = ctx.intern(sent[i]);
+                    let lower = if forms.lower(i) == sent[i] { written } else { ctx.intern(forms.lower(i)) };
+                    (written, lower)
+                })
+                .collect();
+        }
+        for (&sent, forms) in sentences.iter().zip(forms.iter()) {
             let all_caps = forms.all_caps;
             let capital = |i: usize| sent[i].chars().next().is_some_and(char::is_uppercase);
             for (i, w) in sent.iter().enumerate() {
+                let (written, lower) = forms.ids[i];
                 let first = w.chars().next().unwrap_or(' ');
-                // Look before inserting: most words are already there, and a key costs an allocation.
                 if first.is_lowercase() {
-                    if !ctx.lower_seen.contains(*w) {
-                        ctx.lower_seen.insert(w.to_string());
-                    }
-                } else if first.is_uppercase()
-                    && i > 0
-                    && !all_caps
-                    && w.chars().skip(1).any(char::is_lowercase)
-                    && !ctx.title_seen.contains(forms.lower(i))
-                {
-                    ctx.title_seen.insert(forms.lower(i).to_string());
+                    ctx.words[written as usize].lower_seen = true;
+                } else if first.is_uppercase() && i > 0 && !all_caps && w.chars().skip(1).any(char::is_lowercase) {
+                    ctx.words[lower as usize].title_seen = true;
                 }
                 if first.is_uppercase() && !all_caps {
                     let before = if i == 0 { "<s>" } else { forms.lower(i - 1) };
@@ -144,10 +177,7 @@ impl DocContext {
                     while b < sent.len() && capital(b) {
                         b += 1;
                     }
-                    let list = match ctx.contexts.get_mut(forms.lower(i)) {
-                        Some(list) => list,
-                        None => ctx.contexts.entry(forms.lower(i).to_string()).or_default(),
-                    };
+                    let list = &mut ctx.words[lower as usize].contexts;
                     if list.len() < 64 {
                         list.push(Hasher::new(26).add(before).done());
                         list.push(Hasher::new(27).add(after).done());
@@ -160,23 +190,54 @@ impl DocContext {
                 }
             }
         }
-        for list in ctx.contexts.values_mut() {
-            list.sort_unstable();
-            list.dedup();
+        for word in &mut ctx.words {
+            word.contexts.sort_unstable();
+            word.contexts.dedup();
         }
         ctx
     }
-}
 
-impl DocContext {
-    /// The context aggregation features of a token (`word` as written, `lower` its
-    /// lowercase form): empty unless the word is capitalised. They belong with the
-    /// static features; the tagger scores them once per word and document.
-    pub fn contexts_of(&self, word: &str, lower: &str) -> &[u32] {
-        if !word.chars().next().is_some_and(char::is_uppercase) {
+    /// The context aggregation features of token `i` (empty unless it is capitalised).
+    /// They belong with the static features; the tagger scores them once per word and document.
+    pub fn contexts_of(&self, sent: &[&str], forms: &Forms, i: usize) -> &[u32] {
+        if !sent[i].chars().next().is_some_and(char::is_uppercase) {
             return &[];
         }
-        self.contexts.get(lower).map_or(&[], Vec::as_slice)
+        self.word(forms.lower_id(i)).map_or(&[], |w| w.contexts.as_slice())
+    }
+
+    /// The label the tagger last gave a capitalised word with token `i`'s lowercase form.
+    pub fn last_label(&self, forms: &Forms, i: usize) -> Option<usize> {
+        self.word(forms.lower_id(i)).and_then(|w| w.last_label)
+    }
+
+    /// Remembers `label` as the last one given token `i` (a capitalised word).
+    pub fn set_last_label(&mut self, forms: &Forms, i: usize, label: usize) {
+        if let Some(w) = self.word_mut(forms.lower_id(i)) {
+            w.last_label = Some(label);
+        }
+    }
+
+    /// The lexicon's facts of token `i`'s lowercase form, looked up once per document.
+    pub fn facts(&mut self, lex: &Lexicon, forms: &Forms, i: usize) -> Option<Facts> {
+        match self.word_mut(forms.lower_id(i)) {
+            Some(w) => *w.facts.get_or_insert_with(|| lex.get_lowercase(forms.lower(i))),
+            None => lex.get_lowercase(forms.lower(i)),
+        }
+    }
+
+    /// The cached scores of token `i`'s word features and contexts, made by `make` once
+    /// per distinct written word.
+    pub fn word_scores(&mut self, forms: &Forms, i: usize, make: impl FnOnce(&Self) -> [f32; NUM_LABELS]) -> [f32; NUM_LABELS] {
+        let id = forms.written_id(i);
+        if let Some(s) = self.word(id).and_then(|w| w.scores) {
+            return s;
+        }
+        let s = make(self);
+        if let Some(w) = self.word_mut(id) {
+            w.scores = Some(s);
+        }
+        s
     }
 }
 
@@ -239,11 +300,10 @@ const KIND_NAMES: [(u8, &str); 6] =
 
 /// The static features of every token of a sentence (those that do not depend
 /// on the tagger's own previous decisions).
-pub fn static_features(sent: &[&str], lex: &Lexicon, doc: &DocContext) -> Vec<Vec<u32>> {
-    let forms = word_forms(sent);
+pub fn static_features(sent: &[&str], forms: &Forms, lex: &Lexicon, doc: &DocContext) -> Vec<Vec<u32>> {
     let wanted = vec![true; sent.len()];
-    let single = single_facts(&forms, &wanted, |w| lex.get_lowercase(w));
-    let mut all = context_features(sent, &forms, lex, doc, &wanted, &single);
+    let single = single_facts(&wanted, |i| lex.get_lowercase(forms.lower(i)));
+    let mut all = context_features(sent, forms, lex, doc, &wanted, &single);
     for (i, (f, w)) in all.iter_mut().zip(sent).enumerate() {
         word_features(w, forms.lower(i), f);
     }
@@ -273,12 +333,12 @@ pub fn word_features(w: &str, lw: &str, f: &mut Vec<u32>) {
 }
 
 /// Each token's single-word lexicon facts (by its lowercase form), looked up with
-/// `lookup` only where a wanted token can see them (the features use a token's
+/// `lookup(i)` only where a wanted token can see them (the features use a token's
 /// neighbours' facts too).
-pub fn single_facts(forms: &Forms, wanted: &[bool], mut lookup: impl FnMut(&str) -> Option<Facts>) -> Vec<Option<Facts>> {
-    let n = forms.len();
+pub fn single_facts(wanted: &[bool], mut lookup: impl FnMut(usize) -> Option<Facts>) -> Vec<Option<Facts>> {
+    let n = wanted.len();
     let near_wanted = |i: usize| wanted[i.saturating_sub(1)..(i + 2).min(n)].iter().any(|w| *w);
-    (0..n).map(|i| if near_wanted(i) { lookup(forms.lower(i)) } else { None }).collect()
+    (0..n).map(|i| if near_wanted(i) { lookup(i) } else { None }).collect()
 }
 
 /// [`static_features`] without the [`word_features`]: what depends on the
@@ -408,10 +468,13 @@ pub fn context_features(
         }
         // Non-local: how the document writes this word elsewhere.
         if first.is_uppercase() {
-            if doc.lower_seen.contains(lw) {
+            // Token `i`'s lowercase form, as some token wrote it (lowercase-initial), and
+            // as title case elsewhere.
+            let lower = doc.word(forms.lower_id(i));
+            if lower.is_some_and(|w| w.lower_seen) {
                 f.push(h(24).add(if i == 0 { "initial" } else { "inner" }).done());
             }
-            if doc.title_seen.contains(lw) {
+            if lower.is_some_and(|w| w.title_seen) {
                 f.push(h(25).add(if caps_sentence { "caps" } else { "mixed" }).done());
             }
         }
@@ -431,6 +494,9 @@ pub struct Forms {
     pub all_caps: bool,
     /// Whether each token [`may_continue`](super::model::may_continue) a name.
     pub continues: Vec<bool>,
+    /// Each token's ids (as written, in lowercase) in its [`DocContext`]; empty
+    /// until [`DocContext::with_forms`] fills them.
+    ids: Vec<(u32, u32)>,
 }
 
 impl Forms {
@@ -443,6 +509,12 @@ impl Forms {
     }
     pub fn len(&self) -> usize {
         self.ends.len()
+    }
+    fn written_id(&self, i: usize) -> u32 {
+        self.ids.get(i).map_or(UNKNOWN, |id| id.0)
+    }
+    fn lower_id(&self, i: usize) -> u32 {
+        self.ids.get(i).map_or(UNKNOWN, |id| id.1)
     }
     pub fn is_empty(&self) -> bool {
         self.ends.is_empty()
@@ -460,7 +532,7 @@ pub fn word_forms(sent: &[&str]) -> Forms {
         ends.push((lower_end, buf.len() as u32));
     }
     let continues = sent.iter().map(|w| super::model::may_continue(w)).collect();
-    Forms { buf, ends, all_caps: is_all_caps_sentence(sent), continues }
+    Forms { buf, ends, all_caps: is_all_caps_sentence(sent), continues, ids: Vec::new() }
 }
 
 /// Features that depend on the labels already given: the previous two labels,
@@ -497,7 +569,7 @@ pub fn document_label_feature(sent: &[&str], forms: &Forms, i: usize, doc: &DocC
     if !sent[i].chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    doc.last_label.get(forms.lower(i)).map(|&l| Hasher::new(44).add(LABELS[l]).done())
+    doc.last_label(forms, i).map(|l| Hasher::new(44).add(LABELS[l]).done())
 }
 
 #[cfg(test)]
@@ -508,8 +580,9 @@ mod tests {
     fn a_word_carries_the_contexts_of_its_other_uses() {
         let said: [&str; 3] = ["Petofi", "said", "."];
         let board: [&str; 6] = ["the", "board", "of", "Petofi", "Ltd", "met"];
-        let doc = DocContext::new([&said[..], &board[..]].into_iter());
-        let petofi = &doc.contexts["petofi"];
+        let (doc, forms) = DocContext::new(&[&said[..], &board[..]]);
+        let petofi = doc.contexts_of(&said, &forms[0], 0);
+        assert_eq!(petofi, doc.contexts_of(&board, &forms[1], 3), "one list per word");
         // From the second sentence: the word before, the word after, a run's first and last words.
         for want in [Hasher::new(26).add("of"), Hasher::new(27).add("ltd"), Hasher::new(28).add("first"), Hasher::new(30).add("ltd")] {
             assert!(petofi.contains(&want.done()));
@@ -518,13 +591,13 @@ mod tests {
         assert!(petofi.contains(&Hasher::new(26).add("<s>").done()));
         assert!(petofi.contains(&Hasher::new(27).add("said").done()));
         assert!(petofi.windows(2).all(|w| w[0] < w[1]), "sorted without repeats, so training is deterministic");
-        assert!(!doc.contexts.contains_key("board"), "lowercase words have no aggregated contexts");
+        assert!(doc.contexts_of(&board, &forms[1], 1).is_empty(), "lowercase words have no aggregated contexts");
     }
 
     #[test]
     fn headlines_in_capitals_add_no_contexts() {
         let headline: [&str; 4] = ["PETOFI", "PROFIT", "FALLS", "SHARPLY"];
-        let doc = DocContext::new([&headline[..]].into_iter());
-        assert!(doc.contexts.is_empty());
+        let (doc, forms) = DocContext::new(&[&headline[..]]);
+        assert!((0..headline.len()).all(|i| doc.contexts_of(&headline, &forms[0], i).is_empty()));
     }
 }

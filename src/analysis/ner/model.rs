@@ -3,7 +3,7 @@
 
 use super::features::{
     allowed, context_features, document_label_feature, label_pair_feature, previous_label_features, single_facts, word_features,
-    word_forms, DocContext, Forms, NUM_LABELS,
+    DocContext, Forms, NUM_LABELS,
 };
 use crate::analysis::hash::FastMap;
 
@@ -325,14 +325,7 @@ fn allowed_here(prev: usize, label: usize, can_continue: bool, only_o: bool) -> 
 pub fn tag_sentence(model: &Model, lex: &Lexicon, sent: &[&str], forms: &Forms, doc: &mut DocContext) -> Vec<(usize, f32)> {
     // Plain lowercase words are O whatever their features say (see beam_search).
     let wanted = &forms.continues;
-    let single = single_facts(forms, wanted, |w| match doc.facts.get(w) {
-        Some(f) => *f,
-        None => {
-            let f = lex.get_lowercase(w);
-            doc.facts.insert(w.to_string(), f);
-            f
-        }
-    });
+    let single = single_facts(wanted, |i| doc.facts(lex, forms, i));
     let feats = context_features(sent, forms, lex, doc, wanted, &single);
     let mut word = Vec::with_capacity(16);
     let statics: Vec<[f32; NUM_LABELS]> = feats
@@ -344,18 +337,14 @@ pub fn tag_sentence(model: &Model, lex: &Lexicon, sent: &[&str], forms: &Forms, 
             }
             // A word's own features and its aggregated contexts score the same wherever
             // it stands in the document: once per distinct word, then reused.
-            let mut s = match doc.word_scores.get(sent[i]) {
-                Some(v) => *v,
-                None => {
-                    word.clear();
-                    word_features(sent[i], forms.lower(i), &mut word);
-                    word.extend_from_slice(doc.contexts_of(sent[i], forms.lower(i)));
-                    let mut v = [0f32; NUM_LABELS];
-                    model.score(&word, &mut v);
-                    doc.word_scores.insert(sent[i].to_string(), v);
-                    v
-                }
-            };
+            let mut s = doc.word_scores(forms, i, |doc| {
+                word.clear();
+                word_features(sent[i], forms.lower(i), &mut word);
+                word.extend_from_slice(doc.contexts_of(sent, forms, i));
+                let mut v = [0f32; NUM_LABELS];
+                model.score(&word, &mut v);
+                v
+            });
             model.score(f, &mut s);
             s
         })
@@ -363,10 +352,7 @@ pub fn tag_sentence(model: &Model, lex: &Lexicon, sent: &[&str], forms: &Forms, 
     let decoded = beam_search(&|f, s| model.score(f, s), sent, forms, &statics, doc, None);
     for (i, &label) in decoded.labels.iter().enumerate() {
         if sent[i].chars().next().is_some_and(char::is_uppercase) {
-            match doc.last_label.get_mut(forms.lower(i)) {
-                Some(last) => *last = label,
-                None => _ = doc.last_label.insert(forms.lower(i).to_string(), label),
-            }
+            doc.set_last_label(forms, i, label);
         }
     }
     decoded.labels.into_iter().zip(decoded.confidences).collect()
@@ -407,9 +393,8 @@ pub fn tag_document_with_progress(
 ) -> Vec<Vec<(usize, f32)>> {
     use super::conll::chunks;
     use std::collections::HashMap;
-    let forms: Vec<Forms> = sentences.iter().map(|s| word_forms(s)).collect();
     let slices: Vec<&[&str]> = sentences.iter().map(Vec::as_slice).collect();
-    let mut doc = DocContext::with_forms(&slices, &forms);
+    let (mut doc, forms) = DocContext::new(&slices);
     let total = sentences.len();
     let mut tagged: Vec<Vec<(usize, f32)>> = Vec::with_capacity(total);
     for (i, s) in sentences.iter().enumerate() {
@@ -457,6 +442,7 @@ pub fn tag_document_with_progress(
 
 #[cfg(test)]
 mod tests {
+    use super::super::features::word_forms;
     use super::*;
 
     /// Token scores where the first word looks a little more like a person, but the

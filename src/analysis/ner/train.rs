@@ -5,7 +5,7 @@
 //! shuffle, no hash-order output).
 
 use super::conll::{Score, Sentence};
-use super::features::{dynamic_features, static_features, word_forms, DocContext, Forms, NUM_LABELS};
+use super::features::{dynamic_features, static_features, DocContext, Forms, NUM_LABELS};
 use super::lexicon::Lexicon;
 use super::model::{beam_search, tag_document, Model};
 use super::truecase::truecase_document;
@@ -126,12 +126,14 @@ pub fn train(docs: &[Vec<&Sentence>], lex: &Lexicon, opts: TrainOptions, mut pro
         .iter()
         .map(|doc| {
             let toks: Vec<Vec<&str>> = doc.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect();
-            let ctx = DocContext::new(toks.iter().map(Vec::as_slice));
+            let slices: Vec<&[&str]> = toks.iter().map(Vec::as_slice).collect();
+            let (ctx, forms) = DocContext::new(&slices);
             toks.iter()
-                .map(|t| {
-                    let mut feats = static_features(t, lex, &ctx);
-                    for (f, w) in feats.iter_mut().zip(t) {
-                        f.extend_from_slice(ctx.contexts_of(w, &w.to_lowercase()));
+                .zip(&forms)
+                .map(|(t, forms)| {
+                    let mut feats = static_features(t, forms, lex, &ctx);
+                    for (i, f) in feats.iter_mut().enumerate() {
+                        f.extend_from_slice(ctx.contexts_of(t, forms, i));
                     }
                     feats
                 })
@@ -144,9 +146,10 @@ pub fn train(docs: &[Vec<&Sentence>], lex: &Lexicon, opts: TrainOptions, mut pro
         for &d in &order {
             let doc = &docs[d];
             let toks: Vec<Vec<&str>> = doc.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect();
-            let mut ctx = DocContext::new(toks.iter().map(Vec::as_slice));
+            let slices: Vec<&[&str]> = toks.iter().map(Vec::as_slice).collect();
+            let (mut ctx, all_forms) = DocContext::new(&slices);
             for (si, sent) in doc.iter().enumerate() {
-                let forms = word_forms(&toks[si]);
+                let forms = &all_forms[si];
                 let feats = &cached[d][si];
                 let statics: Vec<[f32; NUM_LABELS]> = feats
                     .iter()
@@ -156,19 +159,19 @@ pub fn train(docs: &[Vec<&Sentence>], lex: &Lexicon, opts: TrainOptions, mut pro
                         s
                     })
                     .collect();
-                let decoded = beam_search(&|f, s| p.score(f, s), &toks[si], &forms, &statics, &ctx, Some(&sent.labels));
+                let decoded = beam_search(&|f, s| p.score(f, s), &toks[si], forms, &statics, &ctx, Some(&sent.labels));
                 let guess = &decoded.labels;
                 p.step += 1;
                 if guess[..] != sent.labels[..guess.len()] {
                     // Gold up to where the search stopped, against the best guess there.
-                    p.update_sequence(feats, &toks[si], &forms, &sent.labels[..guess.len()], &ctx, 1.0);
-                    p.update_sequence(feats, &toks[si], &forms, guess, &ctx, -1.0);
+                    p.update_sequence(feats, &toks[si], forms, &sent.labels[..guess.len()], &ctx, 1.0);
+                    p.update_sequence(feats, &toks[si], forms, guess, &ctx, -1.0);
                 }
                 correct += guess.iter().zip(&sent.labels).filter(|(a, b)| a == b).count();
                 total += sent.labels.len();
                 for (i, &label) in guess.iter().enumerate() {
                     if sent.tokens[i].chars().next().is_some_and(char::is_uppercase) {
-                        ctx.last_label.insert(sent.tokens[i].to_lowercase(), label);
+                        ctx.set_last_label(forms, i, label);
                     }
                 }
             }
