@@ -303,7 +303,8 @@ const KIND_NAMES: [(u8, &str); 6] =
 pub fn static_features(sent: &[&str], forms: &Forms, lex: &Lexicon, doc: &DocContext) -> Vec<Vec<u32>> {
     let wanted = vec![true; sent.len()];
     let single = single_facts(&wanted, |i| lex.get_lowercase(forms.lower(i)));
-    let mut all = context_features(sent, forms, lex, doc, &wanted, &single);
+    let mut all = vec![Vec::new(); sent.len()];
+    context_features(sent, forms, lex, doc, &wanted, &single, |i, f| all[i] = f.to_vec());
     for (i, (f, w)) in all.iter_mut().zip(sent).enumerate() {
         word_features(w, forms.lower(i), f);
     }
@@ -342,9 +343,10 @@ pub fn single_facts(wanted: &[bool], mut lookup: impl FnMut(usize) -> Option<Fac
 }
 
 /// [`static_features`] without the [`word_features`]: what depends on the
-/// sentence and the document around the word. Only the tokens `wanted` get
-/// features (the others an empty list); `forms` come from [`word_forms`],
-/// `single` from [`single_facts`].
+/// sentence and the document around the word. Calls `each(i, features)` for each
+/// token `i` that is `wanted`, in order, with one buffer reused for every token (a
+/// list per token cost an allocation per capitalised word). `forms` come from
+/// [`word_forms`], `single` from [`single_facts`].
 pub fn context_features(
     sent: &[&str],
     forms: &Forms,
@@ -352,7 +354,8 @@ pub fn context_features(
     doc: &DocContext,
     wanted: &[bool],
     single: &[Option<Facts>],
-) -> Vec<Vec<u32>> {
+    mut each: impl FnMut(usize, &[u32]),
+) {
     let n = sent.len();
     let gaz = gazetteer_matches(sent, forms, lex);
     let caps_sentence = forms.all_caps;
@@ -372,17 +375,16 @@ pub fn context_features(
             forms.short(i as usize)
         }
     };
-    let mut all = Vec::with_capacity(n);
+    let mut f = Vec::with_capacity(48);
     for i in 0..n {
         if !wanted[i] {
-            all.push(Vec::new());
             continue;
         }
         let ii = i as isize;
         let w = sent[i];
         let lw = forms.lower(i);
         let shape_i = forms.short(i);
-        let mut f = Vec::with_capacity(48);
+        f.clear();
         let h = Hasher::new;
         f.push(h(7).add(word(ii - 1)).done());
         f.push(h(8).add(word(ii + 1)).done());
@@ -478,9 +480,8 @@ pub fn context_features(
                 f.push(h(25).add(if caps_sentence { "caps" } else { "mixed" }).done());
             }
         }
-        all.push(f);
+        each(i, &f);
     }
-    all
 }
 
 /// The lowercase form and short shape of each token of a sentence, which the

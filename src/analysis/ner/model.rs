@@ -326,29 +326,26 @@ pub fn tag_sentence(model: &Model, lex: &Lexicon, sent: &[&str], forms: &Forms, 
     // Plain lowercase words are O whatever their features say (see beam_search).
     let wanted = &forms.continues;
     let single = single_facts(wanted, |i| doc.facts(lex, forms, i));
-    let feats = context_features(sent, forms, lex, doc, wanted, &single);
     let mut word = Vec::with_capacity(16);
-    let statics: Vec<[f32; NUM_LABELS]> = feats
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
+    // A word's own features and its aggregated contexts score the same wherever it
+    // stands in the document: once per distinct word, then reused. Its context
+    // features are added after.
+    let mut statics: Vec<[f32; NUM_LABELS]> = (0..sent.len())
+        .map(|i| {
             if !wanted[i] {
                 return [0f32; NUM_LABELS];
             }
-            // A word's own features and its aggregated contexts score the same wherever
-            // it stands in the document: once per distinct word, then reused.
-            let mut s = doc.word_scores(forms, i, |doc| {
+            doc.word_scores(forms, i, |doc| {
                 word.clear();
                 word_features(sent[i], forms.lower(i), &mut word);
                 word.extend_from_slice(doc.contexts_of(sent, forms, i));
                 let mut v = [0f32; NUM_LABELS];
                 model.score(&word, &mut v);
                 v
-            });
-            model.score(f, &mut s);
-            s
+            })
         })
         .collect();
+    context_features(sent, forms, lex, doc, wanted, &single, |i, f| model.score(f, &mut statics[i]));
     let decoded = beam_search(&|f, s| model.score(f, s), sent, forms, &statics, doc, None);
     for (i, &label) in decoded.labels.iter().enumerate() {
         if sent[i].chars().next().is_some_and(char::is_uppercase) {
