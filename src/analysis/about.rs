@@ -4,11 +4,10 @@
 //! word overlap).
 
 use super::article::{Block, BlockKind};
-use super::hash::FastMap;
+use super::hash::{FastMap, FastSet};
 use super::segment::push_lowercase;
 use super::span::{within, Span};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
 
 const STOPWORDS: &str = "a about above after again against all am an and any are aren't as at be because been before being below between both but by can \
 could did do does doing don't down during each few for from further had has have having he her here hers herself him himself his how i if in into \
@@ -17,7 +16,7 @@ such than that the their theirs them themselves then there these they this those
 which while who whom why will with would you your yours yourself yourselves said says say told added also would could may might must shall us mr \
 mrs ms one two three many much new like get got make made year years day days time week weeks month months s t";
 
-fn stopwords() -> HashSet<&'static str> {
+fn stopwords() -> FastSet<&'static str> {
     STOPWORDS.split_whitespace().collect()
 }
 
@@ -77,7 +76,7 @@ pub fn keyphrases(text: &str, blocks: &[Block], sentences: &[Span], units: &[Spa
     // Words interned to ids (in order of first appearance), so the statistics and candidate
     // phrases below are keyed by integers, not strings: on 1 MB of text this took a fifth of
     // the whole analysis with string keys.
-    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut ids: FastMap<String, u32> = FastMap::default();
     let mut vocab: Vec<String> = Vec::new();
     let mut buf = String::new();
     let sents: Vec<Vec<(Span, u32)>> = body_sentences
@@ -258,7 +257,7 @@ pub fn summary(text: &str, blocks: &[Block], sentences: &[Span], n: usize) -> Ve
         blocks.iter().filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote)).map(|b| b.span).collect();
     let in_body = |s: &Span| within(&paragraphs, Span::new(0, s.start + 1), |b| *b).last().is_some_and(|b| b.contains(*s));
     let body_sentences: Vec<Span> = sentences.iter().copied().filter(in_body).take(SUMMARY_WINDOW).collect();
-    let bags: Vec<HashSet<String>> = body_sentences
+    let bags: Vec<FastSet<String>> = body_sentences
         .iter()
         .map(|s| words(text, *s).into_iter().map(|(_, w)| w).filter(|w| !stop.contains(w.as_str())).collect())
         .collect();

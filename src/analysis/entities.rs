@@ -15,7 +15,7 @@ use super::span::{overlaps_sorted, Span};
 use super::timestamp::{month_from_name, weekday_from_name};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::HashMap;
+use super::hash::{FastMap, FastSet};
 
 /// Entity types, OntoNotes-style where the model's four CoNLL types are refined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -208,7 +208,7 @@ const ROLES: &str = include_str!("ner/data/roles.txt");
 
 fn is_role(phrase: &str) -> bool {
     // Asked for every word before every name: a set, built once, not a scan of the list.
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
     let set = SET.get_or_init(|| ROLES.lines().filter(|l| !l.starts_with('#')).collect());
     set.contains(phrase.to_lowercase().as_str())
 }
@@ -690,8 +690,8 @@ fn join_adjacent_people(text: &str, mentions: &mut Vec<Mention>) {
 /// after "Dmitry Peskov"): one name keeps one type within an article.
 fn propagate(text: &str, sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
     // Names by their first word (lowercase), longest first; people by their last word.
-    let mut by_first: HashMap<String, Vec<(Vec<String>, Label)>> = HashMap::new();
-    let mut by_last: HashMap<String, Label> = HashMap::new();
+    let mut by_first: FastMap<String, Vec<(Vec<String>, Label)>> = FastMap::default();
+    let mut by_last: FastMap<String, Label> = FastMap::default();
     for m in mentions.iter().filter(|m| m.label.is_name()) {
         let words: Vec<String> = m.span.of(text).split_whitespace().map(str::to_string).collect();
         let Some(first) = words.first() else { continue };
@@ -753,13 +753,13 @@ fn initials(name: &str) -> String {
 fn link(text: &str, t: &Tagger, mentions: &mut [Mention]) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::new();
     // Indexes, so linking stays linear on long texts.
-    let mut exact: HashMap<(String, Label), usize> = HashMap::new();
-    let mut any_label: HashMap<String, usize> = HashMap::new();
-    let mut person_words: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut org_initials: HashMap<String, usize> = HashMap::new();
-    let mut by_country: HashMap<u8, usize> = HashMap::new();
+    let mut exact: FastMap<(String, Label), usize> = FastMap::default();
+    let mut any_label: FastMap<String, usize> = FastMap::default();
+    let mut person_words: FastMap<String, Vec<usize>> = FastMap::default();
+    let mut org_initials: FastMap<String, usize> = FastMap::default();
+    let mut by_country: FastMap<u8, usize> = FastMap::default();
     let country = |s: &str| t.lexicon.get(s).filter(|f| f.has(COUNTRY)).map(|f| f.country);
-    let index_person = |person_words: &mut HashMap<String, Vec<usize>>, name: &str, e: usize| {
+    let index_person = |person_words: &mut FastMap<String, Vec<usize>>, name: &str, e: usize| {
         for w in name.split_whitespace() {
             let list = person_words.entry(w.to_lowercase()).or_default();
             if !list.contains(&e) {

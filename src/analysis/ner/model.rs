@@ -389,7 +389,6 @@ pub fn tag_document_with_progress(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Vec<Vec<(usize, f32)>> {
     use super::conll::chunks;
-    use std::collections::HashMap;
     let slices: Vec<&[&str]> = sentences.iter().map(Vec::as_slice).collect();
     let (mut doc, forms) = DocContext::new(&slices);
     let total = sentences.len();
@@ -401,7 +400,7 @@ pub fn tag_document_with_progress(
         tagged.push(tag_sentence(model, lex, s, &forms[i], &mut doc));
     }
     // Votes: name (lowercase) → confidence summed per type (PER, ORG, LOC, MISC).
-    let mut votes: HashMap<String, [f32; 4]> = HashMap::new();
+    let mut votes: FastMap<String, [f32; 4]> = FastMap::default();
     for (s, tags) in sentences.iter().zip(&tagged) {
         let labels: Vec<usize> = tags.iter().map(|t| t.0).collect();
         for (ty, a, b) in chunks(&labels) {
