@@ -204,13 +204,19 @@ fn skipped_layers_are_empty_and_the_rest_is_unchanged() {
     use lede::analysis::Skip;
     let text = SEEDS[0].text;
     let whole = analyze(text, &Options::default());
-    let some = analyze(text, &Options { skip: Skip { quotes: true, times: true, about: true }, ..Default::default() });
+    let some = analyze(text, &Options { skip: Skip { quotes: true, times: true, about: true, stats: true }, ..Default::default() });
     assert!(!whole.quotes.is_empty() && !whole.times.is_empty() && !whole.keyphrases.is_empty() && !whole.summary.is_empty());
+    assert!(!whole.tokens.is_empty() && whole.stats.total_words > 0);
     assert!(some.quotes.is_empty() && some.times.is_empty() && some.keyphrases.is_empty() && some.summary.is_empty());
+    assert!(some.tokens.is_empty() && some.stats == Default::default());
     assert_eq!(some.entities, whole.entities);
     assert_eq!(some.mentions, whole.mentions);
-    assert_eq!(some.stats, whole.stats);
+    assert_eq!(some.sentences, whole.sentences);
     assert_eq!(some.article, whole.article);
-    let quotes_only = analyze(text, &Options { skip: Skip { times: true, about: true, ..Default::default() }, ..Default::default() });
+    let quotes_only =
+        analyze(text, &Options { skip: Skip { times: true, about: true, stats: true, ..Default::default() }, ..Default::default() });
     assert_eq!(quotes_only.quotes, whole.quotes);
+    let stats_only =
+        analyze(text, &Options { skip: Skip { quotes: true, times: true, about: true, ..Default::default() }, ..Default::default() });
+    assert_eq!((stats_only.tokens, stats_only.stats), (whole.tokens, whole.stats));
 }

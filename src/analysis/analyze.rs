@@ -36,14 +36,16 @@ pub struct Options {
     pub skip: Skip,
 }
 
-/// Layers of the analysis that can be left out. Entities, statistics and the article are
-/// always computed: everything else builds on them.
+/// Layers of the analysis that can be left out. The article, its sentences and the
+/// entities are always computed: everything else builds on them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Skip {
     pub quotes: bool,
     pub times: bool,
     /// Key phrases and the summary.
     pub about: bool,
+    /// The tokens and the statistics (which count them).
+    pub stats: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -192,20 +194,22 @@ pub fn analyze_with_progress(input: &str, options: &Options, progress: &mut dyn 
         })
         .collect();
 
+    let skip = options.skip;
     let mut sentences = Vec::new();
     let mut tokens = Vec::new();
     for block in &article.blocks {
         sentences.extend(segment::sentences(&text, block.span));
-        tokens.extend(segment::tokens(&text, block.span));
+        if !skip.stats {
+            tokens.extend(segment::tokens(&text, block.span));
+        }
     }
-    let stats = stats::compute(&text, &article.blocks, &sentences, &tokens);
+    let stats = if skip.stats { Stats::default() } else { stats::compute(&text, &article.blocks, &sentences, &tokens) };
     progress(Progress { stage: Stage::Names, fraction: READ_END });
     let (mentions, entities) = entities::find_with_progress(&text, &article, &sentences, &mut |done, total| {
         let share = done as f32 / total.max(1) as f32;
         progress(Progress { stage: Stage::Names, fraction: READ_END + (TAG_END - READ_END) * share });
     });
     progress(Progress { stage: Stage::Finishing, fraction: NAMES_END });
-    let skip = options.skip;
     let quotes = if skip.quotes { Vec::new() } else { quotes::find(&text, &article.blocks, &sentences, &mentions, &entities) };
     progress(Progress { stage: Stage::Finishing, fraction: QUOTES_END });
     let published = article.published.as_ref().and_then(|p| parse_timestamp(&p.iso)).map(|t| t.date);

@@ -4,6 +4,7 @@
 //! within the article and places linked to their gazetteer entry.
 
 use super::article::Article;
+use super::hash::{FastMap, FastSet};
 use super::ner::conll::chunks;
 use super::ner::features::LABELS;
 use super::ner::lexicon::{Facts, CAPITAL, CITY, COUNTRY, DEMONYM};
@@ -15,7 +16,6 @@ use super::span::{overlaps_sorted, Span};
 use super::timestamp::{month_from_name, weekday_from_name};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use super::hash::{FastMap, FastSet};
 
 /// Entity types, OntoNotes-style where the model's four CoNLL types are refined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

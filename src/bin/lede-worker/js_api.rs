@@ -20,7 +20,8 @@ struct JsOptions {
     /// The top-level fields of the analysis to return (all when absent). Building the
     /// object is a sixth of the call on 1 MB, most of it for the quarter of a million
     /// token spans: a page that wants only the entities need not pay for them, nor for
-    /// the quotes, dates, key phrases and summary, which are then not computed.
+    /// the quotes, dates, key phrases, summary, tokens and statistics, which are then
+    /// not computed.
     fields: Option<Vec<String>>,
 }
 
@@ -76,7 +77,12 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     }
     // Layers no asked-for field holds are not computed at all.
     let wants = |names: &[&str]| opts.fields.as_ref().is_none_or(|f| f.iter().any(|x| names.contains(&x.as_str())));
-    let skip = Skip { quotes: !wants(&["quotes"]), times: !wants(&["times"]), about: !wants(&["keyphrases", "summary"]) };
+    let skip = Skip {
+        quotes: !wants(&["quotes"]),
+        times: !wants(&["times"]),
+        about: !wants(&["keyphrases", "summary"]),
+        stats: !wants(&["tokens", "stats"]),
+    };
     let options =
         Options { format: opts.format, reference_date: opts.reference_date.as_deref().and_then(parse_timestamp).map(|t| t.date), skip };
     let analysis = analyze_text(text, &options);

@@ -36,7 +36,7 @@ if (b.ledeEntitiesCorpusMs) {
   console.log(`| seed, entities only | ${b.ledeEntitiesSeedMs.toFixed(1)} ms | ${b.compromiseSeedMs.toFixed(1)} ms | ${(b.compromiseSeedMs / b.ledeEntitiesSeedMs).toFixed(1)}x |`);
   console.log(`| 1 MB corpus, entities only | ${(b.ledeEntitiesCorpusMs / 1000).toFixed(2)} s | ${(b.compromiseCorpusMs / 1000).toFixed(2)} s | ${(b.compromiseCorpusMs / b.ledeEntitiesCorpusMs).toFixed(1)}x |`);
 }
-console.log(`\nPeak wasm memory after the 1 MB corpus: ${(b.wasmMemoryBytes / 1048576).toFixed(1)} MiB. The first two rows run the whole analysis (entities, quotes, dates, key phrases, summary, statistics) and return all of it as one JS object; "entities only" asks for \`{ fields: ['entities'] }\`, which returns the entities alone and does not compute the quotes, dates, key phrases or summary (tagging, linking and statistics still run). compromise's times are nlp() plus people(), places() and organizations().`);
+console.log(`\nPeak wasm memory after the 1 MB corpus: ${(b.wasmMemoryBytes / 1048576).toFixed(1)} MiB. The first two rows run the whole analysis (entities, quotes, dates, key phrases, summary, statistics) and return all of it as one JS object; "entities only" asks for \`{ fields: ['entities'] }\`, which returns the entities alone and does not compute the quotes, dates, key phrases, summary, tokens or statistics (the article, sentences, tagging and linking still run). compromise's times are nlp() plus people(), places() and organizations().`);
 
 const f1 = (file) => {
   const text = readFileSync(file, 'utf8');
