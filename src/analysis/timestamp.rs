@@ -74,14 +74,18 @@ const MONTHS: [&str; 12] =
 
 /// The month a name or abbreviation stands for ("Oct", "Oct.", "October", "Sept").
 pub fn month_from_name(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
+    // Compared without lowercasing into a new string: the entity rules ask this of every token.
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 || w.len() > "september".len() {
         return None;
     }
-    if w == "sept" {
+    if w.eq_ignore_ascii_case("sept") {
         return Some(9);
     }
-    MONTHS.iter().position(|m| *m == w || (w.len() == 3 && m.starts_with(&w))).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| m.eq_ignore_ascii_case(w) || (w.len() == 3 && m.as_bytes()[..3].eq_ignore_ascii_case(w.as_bytes())))
+        .map(|i| i as u32 + 1)
 }
 
 /// A point in time as an article states it.
@@ -247,17 +251,32 @@ fn parse_written(s: &str) -> Option<DateTime> {
 
 /// 0 = Monday ... 6 = Sunday, from a weekday's name or abbreviation.
 pub fn weekday_from_name(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches(['.', ',']).to_ascii_lowercase();
+    let w = word.trim_end_matches(['.', ',']);
     const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    if w.len() < 3 {
+    if w.len() < 3 || w.len() > "wednesday".len() {
         return None;
     }
-    DAYS.iter().position(|d| *d == w || (w.len() <= 5 && d.starts_with(&w))).map(|i| i as u32)
+    DAYS.iter()
+        .position(|d| d.eq_ignore_ascii_case(w) || (w.len() <= 5 && d.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())))
+        .map(|i| i as u32)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_and_weekday_names_in_any_case_and_abbreviated() {
+        let months = [("October", Some(10)), ("Oct.", Some(10)), ("OCT", Some(10)), ("Sept.", Some(9)), ("SEPT", Some(9))];
+        let more = [("may", Some(5)), ("Mayor", None), ("Septembers", None), ("De", None), ("Décembre", None), ("", None)];
+        for (word, month) in months.into_iter().chain(more) {
+            assert_eq!(month_from_name(word), month, "{word}");
+        }
+        let days = [("Wednesday", Some(2)), ("Wed.", Some(2)), ("THURS", Some(3)), ("Thursd", None), ("Mo", None), ("Sundays", None)];
+        for (word, day) in days {
+            assert_eq!(weekday_from_name(word), day, "{word}");
+        }
+    }
 
     #[test]
     fn civil_days_round_trip() {
