@@ -131,8 +131,8 @@ enum By {
 
 /// A string that is usually a constant, serialized as a unit variant when it is one.
 /// JSON is the same either way; the JS API's serializer (serde-wasm-bindgen) makes a
-/// JS string once per constant instead of once per mention, which was a tenth of the
-/// time spent building the analysis object in the page.
+/// JS string once per constant instead of once per mention (decoding strings fell from
+/// 3.4% to 1% of the page's call on 1 MB, by tests/e2e/bench/profile.mjs).
 struct Constant<'a>(&'a Cow<'static, str>);
 
 impl Serialize for Constant<'_> {
