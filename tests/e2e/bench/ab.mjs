@@ -3,7 +3,7 @@
 // machine's speed falls on both. The single-build figures of `make bench` move by 10% between
 // runs here, more than most changes are worth; this is how the speed changes were checked.
 //   cd tests/e2e && node bench/ab.mjs <distA> <distB> [runs=9]
-// (Build the other dist from a worktree: git worktree add /tmp/old <commit>, then trunk build
+// (Build the other dist from a worktree: git worktree add ../old <commit>, then trunk build
 // --release there, with CARGO_TARGET_DIR pointing at this checkout's target/ to save a build.)
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';

@@ -3,10 +3,12 @@
 // function. Wasm functions have names only in a build that keeps them: in index.html, give the
 // worker's link data-keep-debug and data-wasm-opt="0", then trunk build --release (and undo).
 //   cd tests/e2e && node bench/profile.mjs [dist=../../dist] ['["entities"]']
-// The whole profile is written to /tmp/lede.cpuprofile (DevTools' Performance panel opens it).
+// The whole profile is written to lede.cpuprofile in the system's temporary folder (DevTools'
+// Performance panel opens it).
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { root, corpus } from './corpus.mjs';
 
@@ -50,7 +52,9 @@ try {
   for (const [name, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
     console.log(`${((100 * t) / total).toFixed(2).padStart(6)}%  ${name.slice(0, 120)}`);
   }
-  writeFileSync('/tmp/lede.cpuprofile', JSON.stringify(profile));
+  const saved = join(tmpdir(), 'lede.cpuprofile');
+  writeFileSync(saved, JSON.stringify(profile));
+  console.log(`whole profile: ${saved}`);
 } finally {
   await browser.close();
   server.kill();
