@@ -116,7 +116,17 @@ impl DocContext {
     /// gives back each sentence's [`Forms`], with the document's ids in them.
     pub fn new(sentences: &[&[&str]]) -> (Self, Vec<Forms>) {
         let mut forms: Vec<Forms> = sentences.iter().map(|s| word_forms(s)).collect();
-        let ctx = DocContext::with_forms(sentences, &mut forms);
+        let mut ctx = DocContext::default();
+        for (&sent, forms) in sentences.iter().zip(forms.iter_mut()) {
+            forms.ids = (0..sent.len())
+                .map(|i| {
+                    let written = ctx.intern(sent[i]);
+                    let lower = if forms.lower(i) == sent[i] { written } else { ctx.intern(forms.lower(i)) };
+                    (written, lower)
+                })
+                .collect();
+        }
+        ctx.collect(sentences, &forms);
         (ctx, forms)
     }
 
@@ -138,28 +148,19 @@ impl DocContext {
         self.words.get_mut(id as usize)
     }
 
-    /// [`DocContext::new`] given each sentence's [`Forms`] (made by the caller), whose ids it fills.
-    pub fn with_forms(sentences: &[&[&str]], forms: &mut [Forms]) -> Self {
-        let mut ctx = DocContext::default();
-        for (&sent, forms) in sentences.iter().zip(forms.iter_mut()) {
-            forms.ids = (0..sent.len())
-                .map(|i| {
-                    let written = ctx.intern(sent[i]);
-                    let lower = if forms.lower(i) == sent[i] { written } else { ctx.intern(forms.lower(i)) };
-                    (written, lower)
-                })
-                .collect();
-        }
-        for (&sent, forms) in sentences.iter().zip(forms.iter()) {
+    /// What the document says of each word (the ids are in `forms`): where it is written in
+    /// lowercase or in title case, and the contexts of its capitalised uses.
+    fn collect(&mut self, sentences: &[&[&str]], forms: &[Forms]) {
+        for (&sent, forms) in sentences.iter().zip(forms) {
             let all_caps = forms.all_caps;
             let capital = |i: usize| sent[i].chars().next().is_some_and(char::is_uppercase);
             for (i, w) in sent.iter().enumerate() {
                 let (written, lower) = forms.ids[i];
                 let first = w.chars().next().unwrap_or(' ');
                 if first.is_lowercase() {
-                    ctx.words[written as usize].lower_seen = true;
+                    self.words[written as usize].lower_seen = true;
                 } else if first.is_uppercase() && i > 0 && !all_caps && w.chars().skip(1).any(char::is_lowercase) {
-                    ctx.words[lower as usize].title_seen = true;
+                    self.words[lower as usize].title_seen = true;
                 }
                 if first.is_uppercase() && !all_caps {
                     let before = if i == 0 { "<s>" } else { forms.lower(i - 1) };
@@ -177,7 +178,7 @@ impl DocContext {
                     while b < sent.len() && capital(b) {
                         b += 1;
                     }
-                    let list = &mut ctx.words[lower as usize].contexts;
+                    let list = &mut self.words[lower as usize].contexts;
                     if list.len() < 64 {
                         list.push(Hasher::new(26).add(before).done());
                         list.push(Hasher::new(27).add(after).done());
@@ -190,11 +191,10 @@ impl DocContext {
                 }
             }
         }
-        for word in &mut ctx.words {
+        for word in &mut self.words {
             word.contexts.sort_unstable();
             word.contexts.dedup();
         }
-        ctx
     }
 
     /// The context aggregation features of token `i` (empty unless it is capitalised).
@@ -496,7 +496,7 @@ pub struct Forms {
     /// Whether each token [`may_continue`](super::model::may_continue) a name.
     pub continues: Vec<bool>,
     /// Each token's ids (as written, in lowercase) in its [`DocContext`]; empty
-    /// until [`DocContext::with_forms`] fills them.
+    /// until [`DocContext::new`] fills them.
     ids: Vec<(u32, u32)>,
 }
 
