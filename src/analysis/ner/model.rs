@@ -167,13 +167,50 @@ pub const BEAM: usize = 8;
 /// One hypothesis of the beam at one token: its total score, this token's label,
 /// where it came from in the previous step's beam, the label before (for the
 /// second-order features) and whether it still equals the gold sequence (training).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Default)]
 struct Hyp {
     score: f32,
     label: usize,
     parent: usize,
     prev: usize,
     gold: bool,
+}
+
+/// The best [`BEAM`] candidates of one step, best first. A fixed array filled by
+/// insertion from the end: a step offers up to 72 candidates and keeps about 12 of
+/// them on the way, and `Vec::insert` paid a call to `memmove` for each.
+#[derive(Default)]
+struct Best {
+    items: [Hyp; BEAM],
+    len: usize,
+}
+
+impl Best {
+    /// Keeps `c` if it is among the best so far, after any equal score, so ties keep
+    /// the order of offering ((parent, label) order) and decoding is deterministic.
+    fn offer(&mut self, c: Hyp) {
+        let mut at = self.len;
+        if at == BEAM {
+            if self.items[BEAM - 1].score >= c.score {
+                return;
+            }
+            at = BEAM - 1;
+        } else {
+            self.len += 1;
+        }
+        while at > 0 {
+            if self.items[at - 1].score >= c.score {
+                break;
+            }
+            self.items[at] = self.items[at - 1];
+            at -= 1;
+        }
+        self.items[at] = c;
+    }
+
+    fn as_slice(&self) -> &[Hyp] {
+        &self.items[..self.len]
+    }
 }
 
 /// The result of a beam search: the best sequence's labels and confidences,
@@ -217,7 +254,7 @@ pub fn beam_search(
     let mut local: Vec<[f32; NUM_LABELS]> = Vec::with_capacity(sent.len() * BEAM);
     let mut local_start: Vec<usize> = Vec::with_capacity(sent.len());
     let start = [Hyp { score: 0.0, label: 0, parent: 0, prev: 0, gold: true }];
-    let mut candidates: Vec<Hyp> = Vec::with_capacity(BEAM + 1);
+    let mut candidates = Best::default();
     let mut fell_out = None;
     let continues = &forms.continues;
     for i in 0..sent.len() {
@@ -227,7 +264,7 @@ pub fn beam_search(
         };
         let can_continue = continues[i];
         let only_o = gold.is_none() && !can_continue;
-        candidates.clear();
+        candidates.len = 0;
         local_start.push(local.len());
         // A word every hypothesis must label O, where they all end in the same two
         // labels (inside a run of plain lowercase words, most of the text): each gets
@@ -236,10 +273,10 @@ pub fn beam_search(
         if only_o && beam.iter().all(|h| h.label == beam[0].label && h.prev == beam[0].prev) {
             for (hi, h) in beam.iter().enumerate() {
                 local.push([0f32; NUM_LABELS]);
-                candidates.push(Hyp { score: h.score, label: 0, parent: hi, prev: h.label, gold: false });
+                candidates.offer(Hyp { score: h.score, label: 0, parent: hi, prev: h.label, gold: false });
             }
-            steps.extend_from_slice(&candidates);
-            widths.push(candidates.len());
+            steps.extend_from_slice(candidates.as_slice());
+            widths.push(candidates.len);
             continue;
         }
         let mut base = statics[i];
@@ -273,19 +310,12 @@ pub fn beam_search(
                     prev: h.label,
                     gold: h.gold && gold.is_some_and(|g| g[i] == l),
                 };
-                // Insertion into the best BEAM so far, after any equal score, so ties
-                // keep (parent, label) order and decoding is deterministic.
-                if candidates.len() == BEAM && candidates[BEAM - 1].score >= c.score {
-                    continue;
-                }
-                let at = candidates.partition_point(|x| x.score >= c.score);
-                candidates.insert(at, c);
-                candidates.truncate(BEAM);
+                candidates.offer(c);
             }
         }
-        let lost = gold.is_some() && !candidates.iter().any(|h| h.gold);
-        steps.extend_from_slice(&candidates);
-        widths.push(candidates.len());
+        let lost = gold.is_some() && !candidates.as_slice().iter().any(|h| h.gold);
+        steps.extend_from_slice(candidates.as_slice());
+        widths.push(candidates.len);
         if lost {
             fell_out = Some(i);
             break;
