@@ -162,8 +162,12 @@ pub fn keyphrases(text: &str, blocks: &[Block], sentences: &[Span], units: &[Spa
     let can_end: Vec<bool> =
         vocab.iter().map(|w| !stop.contains(*w) && w.chars().any(char::is_alphabetic) && w.chars().count() > 2).collect();
     const NONE: u32 = u32::MAX;
+    // Each candidate's words, first occurrence and count; every occurrence goes to one
+    // list in text order, read back only for the `n` phrases kept (a list per candidate
+    // was an allocation for each of the hundreds of thousands a long text has).
     let mut index: FastMap<[u32; 3], usize> = FastMap::default();
-    let mut candidates: Vec<([u32; 3], Vec<Span>)> = Vec::new();
+    let mut candidates: Vec<([u32; 3], Span, usize)> = Vec::new();
+    let mut occurrences: Vec<(u32, Span)> = Vec::new();
     for (sent, s) in sents.iter().zip(&body_sentences) {
         // The units that start inside this sentence (those before it all start before any
         // of its phrases ends): a binary search in these few, not in all of the text's.
@@ -190,19 +194,20 @@ pub fn keyphrases(text: &str, blocks: &[Block], sentences: &[Span], units: &[Spa
                     *slot = w.1;
                 }
                 let i = *index.entry(key).or_insert_with(|| {
-                    candidates.push((key, Vec::new()));
+                    candidates.push((key, joined, 0));
                     candidates.len() - 1
                 });
-                candidates[i].1.push(joined);
+                candidates[i].2 += 1;
+                occurrences.push((i as u32, joined));
             }
         }
     }
     let scores: Vec<f64> = candidates
         .iter()
-        .map(|(key, occ)| {
+        .map(|(key, _, count)| {
             let ws = key.iter().filter(|&&w| w != NONE).map(|&w| word_score[w as usize]);
             let (prod, sum) = ws.fold((1.0, 0.0), |(p, s), x| (p * x, s + x));
-            prod / (occ.len() as f64 * (1.0 + sum))
+            prod / (*count as f64 * (1.0 + sum))
         })
         .collect();
     // Best first; ties by the phrase as shown, then by its words, so the order is total.
@@ -211,7 +216,7 @@ pub fn keyphrases(text: &str, blocks: &[Block], sentences: &[Span], units: &[Spa
     let words = |key: &[u32; 3]| key.iter().filter(|&&w| w != NONE).map(|&w| vocab[w as usize]).collect::<Vec<_>>();
     let cmp = |&a: &usize, &b: &usize| {
         let (ka, kb) = (&candidates[a], &candidates[b]);
-        scores[a].total_cmp(&scores[b]).then_with(|| ka.1[0].of(text).cmp(kb.1[0].of(text))).then_with(|| words(&ka.0).cmp(&words(&kb.0)))
+        scores[a].total_cmp(&scores[b]).then_with(|| ka.1.of(text).cmp(kb.1.of(text))).then_with(|| words(&ka.0).cmp(&words(&kb.0)))
     };
     // Only the best few are read: they are selected first and sorted alone (the order is
     // total, so this is the full sort's prefix); the rest is sorted only if the dropping
@@ -226,21 +231,28 @@ pub fn keyphrases(text: &str, blocks: &[Block], sentences: &[Span], units: &[Spa
     // Drop phrases that repeat a better one ("north korea" after "north korea's leader").
     let mut out: Vec<Keyphrase> = Vec::new();
     let mut taken: Vec<String> = Vec::new();
+    let mut kept: Vec<u32> = Vec::new();
     for k in 0..order.len() {
         if k == head && !rest_sorted {
             order[head..].sort_by(cmp);
             rest_sorted = true;
         }
         let i = order[k];
-        let phrase = candidates[i].1[0].of(text);
+        let phrase = candidates[i].1.of(text);
         let lower = phrase.to_lowercase();
         if taken.iter().any(|t| t.contains(&lower) || lower.contains(t.as_str())) {
             continue;
         }
         taken.push(lower);
-        out.push(Keyphrase { phrase: phrase.to_string(), score: scores[i], occurrences: candidates[i].1.clone() });
+        out.push(Keyphrase { phrase: phrase.to_string(), score: scores[i], occurrences: Vec::with_capacity(candidates[i].2) });
+        kept.push(i as u32);
         if out.len() == n {
             break;
+        }
+    }
+    for (c, span) in occurrences {
+        if let Some(k) = kept.iter().position(|&i| i == c) {
+            out[k].occurrences.push(span);
         }
     }
     out
