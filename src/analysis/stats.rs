@@ -45,6 +45,9 @@ fn is_body(kind: BlockKind) -> bool {
 
 /// A word: a token with a letter or digit in it.
 pub fn is_word(token: &str) -> bool {
+    if token.is_ascii() {
+        return token.bytes().any(|b| b.is_ascii_alphanumeric());
+    }
     token.chars().any(char::is_alphanumeric)
 }
 
@@ -52,11 +55,21 @@ pub fn is_word(token: &str) -> bool {
 /// One pass over the lowercase letters, remembering the last three: no allocation, as
 /// every word of the text is counted.
 pub fn syllables(word: &str) -> usize {
+    // ASCII words (nearly all) skip the Unicode case and letter tables: the same letters.
+    if word.is_ascii() {
+        syllables_of(word.bytes().filter(u8::is_ascii_alphabetic).map(|b| char::from(b.to_ascii_lowercase())))
+    } else {
+        syllables_of(word.chars().flat_map(char::to_lowercase).filter(|c| c.is_alphabetic()))
+    }
+}
+
+/// [`syllables`] of a word's lowercase letters.
+fn syllables_of(letters: impl Iterator<Item = char>) -> usize {
     let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'à'..='ÿ');
     let (mut count, mut prev, mut n) = (0, false, 0);
     // The last three letters, the most recent last.
     let mut last = [' '; 3];
-    for c in word.chars().flat_map(char::to_lowercase).filter(|c| c.is_alphabetic()) {
+    for c in letters {
         let v = vowel(c);
         if v && !prev {
             count += 1;
