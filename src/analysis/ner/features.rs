@@ -109,7 +109,7 @@ struct Word {
 }
 
 /// The id of a string a document does not contain (a token of another document).
-const UNKNOWN: u32 = u32::MAX;
+pub const UNKNOWN: u32 = u32::MAX;
 
 impl DocContext {
     /// Collects the document's vocabulary from its sentences (token strings), and
@@ -554,14 +554,56 @@ pub fn label_pair_feature(prev2: usize, prev: usize) -> u32 {
 /// The features of the previous label, alone and with the word, its shape and
 /// the words either side (the decoder scores them once per previous label).
 pub fn previous_label_features(forms: &Forms, i: usize, prev: usize, out: &mut Vec<u32>) {
-    let p = LABELS[prev];
-    out.push(Hasher::new(40).add(p).done());
-    out.push(Hasher::new(42).add(p).add(forms.lower(i)).done());
-    out.push(Hasher::new(43).add(p).add(forms.short(i)).done());
-    out.push(Hasher::new(45).add(p).add(if i + 1 < forms.len() { forms.lower(i + 1) } else { "</s>" }).done());
-    if i > 0 {
-        out.push(Hasher::new(46).add(p).add(forms.lower(i - 1)).done());
+    for k in 0..PREVIOUS_LABEL_TEMPLATES {
+        out.extend(previous_label_feature(forms, i, prev, k));
     }
+}
+
+/// How many templates [`previous_label_features`] has.
+pub const PREVIOUS_LABEL_TEMPLATES: usize = 5;
+
+/// What template `k` of [`previous_label_features`] reads at token `i` besides the label.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Reads {
+    /// Nothing: the same feature at every token.
+    Nothing,
+    /// A word of the document, by its id in the [`DocContext`] (as written for the
+    /// shape, which the written word decides; in lowercase otherwise).
+    Word(u32),
+    /// The end of the sentence.
+    End,
+    /// The template has no feature here (the word before the first).
+    Absent,
+}
+
+/// What template `k` of [`previous_label_features`] reads at token `i`: two tokens that
+/// read the same have the same feature for the same label, so a decoder may keep its
+/// weights by what it reads (see `model::LabelRows`). `Word` needs the ids of
+/// [`DocContext::new`]; without them this is `Word(UNKNOWN)`.
+pub fn previous_label_reads(forms: &Forms, i: usize, k: usize) -> Reads {
+    match k {
+        0 => Reads::Nothing,
+        1 => Reads::Word(forms.lower_id(i)),
+        2 => Reads::Word(forms.written_id(i)),
+        3 if i + 1 < forms.len() => Reads::Word(forms.lower_id(i + 1)),
+        3 => Reads::End,
+        _ if i > 0 => Reads::Word(forms.lower_id(i - 1)),
+        _ => Reads::Absent,
+    }
+}
+
+/// Feature `k` of [`previous_label_features`] of token `i` after label `prev`.
+pub fn previous_label_feature(forms: &Forms, i: usize, prev: usize, k: usize) -> Option<u32> {
+    let h = Hasher::new([40, 42, 43, 45, 46][k]).add(LABELS[prev]);
+    Some(match (k, previous_label_reads(forms, i, k)) {
+        (_, Reads::Absent) => return None,
+        (0, _) => h.done(),
+        (1, _) => h.add(forms.lower(i)).done(),
+        (2, _) => h.add(forms.short(i)).done(),
+        (3, Reads::End) => h.add("</s>").done(),
+        (3, _) => h.add(forms.lower(i + 1)).done(),
+        _ => h.add(forms.lower(i - 1)).done(),
+    })
 }
 
 /// The label the document last gave this capitalised word, which depends on

@@ -2,8 +2,8 @@
 //! decoding (left to right, IOB2 constraints) shared with training.
 
 use super::features::{
-    allowed, context_features, document_label_feature, label_pair_feature, previous_label_features, single_facts, word_features,
-    DocContext, Forms, NUM_LABELS,
+    allowed, context_features, document_label_feature, label_pair_feature, previous_label_feature, previous_label_reads, single_facts,
+    word_features, DocContext, Forms, Reads, NUM_LABELS, PREVIOUS_LABEL_TEMPLATES, UNKNOWN,
 };
 use crate::analysis::hash::FastMap;
 
@@ -46,12 +46,22 @@ impl Model {
 
     /// Adds the weights of `features` to `scores`.
     pub fn score(&self, features: &[u32], scores: &mut [f32; NUM_LABELS]) {
-        for f in features {
-            if let Some(&i) = self.index.get(f) {
-                for (s, w) in scores.iter_mut().zip(&self.weights[i as usize]) {
-                    *s += w;
-                }
+        for &f in features {
+            if let Some(row) = self.row(f) {
+                self.add_row(row, scores);
             }
+        }
+    }
+
+    /// Where the weights of `feature` are, if the model has it.
+    pub fn row(&self, feature: u32) -> Option<u32> {
+        self.index.get(&feature).copied()
+    }
+
+    /// Adds the weights at `row` (from [`row`](Self::row)) to `scores`.
+    pub fn add_row(&self, row: u32, scores: &mut [f32; NUM_LABELS]) {
+        for (s, w) in scores.iter_mut().zip(&self.weights[row as usize]) {
+            *s += w;
         }
     }
 
@@ -222,7 +232,9 @@ pub struct Decoded {
 }
 
 /// Beam search over one sentence. `statics[i]` are the scores of token `i`'s
-/// static features; `score` adds the weights of the label-dependent features.
+/// static features; `score` adds the weights of the label-dependent features, and
+/// `previous(i, label, scores)` those of token `i`'s [`previous_label_features`] after
+/// `label` (the tagger keeps them by word in [`LabelRows`]).
 /// With `gold`, the search stops where the gold sequence leaves the beam (the
 /// early update of Collins and Roark), returning the best prefix up to there.
 ///
@@ -234,6 +246,7 @@ pub struct Decoded {
 /// hypothesis gives it the same label, so those scores cannot change the ranking.
 pub fn beam_search(
     score: &dyn Fn(&[u32], &mut [f32; NUM_LABELS]),
+    previous: &mut dyn FnMut(usize, usize, &mut [f32; NUM_LABELS]),
     sent: &[&str],
     forms: &Forms,
     statics: &[[f32; NUM_LABELS]],
@@ -246,7 +259,6 @@ pub fn beam_search(
     let mut pairs = [[0f32; NUM_LABELS]; NUM_LABELS * NUM_LABELS];
     let mut pair_known = [false; NUM_LABELS * NUM_LABELS];
     let mut by_prev = [[0f32; NUM_LABELS]; NUM_LABELS];
-    let mut features = Vec::with_capacity(8);
     let mut steps: Vec<Hyp> = Vec::with_capacity(sent.len() * BEAM);
     let mut widths: Vec<usize> = Vec::with_capacity(sent.len());
     // Each step's label scores under each hypothesis of the step before, kept for
@@ -287,10 +299,8 @@ pub fn beam_search(
         for (hi, h) in beam.iter().enumerate() {
             if !prev_known[h.label] {
                 prev_known[h.label] = true;
-                features.clear();
-                previous_label_features(forms, i, h.label, &mut features);
                 by_prev[h.label] = base;
-                score(&features, &mut by_prev[h.label]);
+                previous(i, h.label, &mut by_prev[h.label]);
             }
             let pair = h.prev * NUM_LABELS + h.label;
             if !pair_known[pair] {
@@ -349,10 +359,78 @@ fn allowed_here(prev: usize, label: usize, can_continue: bool, only_o: bool) -> 
     allowed(prev, label) && (can_continue || label == 0 || label % 2 == 1 && !only_o)
 }
 
+/// The weights of the [`previous_label_features`] of one document, kept by what each
+/// template reads ([`previous_label_reads`]): a word's row for each label is looked up
+/// in the model the first time a step needs it, then read from here. The search asks
+/// for them about 300,000 times on 1 MB, five hashed strings and five lookups each;
+/// the rows are added in the same order, so the scores are the same to the bit.
+#[derive(Default)]
+pub struct LabelRows {
+    /// The rows of the label alone and of the label at a sentence's end, by label.
+    fixed: [[u32; NUM_LABELS]; 2],
+    /// Each document id's place in `words` (`UNSET` until a step reads it).
+    slots: Vec<u32>,
+    /// The rows of templates 1 to 4 by label, for one word each.
+    words: Vec<[[u32; NUM_LABELS]; PREVIOUS_LABEL_TEMPLATES - 1]>,
+}
+
+/// Not looked up yet.
+const UNSET: u32 = u32::MAX;
+/// Looked up: the model has no such feature.
+const ABSENT: u32 = u32::MAX - 1;
+
+impl LabelRows {
+    pub fn new() -> Self {
+        LabelRows { fixed: [[UNSET; NUM_LABELS]; 2], slots: Vec::new(), words: Vec::new() }
+    }
+
+    /// Adds the weights of token `i`'s previous-label features after `prev` to `scores`.
+    pub fn add(&mut self, model: &Model, forms: &Forms, i: usize, prev: usize, scores: &mut [f32; NUM_LABELS]) {
+        for k in 0..PREVIOUS_LABEL_TEMPLATES {
+            let row = match previous_label_reads(forms, i, k) {
+                Reads::Absent => continue,
+                Reads::Word(UNKNOWN) => {
+                    // Forms without document ids: looked up each time.
+                    if let Some(f) = previous_label_feature(forms, i, prev, k) {
+                        model.score(&[f], scores);
+                    }
+                    continue;
+                }
+                Reads::Nothing => &mut self.fixed[0][prev],
+                Reads::End => &mut self.fixed[1][prev],
+                Reads::Word(id) => {
+                    let id = id as usize;
+                    if id >= self.slots.len() {
+                        self.slots.resize(id + 1, UNSET);
+                    }
+                    if self.slots[id] == UNSET {
+                        self.slots[id] = self.words.len() as u32;
+                        self.words.push([[UNSET; NUM_LABELS]; PREVIOUS_LABEL_TEMPLATES - 1]);
+                    }
+                    &mut self.words[self.slots[id] as usize][k - 1][prev]
+                }
+            };
+            if *row == UNSET {
+                *row = previous_label_feature(forms, i, prev, k).and_then(|f| model.row(f)).unwrap_or(ABSENT);
+            }
+            if *row != ABSENT {
+                model.add_row(*row, scores);
+            }
+        }
+    }
+}
+
 /// The label of each token and the model's confidence in it (a softmax over
 /// the allowed labels' scores at that step of the best sequence).
 /// `forms` are the sentence's [`word_forms`].
-pub fn tag_sentence(model: &Model, lex: &Lexicon, sent: &[&str], forms: &Forms, doc: &mut DocContext) -> Vec<(usize, f32)> {
+pub fn tag_sentence(
+    model: &Model,
+    lex: &Lexicon,
+    sent: &[&str],
+    forms: &Forms,
+    doc: &mut DocContext,
+    rows: &mut LabelRows,
+) -> Vec<(usize, f32)> {
     // Plain lowercase words are O whatever their features say (see beam_search).
     let wanted = &forms.continues;
     let single = single_facts(wanted, |i| doc.facts(lex, forms, i));
@@ -376,7 +454,8 @@ pub fn tag_sentence(model: &Model, lex: &Lexicon, sent: &[&str], forms: &Forms, 
         })
         .collect();
     context_features(sent, forms, lex, doc, wanted, &single, |i, f| model.score(f, &mut statics[i]));
-    let decoded = beam_search(&|f, s| model.score(f, s), sent, forms, &statics, doc, None);
+    let mut previous = |i, prev, s: &mut [f32; NUM_LABELS]| rows.add(model, forms, i, prev, s);
+    let decoded = beam_search(&|f, s| model.score(f, s), &mut previous, sent, forms, &statics, doc, None);
     for (i, &label) in decoded.labels.iter().enumerate() {
         if sent[i].chars().next().is_some_and(char::is_uppercase) {
             doc.set_last_label(forms, i, label);
@@ -421,13 +500,14 @@ pub fn tag_document_with_progress(
     use super::conll::chunks;
     let slices: Vec<&[&str]> = sentences.iter().map(Vec::as_slice).collect();
     let (mut doc, forms) = DocContext::new(&slices);
+    let mut rows = LabelRows::new();
     let total = sentences.len();
     let mut tagged: Vec<Vec<(usize, f32)>> = Vec::with_capacity(total);
     for (i, s) in sentences.iter().enumerate() {
         if i % PROGRESS_EVERY == 0 && i > 0 {
             progress(i, total);
         }
-        tagged.push(tag_sentence(model, lex, s, &forms[i], &mut doc));
+        tagged.push(tag_sentence(model, lex, s, &forms[i], &mut doc, &mut rows));
     }
     // Votes: name (lowercase) → confidence summed per type (PER, ORG, LOC, MISC).
     let mut votes: FastMap<String, [f32; 4]> = FastMap::default();
@@ -468,7 +548,7 @@ pub fn tag_document_with_progress(
 
 #[cfg(test)]
 mod tests {
-    use super::super::features::word_forms;
+    use super::super::features::{previous_label_features, word_forms};
     use super::*;
 
     /// Token scores where the first word looks a little more like a person, but the
@@ -483,11 +563,49 @@ mod tests {
     }
 
     #[test]
+    fn label_rows_score_what_the_features_score() {
+        // Two sentences sharing words, so the second reads rows the first put there.
+        let sents: [&[&str]; 2] = [&["Mr", "Kim", "met", "Moon", "."], &["Kim", "met", "Mr", "Moon"]];
+        let (_, forms) = DocContext::new(&sents);
+        // A model with weights for some of the features the sentences have, and not others.
+        let mut entries = Vec::new();
+        for (sent, forms) in sents.iter().zip(&forms) {
+            for i in 0..sent.len() {
+                for prev in [0, 1, 2, 3] {
+                    let mut f = Vec::new();
+                    previous_label_features(forms, i, prev, &mut f);
+                    for (k, h) in f.into_iter().enumerate().filter(|(k, _)| (k + i + prev) % 3 != 0) {
+                        entries.push((h, std::array::from_fn(|l| (l + k + 1) as f32 * 0.25 - prev as f32)));
+                    }
+                }
+            }
+        }
+        entries.sort_by_key(|e| e.0);
+        entries.dedup_by_key(|e| e.0);
+        let model = Model::from_map(entries);
+        let mut rows = LabelRows::new();
+        for _ in 0..2 {
+            for (sent, forms) in sents.iter().zip(&forms) {
+                for i in 0..sent.len() {
+                    for prev in 0..NUM_LABELS {
+                        let mut f = Vec::new();
+                        previous_label_features(forms, i, prev, &mut f);
+                        let (mut looked_up, mut kept) = ([0.5f32; NUM_LABELS], [0.5f32; NUM_LABELS]);
+                        model.score(&f, &mut looked_up);
+                        rows.add(&model, forms, i, prev, &mut kept);
+                        assert_eq!(looked_up, kept, "{sent:?} token {i} after label {prev}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn the_beam_lets_a_later_word_overturn_an_earlier_choice() {
         let sent = ["Johnson", "Controls"];
         let forms = word_forms(&sent);
         let doc = DocContext::default();
-        let decoded = beam_search(&|_, _| {}, &sent, &forms, &johnson_controls(), &doc, None);
+        let decoded = beam_search(&|_, _| {}, &mut |_, _, _| {}, &sent, &forms, &johnson_controls(), &doc, None);
         assert_eq!(decoded.labels, [3, 4], "B-ORG I-ORG, where greedy decoding would commit to B-PER");
         assert_eq!(decoded.fell_out, None);
         assert!(decoded.confidences.iter().all(|c| (0.0..=1.0).contains(c)));
@@ -501,10 +619,10 @@ mod tests {
         first[7] = 5.0; // B-MISC
         let scores = vec![first, [0f32; NUM_LABELS]];
         let doc = DocContext::default();
-        let tagged = beam_search(&|_, _| {}, &sent, &forms, &scores, &doc, None);
+        let tagged = beam_search(&|_, _| {}, &mut |_, _, _| {}, &sent, &forms, &scores, &doc, None);
         assert_eq!(tagged.labels[0], 0, "O, however the word scores");
         assert_eq!(tagged.confidences[0], 1.0, "the only label allowed");
-        let trained = beam_search(&|_, _| {}, &sent, &forms, &scores, &doc, Some(&[7, 8]));
+        let trained = beam_search(&|_, _| {}, &mut |_, _, _| {}, &sent, &forms, &scores, &doc, Some(&[7, 8]));
         assert_eq!(trained.labels[0], 7, "training still reaches a gold name that starts in lowercase");
     }
 
@@ -517,7 +635,7 @@ mod tests {
         scores[1][0] = -10.0;
         let doc = DocContext::default();
         // Gold "O O" survives the first word (five candidates fit a beam of eight), not the second.
-        let decoded = beam_search(&|_, _| {}, &sent, &forms, &scores, &doc, Some(&[0, 0]));
+        let decoded = beam_search(&|_, _| {}, &mut |_, _, _| {}, &sent, &forms, &scores, &doc, Some(&[0, 0]));
         assert_eq!(decoded.fell_out, Some(1));
         assert_eq!(decoded.labels, [3, 4]);
     }

@@ -5,7 +5,7 @@
 //! shuffle, no hash-order output).
 
 use super::conll::{Score, Sentence};
-use super::features::{dynamic_features, static_features, DocContext, Forms, NUM_LABELS};
+use super::features::{dynamic_features, previous_label_features, static_features, DocContext, Forms, NUM_LABELS};
 use super::lexicon::Lexicon;
 use super::model::{beam_search, tag_document, Model};
 use super::truecase::truecase_document;
@@ -140,6 +140,7 @@ pub fn train(docs: &[Vec<&Sentence>], lex: &Lexicon, opts: TrainOptions, mut pro
                 .collect()
         })
         .collect();
+    let mut buf = Vec::with_capacity(8);
     for epoch in 0..opts.epochs {
         rng.shuffle(&mut order);
         let (mut correct, mut total) = (0usize, 0usize);
@@ -159,7 +160,12 @@ pub fn train(docs: &[Vec<&Sentence>], lex: &Lexicon, opts: TrainOptions, mut pro
                         s
                     })
                     .collect();
-                let decoded = beam_search(&|f, s| p.score(f, s), &toks[si], forms, &statics, &ctx, Some(&sent.labels));
+                let mut previous = |i, prev, s: &mut [f32; NUM_LABELS]| {
+                    buf.clear();
+                    previous_label_features(forms, i, prev, &mut buf);
+                    p.score(&buf, s);
+                };
+                let decoded = beam_search(&|f, s| p.score(f, s), &mut previous, &toks[si], forms, &statics, &ctx, Some(&sent.labels));
                 let guess = &decoded.labels;
                 p.step += 1;
                 if guess[..] != sent.labels[..guess.len()] {
