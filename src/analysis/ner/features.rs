@@ -304,7 +304,10 @@ pub fn static_features(sent: &[&str], forms: &Forms, lex: &Lexicon, doc: &DocCon
     let wanted = vec![true; sent.len()];
     let single = single_facts(&wanted, |i| lex.get_lowercase(forms.lower(i)));
     let mut all = vec![Vec::new(); sent.len()];
-    context_features(sent, forms, lex, doc, &wanted, &single, |i, f| all[i] = f.to_vec());
+    context_features(sent, forms, lex, doc, &wanted, &single, |i, f| {
+        all[i] = (0..AROUND_TEMPLATES).map(|k| around_feature(forms, i, k)).collect();
+        all[i].extend_from_slice(f);
+    });
     for (i, (f, w)) in all.iter_mut().zip(sent).enumerate() {
         word_features(w, forms.lower(i), f);
     }
@@ -342,8 +345,48 @@ pub fn single_facts(wanted: &[bool], mut lookup: impl FnMut(usize) -> Option<Fac
     (0..n).map(|i| if near_wanted(i) { lookup(i) } else { None }).collect()
 }
 
-/// [`static_features`] without the [`word_features`]: what depends on the
-/// sentence and the document around the word. Calls `each(i, features)` for each
+/// The context templates that read one token around the word: (template, offset,
+/// whether they read its short shape rather than its lowercase form).
+const AROUND: [(u8, isize, bool); 6] = [(7, -1, false), (8, 1, false), (9, -2, false), (10, 2, false), (11, -1, true), (12, 1, true)];
+
+/// How many templates [`around_feature`] has.
+pub const AROUND_TEMPLATES: usize = AROUND.len();
+
+/// What template `k` of [`around_feature`] reads at token `i` (see [`previous_label_reads`]).
+pub fn around_reads(forms: &Forms, i: usize, k: usize) -> Reads {
+    let (_, offset, shape) = AROUND[k];
+    let j = i as isize + offset;
+    if j < 0 {
+        Reads::Start
+    } else if j as usize >= forms.len() {
+        Reads::End
+    } else if shape {
+        Reads::Word(forms.written_id(j as usize))
+    } else {
+        Reads::Word(forms.lower_id(j as usize))
+    }
+}
+
+/// Context feature `k` of token `i` that reads one token around it: the words one and
+/// two either side, the shapes one either side. They come before the rest of
+/// [`context_features`], which leaves them out so that the tagger can keep their weights
+/// by word.
+pub fn around_feature(forms: &Forms, i: usize, k: usize) -> u32 {
+    let (template, offset, shape) = AROUND[k];
+    let j = i as isize + offset;
+    let h = Hasher::new(template);
+    let read = match around_reads(forms, i, k) {
+        Reads::Start | Reads::End if shape => "<b>",
+        Reads::Start => "<s>",
+        Reads::End => "</s>",
+        _ if shape => forms.short(j as usize),
+        _ => forms.lower(j as usize),
+    };
+    h.add(read).done()
+}
+
+/// [`static_features`] without the [`word_features`] and the [`around_feature`]s: what
+/// depends on the sentence and the document around the word. Calls `each(i, features)` for each
 /// token `i` that is `wanted`, in order, with one buffer reused for every token (a
 /// list per token cost an allocation per capitalised word). `forms` come from
 /// [`word_forms`], `single` from [`single_facts`].
@@ -386,12 +429,6 @@ pub fn context_features(
         let shape_i = forms.short(i);
         f.clear();
         let h = Hasher::new;
-        f.push(h(7).add(word(ii - 1)).done());
-        f.push(h(8).add(word(ii + 1)).done());
-        f.push(h(9).add(word(ii - 2)).done());
-        f.push(h(10).add(word(ii + 2)).done());
-        f.push(h(11).add(shp(ii - 1)).done());
-        f.push(h(12).add(shp(ii + 1)).done());
         f.push(h(13).add(shp(ii - 1)).add(shape_i).done());
         f.push(h(14).add(shape_i).add(shp(ii + 1)).done());
         f.push(h(15).add(word(ii - 1)).add(lw).done());
@@ -570,6 +607,8 @@ pub enum Reads {
     /// A word of the document, by its id in the [`DocContext`] (as written for the
     /// shape, which the written word decides; in lowercase otherwise).
     Word(u32),
+    /// Before the sentence's start.
+    Start,
     /// The end of the sentence.
     End,
     /// The template has no feature here (the word before the first).
@@ -578,7 +617,7 @@ pub enum Reads {
 
 /// What template `k` of [`previous_label_features`] reads at token `i`: two tokens that
 /// read the same have the same feature for the same label, so a decoder may keep its
-/// weights by what it reads (see `model::LabelRows`). `Word` needs the ids of
+/// weights by what it reads (see `model::WordRows`). `Word` needs the ids of
 /// [`DocContext::new`]; without them this is `Word(UNKNOWN)`.
 pub fn previous_label_reads(forms: &Forms, i: usize, k: usize) -> Reads {
     match k {

@@ -2,8 +2,9 @@
 //! decoding (left to right, IOB2 constraints) shared with training.
 
 use super::features::{
-    allowed, context_features, document_label_feature, label_pair_feature, previous_label_feature, previous_label_reads, single_facts,
-    word_features, DocContext, Forms, Reads, NUM_LABELS, PREVIOUS_LABEL_TEMPLATES, UNKNOWN,
+    allowed, around_feature, around_reads, context_features, document_label_feature, label_pair_feature, previous_label_feature,
+    previous_label_reads, single_facts, word_features, DocContext, Forms, Reads, AROUND_TEMPLATES, NUM_LABELS, PREVIOUS_LABEL_TEMPLATES,
+    UNKNOWN,
 };
 use crate::analysis::hash::FastMap;
 
@@ -234,7 +235,7 @@ pub struct Decoded {
 /// Beam search over one sentence. `statics[i]` are the scores of token `i`'s
 /// static features; `score` adds the weights of the label-dependent features, and
 /// `previous(i, label, scores)` those of token `i`'s [`previous_label_features`] after
-/// `label` (the tagger keeps them by word in [`LabelRows`]).
+/// `label` (the tagger keeps them by word in [`WordRows`]).
 /// With `gold`, the search stops where the gold sequence leaves the beam (the
 /// early update of Collins and Roark), returning the best prefix up to there.
 ///
@@ -359,19 +360,29 @@ fn allowed_here(prev: usize, label: usize, can_continue: bool, only_o: bool) -> 
     allowed(prev, label) && (can_continue || label == 0 || label % 2 == 1 && !only_o)
 }
 
-/// The weights of the [`previous_label_features`] of one document, kept by what each
-/// template reads ([`previous_label_reads`]): a word's row for each label is looked up
-/// in the model the first time a step needs it, then read from here. The search asks
-/// for them about 300,000 times on 1 MB, five hashed strings and five lookups each;
-/// the rows are added in the same order, so the scores are the same to the bit.
-#[derive(Default)]
-pub struct LabelRows {
-    /// The rows of the label alone and of the label at a sentence's end, by label.
-    fixed: [[u32; NUM_LABELS]; 2],
-    /// Each document id's place in `words` (`UNSET` until a step reads it).
+/// The weights of the features that read one word, kept for one document by what they
+/// read ([`previous_label_reads`], [`around_reads`]): a word's row for a template (and a
+/// label) is looked up in the model the first time a token needs it, then read from
+/// here. On 1 MB the search asks for the previous-label features about 300,000 times
+/// (five hashed strings and five lookups each) and the context for about 100,000
+/// capitalised words (six more); the rows are added in the same order as the features
+/// were, so the scores are the same to the bit.
+pub struct WordRows {
+    /// The previous-label rows of the label alone and of the label at a sentence's end, by label.
+    label_fixed: [[u32; NUM_LABELS]; 2],
+    /// The around rows of the sentence's start and end, by template.
+    around_fixed: [[u32; AROUND_TEMPLATES]; 2],
+    /// Each document id's place in `words` (`UNSET` until a token reads it).
     slots: Vec<u32>,
-    /// The rows of templates 1 to 4 by label, for one word each.
-    words: Vec<[[u32; NUM_LABELS]; PREVIOUS_LABEL_TEMPLATES - 1]>,
+    words: Vec<Kept>,
+}
+
+/// The rows of what reads one word: the previous-label templates 1 to 4 by label, the
+/// around templates.
+#[derive(Clone, Copy)]
+struct Kept {
+    after_label: [[u32; NUM_LABELS]; PREVIOUS_LABEL_TEMPLATES - 1],
+    around: [u32; AROUND_TEMPLATES],
 }
 
 /// Not looked up yet.
@@ -379,44 +390,72 @@ const UNSET: u32 = u32::MAX;
 /// Looked up: the model has no such feature.
 const ABSENT: u32 = u32::MAX - 1;
 
-impl LabelRows {
-    pub fn new() -> Self {
-        LabelRows { fixed: [[UNSET; NUM_LABELS]; 2], slots: Vec::new(), words: Vec::new() }
+impl Default for WordRows {
+    fn default() -> Self {
+        WordRows {
+            label_fixed: [[UNSET; NUM_LABELS]; 2],
+            around_fixed: [[UNSET; AROUND_TEMPLATES]; 2],
+            slots: Vec::new(),
+            words: Vec::new(),
+        }
+    }
+}
+
+impl WordRows {
+    fn word(&mut self, id: u32) -> &mut Kept {
+        let id = id as usize;
+        if id >= self.slots.len() {
+            self.slots.resize(id + 1, UNSET);
+        }
+        if self.slots[id] == UNSET {
+            self.slots[id] = self.words.len() as u32;
+            self.words.push(Kept { after_label: [[UNSET; NUM_LABELS]; PREVIOUS_LABEL_TEMPLATES - 1], around: [UNSET; AROUND_TEMPLATES] });
+        }
+        &mut self.words[self.slots[id] as usize]
     }
 
-    /// Adds the weights of token `i`'s previous-label features after `prev` to `scores`.
-    pub fn add(&mut self, model: &Model, forms: &Forms, i: usize, prev: usize, scores: &mut [f32; NUM_LABELS]) {
+    /// Adds the weights of token `i`'s [`previous_label_features`] after `prev` to `scores`.
+    pub fn add_previous_label(&mut self, model: &Model, forms: &Forms, i: usize, prev: usize, scores: &mut [f32; NUM_LABELS]) {
         for k in 0..PREVIOUS_LABEL_TEMPLATES {
             let row = match previous_label_reads(forms, i, k) {
                 Reads::Absent => continue,
-                Reads::Word(UNKNOWN) => {
+                Reads::Word(UNKNOWN) | Reads::Start => {
                     // Forms without document ids: looked up each time.
-                    if let Some(f) = previous_label_feature(forms, i, prev, k) {
-                        model.score(&[f], scores);
-                    }
+                    model.score(&Vec::from_iter(previous_label_feature(forms, i, prev, k)), scores);
                     continue;
                 }
-                Reads::Nothing => &mut self.fixed[0][prev],
-                Reads::End => &mut self.fixed[1][prev],
-                Reads::Word(id) => {
-                    let id = id as usize;
-                    if id >= self.slots.len() {
-                        self.slots.resize(id + 1, UNSET);
-                    }
-                    if self.slots[id] == UNSET {
-                        self.slots[id] = self.words.len() as u32;
-                        self.words.push([[UNSET; NUM_LABELS]; PREVIOUS_LABEL_TEMPLATES - 1]);
-                    }
-                    &mut self.words[self.slots[id] as usize][k - 1][prev]
+                Reads::Nothing => &mut self.label_fixed[0][prev],
+                Reads::End => &mut self.label_fixed[1][prev],
+                Reads::Word(id) => &mut self.word(id).after_label[k - 1][prev],
+            };
+            add_kept(row, model, || previous_label_feature(forms, i, prev, k), scores);
+        }
+    }
+
+    /// Adds the weights of token `i`'s [`around_feature`]s to `scores`.
+    pub fn add_around(&mut self, model: &Model, forms: &Forms, i: usize, scores: &mut [f32; NUM_LABELS]) {
+        for k in 0..AROUND_TEMPLATES {
+            let row = match around_reads(forms, i, k) {
+                Reads::Start => &mut self.around_fixed[0][k],
+                Reads::End => &mut self.around_fixed[1][k],
+                Reads::Word(id) if id != UNKNOWN => &mut self.word(id).around[k],
+                _ => {
+                    model.score(&[around_feature(forms, i, k)], scores);
+                    continue;
                 }
             };
-            if *row == UNSET {
-                *row = previous_label_feature(forms, i, prev, k).and_then(|f| model.row(f)).unwrap_or(ABSENT);
-            }
-            if *row != ABSENT {
-                model.add_row(*row, scores);
-            }
+            add_kept(row, model, || Some(around_feature(forms, i, k)), scores);
         }
+    }
+}
+
+/// Adds the weights at a kept `row` to `scores`, looking `feature` up first if not yet done.
+fn add_kept(row: &mut u32, model: &Model, feature: impl FnOnce() -> Option<u32>, scores: &mut [f32; NUM_LABELS]) {
+    if *row == UNSET {
+        *row = feature().and_then(|f| model.row(f)).unwrap_or(ABSENT);
+    }
+    if *row != ABSENT {
+        model.add_row(*row, scores);
     }
 }
 
@@ -429,7 +468,7 @@ pub fn tag_sentence(
     sent: &[&str],
     forms: &Forms,
     doc: &mut DocContext,
-    rows: &mut LabelRows,
+    rows: &mut WordRows,
 ) -> Vec<(usize, f32)> {
     // Plain lowercase words are O whatever their features say (see beam_search).
     let wanted = &forms.continues;
@@ -453,8 +492,11 @@ pub fn tag_sentence(
             })
         })
         .collect();
-    context_features(sent, forms, lex, doc, wanted, &single, |i, f| model.score(f, &mut statics[i]));
-    let mut previous = |i, prev, s: &mut [f32; NUM_LABELS]| rows.add(model, forms, i, prev, s);
+    context_features(sent, forms, lex, doc, wanted, &single, |i, f| {
+        rows.add_around(model, forms, i, &mut statics[i]);
+        model.score(f, &mut statics[i]);
+    });
+    let mut previous = |i, prev, s: &mut [f32; NUM_LABELS]| rows.add_previous_label(model, forms, i, prev, s);
     let decoded = beam_search(&|f, s| model.score(f, s), &mut previous, sent, forms, &statics, doc, None);
     for (i, &label) in decoded.labels.iter().enumerate() {
         if sent[i].chars().next().is_some_and(char::is_uppercase) {
@@ -500,7 +542,7 @@ pub fn tag_document_with_progress(
     use super::conll::chunks;
     let slices: Vec<&[&str]> = sentences.iter().map(Vec::as_slice).collect();
     let (mut doc, forms) = DocContext::new(&slices);
-    let mut rows = LabelRows::new();
+    let mut rows = WordRows::default();
     let total = sentences.len();
     let mut tagged: Vec<Vec<(usize, f32)>> = Vec::with_capacity(total);
     for (i, s) in sentences.iter().enumerate() {
@@ -563,7 +605,7 @@ mod tests {
     }
 
     #[test]
-    fn label_rows_score_what_the_features_score() {
+    fn word_rows_score_what_the_features_score() {
         // Two sentences sharing words, so the second reads rows the first put there.
         let sents: [&[&str]; 2] = [&["Mr", "Kim", "met", "Moon", "."], &["Kim", "met", "Mr", "Moon"]];
         let (_, forms) = DocContext::new(&sents);
@@ -578,21 +620,29 @@ mod tests {
                         entries.push((h, std::array::from_fn(|l| (l + k + 1) as f32 * 0.25 - prev as f32)));
                     }
                 }
+                for k in (0..AROUND_TEMPLATES).filter(|k| (k + i) % 4 != 0) {
+                    entries.push((around_feature(forms, i, k), std::array::from_fn(|l| (l * k) as f32 * 0.5 - 1.0)));
+                }
             }
         }
         entries.sort_by_key(|e| e.0);
         entries.dedup_by_key(|e| e.0);
         let model = Model::from_map(entries);
-        let mut rows = LabelRows::new();
+        let mut rows = WordRows::default();
         for _ in 0..2 {
             for (sent, forms) in sents.iter().zip(&forms) {
                 for i in 0..sent.len() {
+                    let f: Vec<u32> = (0..AROUND_TEMPLATES).map(|k| around_feature(forms, i, k)).collect();
+                    let (mut looked_up, mut kept) = ([0.5f32; NUM_LABELS], [0.5f32; NUM_LABELS]);
+                    model.score(&f, &mut looked_up);
+                    rows.add_around(&model, forms, i, &mut kept);
+                    assert_eq!(looked_up, kept, "{sent:?} token {i}");
                     for prev in 0..NUM_LABELS {
                         let mut f = Vec::new();
                         previous_label_features(forms, i, prev, &mut f);
                         let (mut looked_up, mut kept) = ([0.5f32; NUM_LABELS], [0.5f32; NUM_LABELS]);
                         model.score(&f, &mut looked_up);
-                        rows.add(&model, forms, i, prev, &mut kept);
+                        rows.add_previous_label(&model, forms, i, prev, &mut kept);
                         assert_eq!(looked_up, kept, "{sent:?} token {i} after label {prev}");
                     }
                 }
