@@ -1,8 +1,10 @@
 //! Property tests: the analyzer answers any string, and its spans are sound.
 #![cfg(not(target_arch = "wasm32"))]
 
+use lede::analysis::segment::word_bounds;
 use lede::analysis::{analyze, Options};
 use proptest::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
 
 fn article_like() -> impl Strategy<Value = String> {
     // Pieces that exercise every parser path: Markdown marks, HTML tags, entities,
@@ -74,6 +76,22 @@ proptest! {
         for b in &a.article.blocks {
             prop_assert!(a.to_source(b.span.start) <= input.len());
         }
+    }
+
+    /// The ASCII fast path of the word bounds cuts exactly where unicode-segmentation does,
+    /// on text mixing every ASCII word-break class with characters whose rules reach across
+    /// it: combining marks and joiners (WB4), ideographic and no-break spaces, curly quotes
+    /// and the middle dot (MidNumLet, MidLetter), Hebrew, katakana, flags (WB15), emoji.
+    #[test]
+    fn word_bounds_are_unicode_segmentation_s(chars in proptest::collection::vec(prop_oneof![
+        8 => proptest::char::range('a', 'e'),
+        3 => proptest::char::range('0', '2'),
+        8 => proptest::sample::select(vec![' ', ' ', '\t', '\n', '\r', '\u{b}', '\u{c}', '.', ',', ';', ':', '\'', '_', '"', '-', '$', '%', '/', '\u{7f}', '\u{0}']),
+        2 => proptest::sample::select(vec!['é', '\u{301}', '\u{200d}', '\u{200b}', '\u{a0}', '\u{3000}', '’', '“', '·', 'ש', 'カ', '🇺', '🇸', '👍', '\u{1f3fd}', '\u{2060}']),
+    ], 0..40)) {
+        let text: String = chars.into_iter().collect();
+        let expected: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
+        prop_assert_eq!(word_bounds(&text), expected, "{:?}", text);
     }
 
     #[test]
