@@ -78,15 +78,14 @@ fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Span>) {
     }
     // Possessives and contractions: "Kim's" → "Kim" "'s"; "don't" → "do" "n't".
     let word = &chunk[s..e];
-    let lower = word.to_lowercase();
     let mut cut = None;
     for suffix in ["'s", "’s", "'S", "’S"] {
         if word.len() > suffix.len() && word.ends_with(suffix) {
             cut = Some(e - suffix.len());
         }
     }
-    if cut.is_none() && (lower.ends_with("n't") || lower.ends_with("n’t")) && word.len() > 4 {
-        cut = Some(e - if lower.ends_with("n't") { 3 } else { 5 });
+    if let Some(n) = negation_suffix(word).filter(|_| cut.is_none() && word.len() > 4) {
+        cut = Some(e - n);
     }
     if word.len() > 1 && (word.ends_with('\'') || word.ends_with('’')) && word.chars().rev().nth(1) == Some('s') {
         // "countries'" → "countries" "'"
@@ -104,12 +103,34 @@ fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Span>) {
     out.extend(trailing.into_iter().rev());
 }
 
+/// The byte length of a final "n't" or "n’t" in any case ("DON'T"), if `word` has one.
+/// (Compared byte by byte: a lowercase copy of every token was an allocation each.)
+fn negation_suffix(word: &str) -> Option<usize> {
+    let lower = |k: usize| word.len().checked_sub(k).map(|i| word.as_bytes()[i].to_ascii_lowercase());
+    if lower(1) != Some(b't') {
+        None
+    } else if lower(2) == Some(b'\'') && lower(3) == Some(b'n') {
+        Some(3)
+    } else if word[..word.len() - 1].ends_with('’') && lower(5) == Some(b'n') {
+        Some(5)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn toks(s: &str) -> Vec<&str> {
         tagger_tokens(s, Span::new(0, s.len())).into_iter().map(|t| t.of(s)).collect()
+    }
+
+    #[test]
+    fn negations_split_in_any_case() {
+        assert_eq!(toks("They DON'T and won’t; Can’T ant"), ["They", "DO", "N'T", "and", "wo", "n’t", ";", "Ca", "n’T", "ant"]);
+        assert_eq!(negation_suffix("t"), None);
+        assert_eq!(negation_suffix("’t"), None);
     }
 
     #[test]
