@@ -8,6 +8,7 @@
 //! article (or one passed in), relative dates stay unresolved.
 
 use super::entities::{Label, Mention};
+use super::segment::lowercase;
 use super::span::{overlaps_sorted, Span};
 use super::timestamp::{month_from_name, weekday_from_name, Date};
 use serde::{Deserialize, Serialize};
@@ -50,7 +51,7 @@ fn iso_week(d: Date) -> String {
 }
 
 fn word_number(w: &str) -> Option<i64> {
-    let w = w.to_lowercase();
+    let w = lowercase(w);
     let words = ["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
     if w == "an" {
         return Some(1);
@@ -59,8 +60,8 @@ fn word_number(w: &str) -> Option<i64> {
 }
 
 fn unit_days(unit: &str) -> Option<(i64, char)> {
-    let u = unit.trim_end_matches('s').to_lowercase();
-    Some(match u.as_str() {
+    let u = lowercase(unit.trim_end_matches('s'));
+    Some(match u.as_ref() {
         "day" => (1, 'D'),
         "week" => (7, 'W'),
         "month" => (30, 'M'),

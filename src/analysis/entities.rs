@@ -12,6 +12,7 @@ use super::ner::model::tag_document_with_progress;
 use super::ner::tokens::tagger_tokens;
 use super::ner::truecase::{case_name, truecase_document};
 use super::ner::{tagger, Tagger};
+use super::segment::lowercase;
 use super::span::{overlaps_sorted, Span};
 use super::timestamp::{month_from_name, weekday_from_name};
 use serde::{Deserialize, Serialize};
@@ -495,16 +496,7 @@ fn numeric_mentions(sent: &[Tok]) -> Vec<Mention> {
     let mut out = Vec::new();
     let n = sent.len();
     // Lowercase forms, borrowed where the token has no capital (most do not).
-    let lw: Vec<Cow<str>> = sent
-        .iter()
-        .map(|t| {
-            if t.text.is_ascii() && !t.text.bytes().any(|b| b.is_ascii_uppercase()) {
-                Cow::Borrowed(t.text.as_ref())
-            } else {
-                Cow::Owned(t.text.to_lowercase())
-            }
-        })
-        .collect();
+    let lw: Vec<Cow<str>> = sent.iter().map(|t| lowercase(&t.text)).collect();
     let mut i = 0;
     let rule = |name: &'static str| Source::Rule { rule: name.into() };
     while i < n {

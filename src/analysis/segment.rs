@@ -6,6 +6,7 @@
 //! abbreviations ("U.S.", "Oct.", "Mr.") and initials ("Mark J. Smith").
 
 use super::span::Span;
+use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Tokens of `text[range]`: words, numbers and punctuation marks, no whitespace.
@@ -163,6 +164,15 @@ pub fn push_lowercase(word: &str, out: &mut String) {
         out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
     } else {
         out.push_str(&word.to_lowercase());
+    }
+}
+
+/// `word` in lowercase, borrowed when it has no capital (most words): no copy to make.
+pub fn lowercase(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
     }
 }
 

@@ -59,8 +59,8 @@ fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Span>) {
             break;
         }
     }
-    // Trailing punctuation, collected then pushed in order.
-    let mut trailing = Vec::new();
+    // Trailing punctuation: one token per mark, pushed after the word.
+    let end = e;
     while s < e {
         let c = chunk[s..e].chars().next_back().unwrap_or(' ');
         if !is_trail_punct(c) || s + c.len_utf8() == e {
@@ -73,7 +73,6 @@ fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Span>) {
                 break;
             }
         }
-        trailing.push(Span::new(base + e - c.len_utf8(), base + e));
         e -= c.len_utf8();
     }
     // Possessives and contractions: "Kim's" → "Kim" "'s"; "don't" → "do" "n't".
@@ -100,7 +99,7 @@ fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Span>) {
         _ if s < e => out.push(Span::new(base + s, base + e)),
         _ => {}
     }
-    out.extend(trailing.into_iter().rev());
+    out.extend(chunk[e..end].char_indices().map(|(k, c)| Span::new(base + e + k, base + e + k + c.len_utf8())));
 }
 
 /// The byte length of a final "n't" or "n’t" in any case ("DON'T"), if `word` has one.
