@@ -130,8 +130,9 @@ fn resolve_one(text: &str, span: Span, sentence: Span, reference: Option<Date>) 
     let raw = span.of(text);
     let words: Vec<&str> = raw.split([' ', ',']).filter(|w| !w.is_empty()).collect();
     let lower = raw.to_lowercase();
-    let before = text[sentence.start..span.start].to_lowercase();
-    let prev_word = before.split_whitespace().last().unwrap_or("").to_string();
+    // The word before the mention, in lowercase (only it: lowercasing the sentence up to
+    // every mention was quadratic in a long sentence).
+    let prev_word = lowercase(text[sentence.start..span.start].split_whitespace().last().unwrap_or(""));
     let unresolved = |kind, why: &str| (kind, None, None, format!("{why}; no publication date to resolve against"));
 
     // Durations: "20-month", "three weeks".
@@ -141,7 +142,7 @@ fn resolve_one(text: &str, span: Span, sentence: Span, reference: Option<Date>) 
             return dur(n, u);
         }
     }
-    if words.len() == 2 && !matches!(prev_word.as_str(), "last" | "next" | "this" | "past") {
+    if words.len() == 2 && !matches!(prev_word.as_ref(), "last" | "next" | "this" | "past") {
         if let (Some(n), Some((_, u))) = (word_number(words[0]), unit_days(words[1])) {
             if !matches!(words[0].to_lowercase().as_str(), "last" | "next" | "this" | "past") {
                 return dur(n, u);

@@ -7,6 +7,7 @@ use super::features::{
     UNKNOWN,
 };
 use crate::analysis::hash::FastMap;
+use crate::analysis::segment::push_lowercase;
 
 /// Feature keys are already hashes; [`FastMap`] spreads them over 64 bits for hashbrown.
 type KeyIndex = FastMap<u32, u32>;
@@ -552,14 +553,23 @@ pub fn tag_document_with_progress(
         tagged.push(tag_sentence(model, lex, s, &forms[i], &mut doc, &mut rows));
     }
     // Votes: name (lowercase) → confidence summed per type (PER, ORG, LOC, MISC).
+    // Keys are made in one buffer, and copied only for a name's first vote.
     let mut votes: FastMap<String, [f32; 4]> = FastMap::default();
+    let mut key = String::new();
+    let mut vote = |words: &[&str], key: &mut String, ty: usize, conf: f32| {
+        name_key(words, key);
+        match votes.get_mut(key.as_str()) {
+            Some(v) => v[ty] += conf,
+            None => votes.entry(key.clone()).or_default()[ty] += conf,
+        }
+    };
     for (s, tags) in sentences.iter().zip(&tagged) {
         let labels: Vec<usize> = tags.iter().map(|t| t.0).collect();
         for (ty, a, b) in chunks(&labels) {
             let conf = tags[a..b].iter().map(|t| t.1).fold(1.0f32, f32::min);
-            votes.entry(s[a..b].join(" ").to_lowercase()).or_default()[ty] += conf;
+            vote(&s[a..b], &mut key, ty, conf);
             if b - a > 1 {
-                votes.entry(s[b - 1].to_lowercase()).or_default()[ty] += conf * 0.5;
+                vote(&s[b - 1..b], &mut key, ty, conf * 0.5);
             }
         }
     }
@@ -576,7 +586,8 @@ pub fn tag_document_with_progress(
     for (s, tags) in sentences.iter().zip(tagged.iter_mut()) {
         let labels: Vec<usize> = tags.iter().map(|t| t.0).collect();
         for (ty, a, b) in chunks(&labels) {
-            let Some(v) = votes.get(&s[a..b].join(" ").to_lowercase()) else { continue };
+            name_key(&s[a..b], &mut key);
+            let Some(v) = votes.get(key.as_str()) else { continue };
             let best = (0..4).max_by(|&x, &y| v[x].total_cmp(&v[y])).unwrap_or(ty);
             if best != ty && v[best] > 3.0 * v[ty] {
                 for (k, t) in tags[a..b].iter_mut().enumerate() {
@@ -586,6 +597,18 @@ pub fn tag_document_with_progress(
         }
     }
     tagged
+}
+
+/// A name's words in lowercase, joined by spaces, into `key` (what `join(" ")` then
+/// `to_lowercase()` give: lowercasing never crosses a space).
+fn name_key(words: &[&str], key: &mut String) {
+    key.clear();
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            key.push(' ');
+        }
+        push_lowercase(w, key);
+    }
 }
 
 #[cfg(test)]
