@@ -200,37 +200,37 @@ pub fn sentences(text: &str, range: Span) -> Vec<Span> {
     let slice = range.of(text);
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        let hard_break = c == '\n' && i + 1 < chars.len() && chars[i + 1].1 == '\n';
+    // Byte positions, characters decoded where read (a list of every character's
+    // position was sixteen bytes per byte of text).
+    let char_at = |p: usize| slice[p..].chars().next();
+    let mut p = 0;
+    while let Some(c) = char_at(p) {
+        let after = p + c.len_utf8();
+        let hard_break = c == '\n' && slice[after..].starts_with('\n');
         if matches!(c, '.' | '!' | '?' | '…') || hard_break {
             // Extend over repeated marks and closing quotes or brackets.
-            let mut j = i + 1;
-            while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?') || is_closer(chars[j].1)) {
-                j += 1;
+            let mut end = after;
+            while let Some(ch) = char_at(end).filter(|&ch| matches!(ch, '.' | '!' | '?') || is_closer(ch)) {
+                end += ch.len_utf8();
             }
-            let end = chars.get(j).map_or(slice.len(), |&(p, _)| p);
             // Need whitespace, then the start of a new sentence.
-            let mut k = j;
-            let mut saw_space = false;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                saw_space = true;
-                k += 1;
+            let mut k = end;
+            while let Some(ch) = char_at(k).filter(|ch| ch.is_whitespace()) {
+                k += ch.len_utf8();
             }
-            let next = chars.get(k).map(|&(_, ch)| ch);
+            let saw_space = k > end;
+            let next = char_at(k);
             let starts_sentence =
                 next.is_none_or(|ch| ch.is_uppercase() || ch.is_numeric() || matches!(ch, '"' | '“' | '‘' | '\'' | '(' | '['));
-            let boundary = hard_break || (saw_space && starts_sentence && !(c == '.' && ends_with_abbreviation(&slice[start..pos], next)));
-            if boundary || k == chars.len() {
+            let boundary = hard_break || (saw_space && starts_sentence && !(c == '.' && ends_with_abbreviation(&slice[start..p], next)));
+            if boundary || k == slice.len() {
                 push_trimmed(&mut out, slice, start, end, range.start);
                 start = end;
             }
-            i = j.max(i + 1);
+            p = end;
             continue;
         }
-        i += 1;
+        p = after;
     }
     if start < slice.len() {
         push_trimmed(&mut out, slice, start, slice.len(), range.start);
