@@ -15,8 +15,7 @@ use unicode_segmentation::UnicodeSegmentation;
 pub fn tokens(text: &str, range: Span) -> Vec<Span> {
     let slice = range.of(text);
     let mut out: Vec<Span> = Vec::new();
-    let bounds = word_bounds(slice);
-    let mut iter = bounds.iter().copied().peekable();
+    let mut iter = word_bounds(slice).peekable();
     while let Some((i, w)) = iter.next() {
         if w.trim().is_empty() {
             continue;
@@ -54,29 +53,67 @@ pub fn tokens(text: &str, range: Span) -> Vec<Span> {
 /// analysis of 1 MB. The text is cut where ASCII whitespace is followed by another ASCII
 /// character that is not whitespace, always a boundary (no rule joins across it: WB3d
 /// joins spaces only with spaces, WB4 needs an Extend or Format character after). Each
-/// piece that is all ASCII goes through [`ascii_word_bounds`], any other to the crate.
-pub fn word_bounds(text: &str) -> Vec<(usize, &str)> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 3);
-    let mut piece = 0;
-    let mut ascii = true;
-    for i in 0..=bytes.len() {
-        let cut = i == bytes.len() || i > piece && is_ascii_space(bytes[i - 1]) && bytes[i].is_ascii() && !is_ascii_space(bytes[i]);
-        if cut {
-            let part = &text[piece..i];
-            if ascii {
-                ascii_word_bounds(part, piece, &mut out);
-            } else {
-                out.extend(part.split_word_bound_indices().map(|(k, w)| (piece + k, w)));
+/// piece that is all ASCII is segmented by [`ascii_bound`], any other by the crate.
+pub fn word_bounds(text: &str) -> WordBounds<'_> {
+    WordBounds { text, next_piece: 0, piece: Piece::Done }
+}
+
+/// The iterator of [`word_bounds`]: (byte offset, segment), lazily, piece by piece.
+#[derive(Clone)]
+pub struct WordBounds<'a> {
+    text: &'a str,
+    /// Where the piece after the current one starts.
+    next_piece: usize,
+    piece: Piece<'a>,
+}
+
+#[derive(Clone)]
+enum Piece<'a> {
+    /// An ASCII piece `text[at..end]` still to segment.
+    Ascii { at: usize, end: usize },
+    Unicode { base: usize, inner: unicode_segmentation::UWordBoundIndices<'a> },
+    Done,
+}
+
+impl<'a> Iterator for WordBounds<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        loop {
+            match &mut self.piece {
+                Piece::Ascii { at, end } if *at < *end => {
+                    let start = *at;
+                    *at = ascii_bound(&self.text.as_bytes()[..*end], start);
+                    return Some((start, &self.text[start..*at]));
+                }
+                Piece::Unicode { base, inner } => {
+                    if let Some((k, w)) = inner.next() {
+                        return Some((*base + k, w));
+                    }
+                    self.piece = Piece::Done;
+                }
+                _ => {
+                    let start = self.next_piece;
+                    let bytes = self.text.as_bytes();
+                    if start >= bytes.len() {
+                        return None;
+                    }
+                    let mut end = start + 1;
+                    let mut ascii = bytes[start].is_ascii();
+                    while end < bytes.len() && !(is_ascii_space(bytes[end - 1]) && bytes[end].is_ascii() && !is_ascii_space(bytes[end])) {
+                        ascii &= bytes[end].is_ascii();
+                        end += 1;
+                    }
+                    self.next_piece = end;
+                    self.piece = if ascii {
+                        Piece::Ascii { at: start, end }
+                    } else {
+                        Piece::Unicode { base: start, inner: self.text[start..end].split_word_bound_indices() }
+                    };
+                }
             }
-            piece = i;
-            ascii = true;
-        }
-        if i < bytes.len() && !bytes[i].is_ascii() {
-            ascii = false;
         }
     }
-    out
 }
 
 /// ASCII whitespace as UAX #29 sees it: WSegSpace, CR, LF, Newline and the tab (Other).
@@ -118,34 +155,32 @@ fn ascii_word_break(b: u8) -> WordBreak {
     }
 }
 
-/// Appends the word-boundary segments of the ASCII `text` (at `base`) to `out`: the rules
-/// of UAX #29 that ASCII characters can meet (WB3 to WB3d, WB5 to WB13b).
-fn ascii_word_bounds<'a>(text: &'a str, base: usize, out: &mut Vec<(usize, &'a str)>) {
+/// The end of the word-boundary segment of the ASCII `b` that starts at `start`: the
+/// rules of UAX #29 that ASCII characters can meet (WB3 to WB3d, WB5 to WB13b). `b` ends
+/// where its piece ends (at a boundary), so lookahead stops there.
+fn ascii_bound(b: &[u8], start: usize) -> usize {
     use WordBreak::*;
-    let b = text.as_bytes();
     let at = |i: usize| b.get(i).map(|&c| ascii_word_break(c));
-    let mut start = 0;
-    for i in 1..=b.len() {
-        let joined = i < b.len() && {
-            let (left, right) = (ascii_word_break(b[i - 1]), ascii_word_break(b[i]));
-            match (left, right) {
-                (Cr, Lf) => true,
-                (Cr | Lf | Newline, _) | (_, Cr | Lf | Newline) => false,
-                (Space, Space) => true,
-                (Letter | Numeric, Letter | Numeric) => true,
-                (Letter, MidLetter | MidNumLet) => at(i + 1) == Some(Letter),
-                (MidLetter | MidNumLet, Letter) => i >= 2 && at(i - 2) == Some(Letter),
-                (Numeric, MidNum | MidNumLet) => at(i + 1) == Some(Numeric),
-                (MidNum | MidNumLet, Numeric) => i >= 2 && at(i - 2) == Some(Numeric),
-                (Letter | Numeric | ExtendNumLet, ExtendNumLet) | (ExtendNumLet, Letter | Numeric) => true,
-                _ => false,
-            }
+    let mut i = start + 1;
+    while i < b.len() {
+        let joined = match (ascii_word_break(b[i - 1]), ascii_word_break(b[i])) {
+            (Cr, Lf) => true,
+            (Cr | Lf | Newline, _) | (_, Cr | Lf | Newline) => false,
+            (Space, Space) => true,
+            (Letter | Numeric, Letter | Numeric) => true,
+            (Letter, MidLetter | MidNumLet) => at(i + 1) == Some(Letter),
+            (MidLetter | MidNumLet, Letter) => i >= start + 2 && at(i - 2) == Some(Letter),
+            (Numeric, MidNum | MidNumLet) => at(i + 1) == Some(Numeric),
+            (MidNum | MidNumLet, Numeric) => i >= start + 2 && at(i - 2) == Some(Numeric),
+            (Letter | Numeric | ExtendNumLet, ExtendNumLet) | (ExtendNumLet, Letter | Numeric) => true,
+            _ => false,
         };
         if !joined {
-            out.push((base + start, &text[start..i]));
-            start = i;
+            break;
         }
+        i += 1;
     }
+    i
 }
 
 const ABBREVIATIONS: &[&str] = &[
