@@ -70,8 +70,14 @@ pub struct WordBounds<'a> {
 #[derive(Clone)]
 enum Piece<'a> {
     /// An ASCII piece `text[at..end]` still to segment.
-    Ascii { at: usize, end: usize },
-    Unicode { base: usize, inner: unicode_segmentation::UWordBoundIndices<'a> },
+    Ascii {
+        at: usize,
+        end: usize,
+    },
+    Unicode {
+        base: usize,
+        inner: unicode_segmentation::UWordBoundIndices<'a>,
+    },
     Done,
 }
 

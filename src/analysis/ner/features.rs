@@ -130,6 +130,11 @@ impl DocContext {
         (ctx, forms)
     }
 
+    /// How many distinct strings the document has (its ids are `0..ids()`).
+    pub fn ids(&self) -> usize {
+        self.words.len()
+    }
+
     fn intern(&mut self, s: &str) -> u32 {
         if let Some(&id) = self.ids.get(s) {
             return id;

@@ -4,7 +4,6 @@
 use super::features::{
     allowed, around_feature, around_reads, context_features, document_label_feature, label_pair_feature, previous_label_feature,
     previous_label_reads, single_facts, word_features, DocContext, Forms, Reads, AROUND_TEMPLATES, NUM_LABELS, PREVIOUS_LABEL_TEMPLATES,
-    UNKNOWN,
 };
 use crate::analysis::hash::FastMap;
 use crate::analysis::segment::push_lowercase;
@@ -373,8 +372,7 @@ pub struct WordRows {
     label_fixed: [[u32; NUM_LABELS]; 2],
     /// The around rows of the sentence's start and end, by template.
     around_fixed: [[u32; AROUND_TEMPLATES]; 2],
-    /// Each document id's place in `words` (`UNSET` until a token reads it).
-    slots: Vec<u32>,
+    /// By document id.
     words: Vec<Kept>,
 }
 
@@ -391,28 +389,12 @@ const UNSET: u32 = u32::MAX;
 /// Looked up: the model has no such feature.
 const ABSENT: u32 = u32::MAX - 1;
 
-impl Default for WordRows {
-    fn default() -> Self {
-        WordRows {
-            label_fixed: [[UNSET; NUM_LABELS]; 2],
-            around_fixed: [[UNSET; AROUND_TEMPLATES]; 2],
-            slots: Vec::new(),
-            words: Vec::new(),
-        }
-    }
-}
-
 impl WordRows {
-    fn word(&mut self, id: u32) -> &mut Kept {
-        let id = id as usize;
-        if id >= self.slots.len() {
-            self.slots.resize(id + 1, UNSET);
-        }
-        if self.slots[id] == UNSET {
-            self.slots[id] = self.words.len() as u32;
-            self.words.push(Kept { after_label: [[UNSET; NUM_LABELS]; PREVIOUS_LABEL_TEMPLATES - 1], around: [UNSET; AROUND_TEMPLATES] });
-        }
-        &mut self.words[self.slots[id] as usize]
+    /// Rows for a document of `ids` distinct strings ([`DocContext::ids`]); a word
+    /// outside them is looked up each time.
+    pub fn new(ids: usize) -> Self {
+        let unset = Kept { after_label: [[UNSET; NUM_LABELS]; PREVIOUS_LABEL_TEMPLATES - 1], around: [UNSET; AROUND_TEMPLATES] };
+        WordRows { label_fixed: [[UNSET; NUM_LABELS]; 2], around_fixed: [[UNSET; AROUND_TEMPLATES]; 2], words: vec![unset; ids] }
     }
 
     /// Adds the weights of token `i`'s [`previous_label_features`] after `prev` to `scores`.
@@ -420,14 +402,16 @@ impl WordRows {
         for k in 0..PREVIOUS_LABEL_TEMPLATES {
             let row = match previous_label_reads(forms, i, k) {
                 Reads::Absent => continue,
-                Reads::Word(UNKNOWN) | Reads::Start => {
-                    // Forms without document ids: looked up each time.
-                    model.score(&Vec::from_iter(previous_label_feature(forms, i, prev, k)), scores);
-                    continue;
-                }
                 Reads::Nothing => &mut self.label_fixed[0][prev],
                 Reads::End => &mut self.label_fixed[1][prev],
-                Reads::Word(id) => &mut self.word(id).after_label[k - 1][prev],
+                Reads::Word(id) if (id as usize) < self.words.len() => &mut self.words[id as usize].after_label[k - 1][prev],
+                _ => {
+                    // Not one of the document's ids (forms without them): looked up each time.
+                    if let Some(f) = previous_label_feature(forms, i, prev, k) {
+                        model.score(&[f], scores);
+                    }
+                    continue;
+                }
             };
             add_kept(row, model, || previous_label_feature(forms, i, prev, k), scores);
         }
@@ -439,7 +423,7 @@ impl WordRows {
             let row = match around_reads(forms, i, k) {
                 Reads::Start => &mut self.around_fixed[0][k],
                 Reads::End => &mut self.around_fixed[1][k],
-                Reads::Word(id) if id != UNKNOWN => &mut self.word(id).around[k],
+                Reads::Word(id) if (id as usize) < self.words.len() => &mut self.words[id as usize].around[k],
                 _ => {
                     model.score(&[around_feature(forms, i, k)], scores);
                     continue;
@@ -543,7 +527,7 @@ pub fn tag_document_with_progress(
     use super::conll::chunks;
     let slices: Vec<&[&str]> = sentences.iter().map(Vec::as_slice).collect();
     let (mut doc, forms) = DocContext::new(&slices);
-    let mut rows = WordRows::default();
+    let mut rows = WordRows::new(doc.ids());
     let total = sentences.len();
     let mut tagged: Vec<Vec<(usize, f32)>> = Vec::with_capacity(total);
     for (i, s) in sentences.iter().enumerate() {
@@ -631,7 +615,7 @@ mod tests {
     fn word_rows_score_what_the_features_score() {
         // Two sentences sharing words, so the second reads rows the first put there.
         let sents: [&[&str]; 2] = [&["Mr", "Kim", "met", "Moon", "."], &["Kim", "met", "Mr", "Moon"]];
-        let (_, forms) = DocContext::new(&sents);
+        let (doc, forms) = DocContext::new(&sents);
         // A model with weights for some of the features the sentences have, and not others.
         let mut entries = Vec::new();
         for (sent, forms) in sents.iter().zip(&forms) {
@@ -651,7 +635,7 @@ mod tests {
         entries.sort_by_key(|e| e.0);
         entries.dedup_by_key(|e| e.0);
         let model = Model::from_map(entries);
-        let mut rows = WordRows::default();
+        let mut rows = WordRows::new(doc.ids());
         for _ in 0..2 {
             for (sent, forms) in sents.iter().zip(&forms) {
                 for i in 0..sent.len() {
