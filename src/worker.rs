@@ -4,7 +4,7 @@
 //! the analysis or a failure). Strings cross the thread boundary as one copy; serde_json is
 //! already in both bundles, so this adds no dependency.
 //!
-//! The protocol and [`handle`] are plain Rust, tested natively; only [`start`] touches the
+//! The protocol and [`handle`] are plain Rust, tested natively; only `start` touches the
 //! browser, and it is compiled for wasm32 only.
 
 use crate::analysis::{analyze_with_progress, Analysis, Options, Progress};

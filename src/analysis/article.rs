@@ -1,7 +1,7 @@
 //! Parsing: the seed format, any Markdown, plain text and pasted HTML into one
 //! article model.
 //!
-//! Every input kind is first read into [`RawBlock`]s (a block kind plus inline
+//! Every input kind is first read into `RawBlock`s (a block kind plus inline
 //! pieces of text, each with its span in the source). One classifier then picks
 //! the title, the metadata lines, the lead image, its caption and the credits
 //! line out of those blocks, and lays the rest out as the analysis text: blocks

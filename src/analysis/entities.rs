@@ -146,7 +146,7 @@ impl Serialize for Constant<'_> {
 }
 
 /// The shape `#[serde(tag = "by")]` gives (`{"by": "model", "confidence": 0.9}`), with
-/// `by` and a rule's name as [`Constant`]s.
+/// `by` and a rule's name as `Constant`s.
 impl Serialize for Source {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;

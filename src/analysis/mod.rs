@@ -3,7 +3,7 @@
 //!
 //! Pipeline: [`repair`] (text integrity) → [`article`] (parse any input kind
 //! into the article model and the analysis text) → [`segment`] (sentences,
-//! tokens) → [`stats`] → further layers; [`analyze`] runs them all.
+//! tokens) → [`stats`] → further layers; [`analyze()`](analyze::analyze) runs them all.
 
 pub mod about;
 pub mod analyze;

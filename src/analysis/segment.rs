@@ -53,7 +53,7 @@ pub fn tokens(text: &str, range: Span) -> Vec<Span> {
 /// analysis of 1 MB. The text is cut where ASCII whitespace is followed by another ASCII
 /// character that is not whitespace, always a boundary (no rule joins across it: WB3d
 /// joins spaces only with spaces, WB4 needs an Extend or Format character after). Each
-/// piece that is all ASCII is segmented by [`ascii_bound`], any other by the crate.
+/// piece that is all ASCII is segmented by `ascii_bound`, any other by the crate.
 pub fn word_bounds(text: &str) -> WordBounds<'_> {
     WordBounds { text, next_piece: 0, piece: Piece::Done }
 }

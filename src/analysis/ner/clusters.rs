@@ -23,7 +23,7 @@ pub const DEPTH: usize = 2;
 const ROUNDS: usize = 12;
 
 /// A cluster path packed into a number: the first level's group in the high
-/// [`BITS`], the next below it, plus one, so that 0 means "no cluster".
+/// `BITS`, the next below it, plus one, so that 0 means "no cluster".
 pub type Path = u16;
 
 /// The first `levels` digits of `path` (for the coarser features); 0 stays 0.

@@ -109,7 +109,7 @@ struct Word {
 }
 
 /// The id of a string a document does not contain (a token of another document).
-pub const UNKNOWN: u32 = u32::MAX;
+const UNKNOWN: u32 = u32::MAX;
 
 impl DocContext {
     /// Collects the document's vocabulary from its sentences (token strings), and

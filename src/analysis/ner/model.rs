@@ -234,7 +234,7 @@ pub struct Decoded {
 
 /// Beam search over one sentence. `statics[i]` are the scores of token `i`'s
 /// static features; `score` adds the weights of the label-dependent features, and
-/// `previous(i, label, scores)` those of token `i`'s [`previous_label_features`] after
+/// `previous(i, label, scores)` those of token `i`'s [`previous_label_features`](super::features::previous_label_features) after
 /// `label` (the tagger keeps them by word in [`WordRows`]).
 /// With `gold`, the search stops where the gold sequence leaves the beam (the
 /// early update of Collins and Roark), returning the best prefix up to there.
@@ -397,7 +397,7 @@ impl WordRows {
         WordRows { label_fixed: [[UNSET; NUM_LABELS]; 2], around_fixed: [[UNSET; AROUND_TEMPLATES]; 2], words: vec![unset; ids] }
     }
 
-    /// Adds the weights of token `i`'s [`previous_label_features`] after `prev` to `scores`.
+    /// Adds the weights of token `i`'s [`previous_label_features`](super::features::previous_label_features) after `prev` to `scores`.
     pub fn add_previous_label(&mut self, model: &Model, forms: &Forms, i: usize, prev: usize, scores: &mut [f32; NUM_LABELS]) {
         for k in 0..PREVIOUS_LABEL_TEMPLATES {
             let row = match previous_label_reads(forms, i, k) {
@@ -446,7 +446,7 @@ fn add_kept(row: &mut u32, model: &Model, feature: impl FnOnce() -> Option<u32>,
 
 /// The label of each token and the model's confidence in it (a softmax over
 /// the allowed labels' scores at that step of the best sequence).
-/// `forms` are the sentence's [`word_forms`].
+/// `forms` are the sentence's [`word_forms`](super::features::word_forms).
 pub fn tag_sentence(
     model: &Model,
     lex: &Lexicon,
