@@ -503,8 +503,9 @@ fn numeric_mentions(sent: &[Tok]) -> Vec<Mention> {
         let w = sent[i].text.as_ref();
         let l = &*lw[i];
         let mut end = i + 1;
-        let found: Option<(Label, &str)> = if month_from_name(w).is_some()
-            && w.chars().next().is_some_and(char::is_uppercase)
+        // The cheap tests of each branch come first: most tokens are lowercase words.
+        let found: Option<(Label, &str)> = if w.chars().next().is_some_and(char::is_uppercase)
+            && month_from_name(w).is_some()
             && (w.len() > 3 || w.ends_with('.') || i + 1 < n && is_number(&sent[i + 1].text))
             && w != "May"
             || (w == "May" && i + 1 < n && is_number(&sent[i + 1].text))
@@ -519,7 +520,7 @@ fn numeric_mentions(sent: &[Tok]) -> Vec<Mention> {
                 end += 1;
             }
             Some((Label::Date, "month name"))
-        } else if weekday_from_name(w).is_some() && w.len() >= 6 {
+        } else if w.len() >= 6 && weekday_from_name(w).is_some() {
             Some((Label::Date, "weekday"))
         } else if RELATIVE_DAYS.contains(&l) {
             Some((Label::Date, "relative day"))
