@@ -653,10 +653,21 @@ pub fn previous_label_feature(forms: &Forms, i: usize, prev: usize, k: usize) ->
 /// The label the document last gave this capitalised word, which depends on
 /// earlier sentences, not on this one's labels.
 pub fn document_label_feature(sent: &[&str], forms: &Forms, i: usize, doc: &DocContext) -> Option<u32> {
+    document_label(sent, forms, i, doc).map(document_label_feature_of)
+}
+
+/// The label [`document_label_feature`] reads: the one the document last gave token `i`,
+/// if it is capitalised.
+pub fn document_label(sent: &[&str], forms: &Forms, i: usize, doc: &DocContext) -> Option<usize> {
     if !sent[i].chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    doc.last_label(forms, i).map(|l| Hasher::new(44).add(LABELS[l]).done())
+    doc.last_label(forms, i)
+}
+
+/// The [`document_label_feature`] of a word the document last labelled `label`.
+pub fn document_label_feature_of(label: usize) -> u32 {
+    Hasher::new(44).add(LABELS[label]).done()
 }
 
 #[cfg(test)]

@@ -2,8 +2,9 @@
 //! decoding (left to right, IOB2 constraints) shared with training.
 
 use super::features::{
-    allowed, around_feature, around_reads, context_features, document_label_feature, label_pair_feature, previous_label_feature,
-    previous_label_reads, single_facts, word_features, DocContext, Forms, Reads, AROUND_TEMPLATES, NUM_LABELS, PREVIOUS_LABEL_TEMPLATES,
+    allowed, around_feature, around_reads, context_features, document_label, document_label_feature_of, label_pair_feature,
+    previous_label_feature, previous_label_reads, single_facts, word_features, DocContext, Forms, Reads, AROUND_TEMPLATES, NUM_LABELS,
+    PREVIOUS_LABEL_TEMPLATES,
 };
 use crate::analysis::hash::FastMap;
 use crate::analysis::segment::push_lowercase;
@@ -232,10 +233,20 @@ pub struct Decoded {
     pub fell_out: Option<usize>,
 }
 
+/// The weights of the features that read labels, as the beam search asks for them.
+/// Training looks them up in the weights it is changing; tagging keeps them for the
+/// document ([`WordRows`]), since the model does not change.
+pub trait LabelWeights {
+    /// Adds the weights of the [`label_pair_feature`] of (`prev2`, `prev`) to `scores`.
+    fn add_pair(&mut self, prev2: usize, prev: usize, scores: &mut [f32; NUM_LABELS]);
+    /// Adds the weights of token `i`'s [`previous_label_features`](super::features::previous_label_features) after `prev`.
+    fn add_previous(&mut self, i: usize, prev: usize, scores: &mut [f32; NUM_LABELS]);
+    /// Adds the weights of the [`document_label_feature`](super::features::document_label_feature) of `label`.
+    fn add_document_label(&mut self, label: usize, scores: &mut [f32; NUM_LABELS]);
+}
+
 /// Beam search over one sentence. `statics[i]` are the scores of token `i`'s
-/// static features; `score` adds the weights of the label-dependent features, and
-/// `previous(i, label, scores)` those of token `i`'s [`previous_label_features`](super::features::previous_label_features) after
-/// `label` (the tagger keeps them by word in [`WordRows`]).
+/// static features; `weights` adds those of the features that read labels.
 /// With `gold`, the search stops where the gold sequence leaves the beam (the
 /// early update of Collins and Roark), returning the best prefix up to there.
 ///
@@ -246,8 +257,7 @@ pub struct Decoded {
 /// such a word's static features at all (see [`tag_sentence`]): every
 /// hypothesis gives it the same label, so those scores cannot change the ranking.
 pub fn beam_search(
-    score: &dyn Fn(&[u32], &mut [f32; NUM_LABELS]),
-    previous: &mut dyn FnMut(usize, usize, &mut [f32; NUM_LABELS]),
+    weights: &mut impl LabelWeights,
     sent: &[&str],
     forms: &Forms,
     statics: &[[f32; NUM_LABELS]],
@@ -293,20 +303,20 @@ pub fn beam_search(
             continue;
         }
         let mut base = statics[i];
-        if let Some(f) = document_label_feature(sent, forms, i, doc) {
-            score(&[f], &mut base);
+        if let Some(label) = document_label(sent, forms, i, doc) {
+            weights.add_document_label(label, &mut base);
         }
         let mut prev_known = [false; NUM_LABELS];
         for (hi, h) in beam.iter().enumerate() {
             if !prev_known[h.label] {
                 prev_known[h.label] = true;
                 by_prev[h.label] = base;
-                previous(i, h.label, &mut by_prev[h.label]);
+                weights.add_previous(i, h.label, &mut by_prev[h.label]);
             }
             let pair = h.prev * NUM_LABELS + h.label;
             if !pair_known[pair] {
                 pair_known[pair] = true;
-                score(&[label_pair_feature(h.prev, h.label)], &mut pairs[pair]);
+                weights.add_pair(h.prev, h.label, &mut pairs[pair]);
             }
             let mut scores = by_prev[h.label];
             for (s, p) in scores.iter_mut().zip(&pairs[pair]) {
@@ -343,11 +353,14 @@ pub fn beam_search(
         let scores = &local[local_start[i] + h.parent];
         let can_continue = continues[i];
         let only_o = gold.is_none() && !can_continue;
-        let total: f32 = (0..NUM_LABELS)
-            .filter(|&l| allowed_here(h.prev, l, can_continue, only_o))
-            .map(|l| ((scores[l] - scores[h.label]) / 4.0).exp())
-            .sum();
-        confidences[i] = 1.0 / total.max(1.0);
+        // Where O is the only label allowed (most words), the sum is exp(0) = 1.
+        if !only_o {
+            let total: f32 = (0..NUM_LABELS)
+                .filter(|&l| allowed_here(h.prev, l, can_continue, only_o))
+                .map(|l| ((scores[l] - scores[h.label]) / 4.0).exp())
+                .sum();
+            confidences[i] = 1.0 / total.max(1.0);
+        }
         at = h.parent;
         end -= widths[i];
     }
@@ -366,8 +379,13 @@ fn allowed_here(prev: usize, label: usize, can_continue: bool, only_o: bool) -> 
 /// here. On 1 MB the search asks for the previous-label features about 300,000 times
 /// (five hashed strings and five lookups each) and the context for about 100,000
 /// capitalised words (six more); the rows are added in the same order as the features
-/// were, so the scores are the same to the bit.
+/// were, so the scores are the same to the bit. The features that read labels only (the
+/// label pair, asked about 150,000 times, and the document's label) are kept here too.
 pub struct WordRows {
+    /// The rows of the label pairs (by `prev2 * NUM_LABELS + prev`) and of the document's
+    /// label: they read labels only, so they are looked up once, when the rows are made.
+    pairs: [u32; NUM_LABELS * NUM_LABELS],
+    document_label: [u32; NUM_LABELS],
     /// The previous-label rows of the label alone and of the label at a sentence's end, by label.
     label_fixed: [[u32; NUM_LABELS]; 2],
     /// The around rows of the sentence's start and end, by template.
@@ -390,11 +408,18 @@ const UNSET: u32 = u32::MAX;
 const ABSENT: u32 = u32::MAX - 1;
 
 impl WordRows {
-    /// Rows for a document of `ids` distinct strings ([`DocContext::ids`]); a word
-    /// outside them is looked up each time.
-    pub fn new(ids: usize) -> Self {
+    /// Rows of `model` for a document of `ids` distinct strings ([`DocContext::ids`]); a
+    /// word outside them is looked up each time.
+    pub fn new(model: &Model, ids: usize) -> Self {
         let unset = Kept { after_label: [[UNSET; NUM_LABELS]; PREVIOUS_LABEL_TEMPLATES - 1], around: [UNSET; AROUND_TEMPLATES] };
-        WordRows { label_fixed: [[UNSET; NUM_LABELS]; 2], around_fixed: [[UNSET; AROUND_TEMPLATES]; 2], words: vec![unset; ids] }
+        let row = |f| model.row(f).unwrap_or(ABSENT);
+        WordRows {
+            pairs: std::array::from_fn(|pair| row(label_pair_feature(pair / NUM_LABELS, pair % NUM_LABELS))),
+            document_label: std::array::from_fn(|label| row(document_label_feature_of(label))),
+            label_fixed: [[UNSET; NUM_LABELS]; 2],
+            around_fixed: [[UNSET; AROUND_TEMPLATES]; 2],
+            words: vec![unset; ids],
+        }
     }
 
     /// Adds the weights of token `i`'s [`previous_label_features`](super::features::previous_label_features) after `prev` to `scores`.
@@ -431,6 +456,27 @@ impl WordRows {
             };
             add_kept(row, model, || Some(around_feature(forms, i, k)), scores);
         }
+    }
+}
+
+/// The tagger's [`LabelWeights`]: the model's, kept in the document's [`WordRows`].
+struct Tagging<'a> {
+    model: &'a Model,
+    forms: &'a Forms,
+    rows: &'a mut WordRows,
+}
+
+impl LabelWeights for Tagging<'_> {
+    fn add_pair(&mut self, prev2: usize, prev: usize, scores: &mut [f32; NUM_LABELS]) {
+        add_kept(&mut self.rows.pairs[prev2 * NUM_LABELS + prev], self.model, || None, scores);
+    }
+
+    fn add_previous(&mut self, i: usize, prev: usize, scores: &mut [f32; NUM_LABELS]) {
+        self.rows.add_previous_label(self.model, self.forms, i, prev, scores);
+    }
+
+    fn add_document_label(&mut self, label: usize, scores: &mut [f32; NUM_LABELS]) {
+        add_kept(&mut self.rows.document_label[label], self.model, || None, scores);
     }
 }
 
@@ -481,8 +527,7 @@ pub fn tag_sentence(
         rows.add_around(model, forms, i, &mut statics[i]);
         model.score(f, &mut statics[i]);
     });
-    let mut previous = |i, prev, s: &mut [f32; NUM_LABELS]| rows.add_previous_label(model, forms, i, prev, s);
-    let decoded = beam_search(&|f, s| model.score(f, s), &mut previous, sent, forms, &statics, doc, None);
+    let decoded = beam_search(&mut Tagging { model, forms, rows }, sent, forms, &statics, doc, None);
     for (i, &label) in decoded.labels.iter().enumerate() {
         if sent[i].chars().next().is_some_and(char::is_uppercase) {
             doc.set_last_label(forms, i, label);
@@ -527,7 +572,7 @@ pub fn tag_document_with_progress(
     use super::conll::chunks;
     let slices: Vec<&[&str]> = sentences.iter().map(Vec::as_slice).collect();
     let (mut doc, forms) = DocContext::new(&slices);
-    let mut rows = WordRows::new(doc.ids());
+    let mut rows = WordRows::new(model, doc.ids());
     let total = sentences.len();
     let mut tagged: Vec<Vec<(usize, f32)>> = Vec::with_capacity(total);
     for (i, s) in sentences.iter().enumerate() {
@@ -600,6 +645,15 @@ mod tests {
     use super::super::features::{previous_label_features, word_forms};
     use super::*;
 
+    /// No features that read labels: the searches below rank by the token scores alone.
+    struct Unweighted;
+
+    impl LabelWeights for Unweighted {
+        fn add_pair(&mut self, _: usize, _: usize, _: &mut [f32; NUM_LABELS]) {}
+        fn add_previous(&mut self, _: usize, _: usize, _: &mut [f32; NUM_LABELS]) {}
+        fn add_document_label(&mut self, _: usize, _: &mut [f32; NUM_LABELS]) {}
+    }
+
     /// Token scores where the first word looks a little more like a person, but the
     /// second makes it an organisation: "Johnson Controls".
     fn johnson_controls() -> Vec<[f32; NUM_LABELS]> {
@@ -632,10 +686,30 @@ mod tests {
                 }
             }
         }
+        // Some label pairs and document labels, not all.
+        for pair in (0..NUM_LABELS * NUM_LABELS).filter(|p| p % 4 != 1) {
+            entries.push((label_pair_feature(pair / NUM_LABELS, pair % NUM_LABELS), std::array::from_fn(|l| (l + pair) as f32 * 0.125)));
+        }
+        for label in (0..NUM_LABELS).filter(|l| l % 3 != 2) {
+            entries.push((document_label_feature_of(label), std::array::from_fn(|l| l as f32 - label as f32)));
+        }
         entries.sort_by_key(|e| e.0);
         entries.dedup_by_key(|e| e.0);
         let model = Model::from_map(entries);
-        let mut rows = WordRows::new(doc.ids());
+        let mut rows = WordRows::new(&model, doc.ids());
+        for a in 0..NUM_LABELS {
+            let mut tagging = Tagging { model: &model, forms: &forms[0], rows: &mut rows };
+            let (mut looked_up, mut kept) = ([0.5f32; NUM_LABELS], [0.5f32; NUM_LABELS]);
+            model.score(&[document_label_feature_of(a)], &mut looked_up);
+            tagging.add_document_label(a, &mut kept);
+            assert_eq!(looked_up, kept, "document label {a}");
+            for b in 0..NUM_LABELS {
+                let (mut looked_up, mut kept) = ([0.5f32; NUM_LABELS], [0.5f32; NUM_LABELS]);
+                model.score(&[label_pair_feature(a, b)], &mut looked_up);
+                tagging.add_pair(a, b, &mut kept);
+                assert_eq!(looked_up, kept, "label pair {a} {b}");
+            }
+        }
         for _ in 0..2 {
             for (sent, forms) in sents.iter().zip(&forms) {
                 for i in 0..sent.len() {
@@ -662,7 +736,7 @@ mod tests {
         let sent = ["Johnson", "Controls"];
         let forms = word_forms(&sent);
         let doc = DocContext::default();
-        let decoded = beam_search(&|_, _| {}, &mut |_, _, _| {}, &sent, &forms, &johnson_controls(), &doc, None);
+        let decoded = beam_search(&mut Unweighted, &sent, &forms, &johnson_controls(), &doc, None);
         assert_eq!(decoded.labels, [3, 4], "B-ORG I-ORG, where greedy decoding would commit to B-PER");
         assert_eq!(decoded.fell_out, None);
         assert!(decoded.confidences.iter().all(|c| (0.0..=1.0).contains(c)));
@@ -676,10 +750,10 @@ mod tests {
         first[7] = 5.0; // B-MISC
         let scores = vec![first, [0f32; NUM_LABELS]];
         let doc = DocContext::default();
-        let tagged = beam_search(&|_, _| {}, &mut |_, _, _| {}, &sent, &forms, &scores, &doc, None);
+        let tagged = beam_search(&mut Unweighted, &sent, &forms, &scores, &doc, None);
         assert_eq!(tagged.labels[0], 0, "O, however the word scores");
         assert_eq!(tagged.confidences[0], 1.0, "the only label allowed");
-        let trained = beam_search(&|_, _| {}, &mut |_, _, _| {}, &sent, &forms, &scores, &doc, Some(&[7, 8]));
+        let trained = beam_search(&mut Unweighted, &sent, &forms, &scores, &doc, Some(&[7, 8]));
         assert_eq!(trained.labels[0], 7, "training still reaches a gold name that starts in lowercase");
     }
 
@@ -692,7 +766,7 @@ mod tests {
         scores[1][0] = -10.0;
         let doc = DocContext::default();
         // Gold "O O" survives the first word (five candidates fit a beam of eight), not the second.
-        let decoded = beam_search(&|_, _| {}, &mut |_, _, _| {}, &sent, &forms, &scores, &doc, Some(&[0, 0]));
+        let decoded = beam_search(&mut Unweighted, &sent, &forms, &scores, &doc, Some(&[0, 0]));
         assert_eq!(decoded.fell_out, Some(1));
         assert_eq!(decoded.labels, [3, 4]);
     }

@@ -5,9 +5,12 @@
 //! shuffle, no hash-order output).
 
 use super::conll::{Score, Sentence};
-use super::features::{dynamic_features, previous_label_features, static_features, DocContext, Forms, NUM_LABELS};
+use super::features::{
+    document_label_feature_of, dynamic_features, label_pair_feature, previous_label_features, static_features, DocContext, Forms,
+    NUM_LABELS,
+};
 use super::lexicon::Lexicon;
-use super::model::{beam_search, tag_document, Model};
+use super::model::{beam_search, tag_document, LabelWeights, Model};
 use super::truecase::truecase_document;
 use super::Tagger;
 use std::collections::HashMap;
@@ -98,6 +101,29 @@ impl Perceptron {
 }
 
 /// A small deterministic PRNG (xorshift64*), so training needs no random source.
+/// Training's [`LabelWeights`]: looked up in the weights as they are at this step.
+struct Current<'a> {
+    p: &'a Perceptron,
+    forms: &'a Forms,
+    buf: &'a mut Vec<u32>,
+}
+
+impl LabelWeights for Current<'_> {
+    fn add_pair(&mut self, prev2: usize, prev: usize, scores: &mut [f32; NUM_LABELS]) {
+        self.p.score(&[label_pair_feature(prev2, prev)], scores);
+    }
+
+    fn add_previous(&mut self, i: usize, prev: usize, scores: &mut [f32; NUM_LABELS]) {
+        self.buf.clear();
+        previous_label_features(self.forms, i, prev, self.buf);
+        self.p.score(self.buf, scores);
+    }
+
+    fn add_document_label(&mut self, label: usize, scores: &mut [f32; NUM_LABELS]) {
+        self.p.score(&[document_label_feature_of(label)], scores);
+    }
+}
+
 struct Rng(u64);
 
 impl Rng {
@@ -160,12 +186,8 @@ pub fn train(docs: &[Vec<&Sentence>], lex: &Lexicon, opts: TrainOptions, mut pro
                         s
                     })
                     .collect();
-                let mut previous = |i, prev, s: &mut [f32; NUM_LABELS]| {
-                    buf.clear();
-                    previous_label_features(forms, i, prev, &mut buf);
-                    p.score(&buf, s);
-                };
-                let decoded = beam_search(&|f, s| p.score(f, s), &mut previous, &toks[si], forms, &statics, &ctx, Some(&sent.labels));
+                let mut weights = Current { p: &p, forms, buf: &mut buf };
+                let decoded = beam_search(&mut weights, &toks[si], forms, &statics, &ctx, Some(&sent.labels));
                 let guess = &decoded.labels;
                 p.step += 1;
                 if guess[..] != sent.labels[..guess.len()] {
