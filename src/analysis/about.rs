@@ -35,14 +35,7 @@ fn body(blocks: &[Block]) -> impl Iterator<Item = &Block> {
         .filter(|b| matches!(b.kind, BlockKind::Title | BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::Heading))
 }
 
-/// Words of a sentence: (span, lowercase), letters and digits only.
-fn words(text: &str, s: Span) -> Vec<(Span, String)> {
-    let mut out = Vec::new();
-    for_each_word(text, s, &mut String::new(), |span, w| out.push((span, w.to_string())));
-    out
-}
-
-/// Calls `f` with each word of sentence `s` and its lowercase form, lowercased into
+/// Calls `f` with each word of sentence `s` (letters and digits) and its lowercase form, lowercased into
 /// `buf` (no allocation per word: key phrases read every word of a long text).
 fn for_each_word(text: &str, s: Span, buf: &mut String, mut f: impl FnMut(Span, &str)) {
     let slice = s.of(text);
@@ -258,6 +251,23 @@ pub fn keyphrases(text: &str, blocks: &[Block], sentences: &[Span], units: &[Spa
     out
 }
 
+/// How many values two sorted lists without repeats share.
+fn shared_count(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 /// How many sentences the summary ranks: TextRank compares every pair, so a
 /// long document is summarized from its first sentences (news puts the point first).
 pub const SUMMARY_WINDOW: usize = 300;
@@ -269,9 +279,32 @@ pub fn summary(text: &str, blocks: &[Block], sentences: &[Span], n: usize) -> Ve
         blocks.iter().filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote)).map(|b| b.span).collect();
     let in_body = |s: &Span| within(&paragraphs, Span::new(0, s.start + 1), |b| *b).last().is_some_and(|b| b.contains(*s));
     let body_sentences: Vec<Span> = sentences.iter().copied().filter(in_body).take(SUMMARY_WINDOW).collect();
-    let bags: Vec<FastSet<String>> = body_sentences
+    // Each sentence's distinct content words, as sorted ids: the similarity compares every
+    // pair of sentences (45,000 pairs at the window's 300), and sorted ids intersect by
+    // one merge, without hashing a string.
+    let mut ids: FastMap<String, u32> = FastMap::default();
+    let mut buf = String::new();
+    let bags: Vec<Vec<u32>> = body_sentences
         .iter()
-        .map(|s| words(text, *s).into_iter().map(|(_, w)| w).filter(|w| !stop.contains(w.as_str())).collect())
+        .map(|s| {
+            let mut bag = Vec::new();
+            for_each_word(text, *s, &mut buf, |_, w| {
+                if !stop.contains(w) {
+                    let id = match ids.get(w) {
+                        Some(&id) => id,
+                        None => {
+                            let id = ids.len() as u32;
+                            ids.insert(w.to_string(), id);
+                            id
+                        }
+                    };
+                    bag.push(id);
+                }
+            });
+            bag.sort_unstable();
+            bag.dedup();
+            bag
+        })
         .collect();
     let m = bags.len();
     if m <= n {
@@ -279,19 +312,23 @@ pub fn summary(text: &str, blocks: &[Block], sentences: &[Span], n: usize) -> Ve
     }
     let mut sim = vec![vec![0.0f64; m]; m];
     for i in 0..m {
-        for j in 0..m {
-            if i != j && bags[i].len() > 1 && bags[j].len() > 1 {
-                let shared = bags[i].intersection(&bags[j]).count() as f64;
+        for j in i + 1..m {
+            if bags[i].len() > 1 && bags[j].len() > 1 {
+                let shared = shared_count(&bags[i], &bags[j]) as f64;
+                // The same value both ways: floating-point addition commutes.
                 sim[i][j] = shared / ((bags[i].len() as f64).ln() + (bags[j].len() as f64).ln());
+                sim[j][i] = sim[i][j];
             }
         }
     }
     let out_sum: Vec<f64> = sim.iter().map(|r| r.iter().sum()).collect();
+    // What each sentence j with links passes to sentence i per unit of its rank, by i:
+    // computed once, read in order, for the 30 iterations below.
+    let linked: Vec<usize> = (0..m).filter(|&j| out_sum[j] > 0.0).collect();
+    let passes: Vec<Vec<f64>> = (0..m).map(|i| linked.iter().map(|&j| sim[j][i] / out_sum[j]).collect()).collect();
     let mut rank = vec![1.0f64; m];
     for _ in 0..30 {
-        let next: Vec<f64> = (0..m)
-            .map(|i| 0.15 + 0.85 * (0..m).filter(|&j| out_sum[j] > 0.0).map(|j| sim[j][i] / out_sum[j] * rank[j]).sum::<f64>())
-            .collect();
+        let next: Vec<f64> = passes.iter().map(|p| 0.15 + 0.85 * p.iter().zip(&linked).map(|(w, &j)| w * rank[j]).sum::<f64>()).collect();
         rank = next;
     }
     // A small lead bias: news puts the point first.
