@@ -341,3 +341,26 @@ pub fn summary(text: &str, blocks: &[Block], sentences: &[Span], n: usize) -> Ve
     chosen.sort_unstable();
     chosen.into_iter().map(|i| body_sentences[i]).collect()
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::shared_count;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The merge counts what a set intersection counts.
+        #[test]
+        fn shared_count_is_the_size_of_the_intersection(a in prop::collection::btree_set(0u32..40, 0..20), b in prop::collection::btree_set(0u32..40, 0..20)) {
+            let (x, y): (Vec<u32>, Vec<u32>) = (a.iter().copied().collect(), b.iter().copied().collect());
+            prop_assert_eq!(shared_count(&x, &y), a.intersection(&b).count());
+            prop_assert_eq!(shared_count(&y, &x), a.intersection(&b).count());
+        }
+    }
+
+    #[test]
+    fn shared_count_of_disjoint_and_empty_lists() {
+        assert_eq!(shared_count(&[1, 3, 5], &[2, 4, 6]), 0);
+        assert_eq!(shared_count(&[], &[1]), 0);
+        assert_eq!(shared_count(&[1, 2, 3], &[1, 2, 3]), 3);
+    }
+}
