@@ -158,7 +158,11 @@ pub fn keyphrases(text: &str, blocks: &[Block], sentences: &[Span], units: &[Spa
     // Each candidate's words, first occurrence and count; every occurrence goes to one
     // list in text order, read back only for the `n` phrases kept (a list per candidate
     // was an allocation for each of the hundreds of thousands a long text has).
-    let mut index: FastMap<[u32; 3], usize> = FastMap::default();
+    // One-word candidates are found by word id; longer ones through a map whose entries
+    // (16 bytes) are kept small: a long text has hundreds of thousands of them, and their
+    // lookups are cache misses.
+    let mut single: Vec<u32> = vec![NONE; vocab.len()];
+    let mut index: FastMap<[u32; 3], u32> = FastMap::default();
     let mut candidates: Vec<([u32; 3], Span, usize)> = Vec::new();
     let mut occurrences: Vec<(u32, Span)> = Vec::new();
     for (sent, s) in sents.iter().zip(&body_sentences) {
@@ -186,10 +190,15 @@ pub fn keyphrases(text: &str, blocks: &[Block], sentences: &[Span], units: &[Spa
                 for (slot, w) in key.iter_mut().zip(ws) {
                     *slot = w.1;
                 }
-                let i = *index.entry(key).or_insert_with(|| {
+                let slot = match len {
+                    1 => &mut single[key[0] as usize],
+                    _ => index.entry(key).or_insert(NONE),
+                };
+                if *slot == NONE {
+                    *slot = candidates.len() as u32;
                     candidates.push((key, joined, 0));
-                    candidates.len() - 1
-                });
+                }
+                let i = *slot as usize;
                 candidates[i].2 += 1;
                 occurrences.push((i as u32, joined));
             }
