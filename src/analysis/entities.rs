@@ -12,7 +12,7 @@ use super::ner::model::tag_document_with_progress;
 use super::ner::tokens::tagger_tokens;
 use super::ner::truecase::{case_name, truecase_document};
 use super::ner::{tagger, Tagger};
-use super::segment::lowercase;
+use super::segment::{lowercase, push_lowercase};
 use super::span::{overlaps_sorted, Span};
 use super::timestamp::{month_from_name, weekday_from_name};
 use serde::{Deserialize, Serialize};
@@ -309,14 +309,15 @@ fn refine(t: &Tagger, sent: &[Tok], mut a: usize, mut b: usize, mut label: Label
     // A title the model swallowed: "President Vladimir Putin" → role + person.
     let mut role_start = None;
     if label == Label::Person {
-        while a + 1 < b && (is_role(&sent[a].text) || is_role(&sent[a].text.replace('.', ""))) {
+        while a + 1 < b && (is_role(&sent[a].text) || sent[a].text.contains('.') && is_role(&sent[a].text.replace('.', ""))) {
             role_start.get_or_insert(a);
             a += 1;
         }
     }
     let span = Span::new(sent[a].span.start, sent[b - 1].span.end);
     let phrase: Vec<&str> = sent[a..b].iter().map(|t| t.text.as_ref()).collect();
-    let facts: Option<Facts> = t.lexicon.get(&phrase.join(" "));
+    let joined = phrase.join(" ");
+    let facts: Option<Facts> = t.lexicon.get(&joined);
     let mut source = Source::Model { confidence };
     if let Some(f) = facts {
         // Nationalities and groups out of MISC; countries, cities and states out of LOC.
@@ -341,7 +342,7 @@ fn refine(t: &Tagger, sent: &[Tok], mut a: usize, mut b: usize, mut label: Label
         "Vatican",
         "Capitol Hill",
     ];
-    if matches!(label, Label::Loc | Label::Gpe | Label::Misc) && SEATS.contains(&phrase.join(" ").as_str()) {
+    if matches!(label, Label::Loc | Label::Gpe | Label::Misc) && SEATS.contains(&joined.as_str()) {
         label = Label::Org;
         source = Source::Rule { rule: "seat of an institution".into() };
     }
@@ -701,6 +702,7 @@ fn propagate(text: &str, sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
     }
     let taken: Vec<Span> = mentions.iter().map(|m| m.span).collect();
     let mut added: Vec<Mention> = Vec::new();
+    let mut key = String::new();
     for sent in sents {
         for (i, tok) in sent.iter().enumerate() {
             if !tok.text.chars().next().is_some_and(char::is_uppercase) || overlaps_sorted(&taken, tok.span) {
@@ -711,15 +713,16 @@ fn propagate(text: &str, sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
             let same = |t: &Tok, w: &String| {
                 t.text == *w || (t.text.chars().all(|c| !c.is_lowercase()) && t.text.to_lowercase() == w.to_lowercase())
             };
-            let key = tok.text.to_lowercase();
-            let mut hit = by_first.get(&key).and_then(|list| {
+            key.clear();
+            push_lowercase(&tok.text, &mut key);
+            let mut hit = by_first.get(key.as_str()).and_then(|list| {
                 list.iter()
                     .find(|(words, _)| i + words.len() <= sent.len() && sent[i..i + words.len()].iter().zip(words).all(|(t, w)| same(t, w)))
                     .map(|(words, label)| (Span::new(tok.span.start, sent[i + words.len() - 1].span.end), *label))
             });
             // A person's last name alone ("Peskov", or "PESKOV" in a headline).
             if hit.is_none() && (shouting || tok.text.chars().skip(1).any(char::is_lowercase)) {
-                hit = by_last.get(&key).map(|l| (tok.span, *l));
+                hit = by_last.get(key.as_str()).map(|l| (tok.span, *l));
             }
             if let Some((span, label)) = hit {
                 if !added.last().is_some_and(|m| m.span.overlaps(span)) && !overlaps_sorted(&taken, span) {
