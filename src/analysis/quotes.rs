@@ -227,7 +227,7 @@ struct Attribution {
     how: &'static str,
 }
 
-/// Finds "<speaker> <verb>" or "<verb> <speaker>" in `window` (text outside the quote).
+/// Finds `<speaker> <verb>` or `<verb> <speaker>` in `window` (text outside the quote).
 fn attribution_in(text: &str, window: Span, mentions: &[Mention], before: bool) -> Option<Attribution> {
     let words = words_with_spans(text, window);
     let mentions = within(mentions, window, |m| m.span);
