@@ -35,6 +35,16 @@ fn body(blocks: &[Block]) -> impl Iterator<Item = &Block> {
         .filter(|b| matches!(b.kind, BlockKind::Title | BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::Heading))
 }
 
+/// The id of word `w`: ids are given in order of first appearance (0, 1, 2...).
+fn intern(ids: &mut FastMap<String, u32>, w: &str) -> u32 {
+    if let Some(&id) = ids.get(w) {
+        return id;
+    }
+    let id = ids.len() as u32;
+    ids.insert(w.to_string(), id);
+    id
+}
+
 /// Calls `f` with each word of sentence `s` (letters and digits) and its lowercase form, lowercased into
 /// `buf` (no allocation per word: key phrases read every word of a long text).
 fn for_each_word(text: &str, s: Span, buf: &mut String, mut f: impl FnMut(Span, &str)) {
@@ -77,14 +87,10 @@ pub fn keyphrases(text: &str, blocks: &[Block], sentences: &[Span], units: &[Spa
         .map(|s| {
             let mut sent = Vec::new();
             for_each_word(text, *s, &mut buf, |span, w| {
-                let id = match ids.get(w) {
-                    Some(&id) => id,
-                    None => {
-                        vocab.push(w.to_string());
-                        ids.insert(w.to_string(), vocab.len() as u32 - 1);
-                        vocab.len() as u32 - 1
-                    }
-                };
+                let id = intern(&mut ids, w);
+                if id as usize == vocab.len() {
+                    vocab.push(w.to_string());
+                }
                 sent.push((span, id));
             });
             sent
@@ -299,15 +305,7 @@ pub fn summary(text: &str, blocks: &[Block], sentences: &[Span], n: usize) -> Ve
             let mut bag = Vec::new();
             for_each_word(text, *s, &mut buf, |_, w| {
                 if !stop.contains(w) {
-                    let id = match ids.get(w) {
-                        Some(&id) => id,
-                        None => {
-                            let id = ids.len() as u32;
-                            ids.insert(w.to_string(), id);
-                            id
-                        }
-                    };
-                    bag.push(id);
+                    bag.push(intern(&mut ids, w));
                 }
             });
             bag.sort_unstable();

@@ -468,7 +468,7 @@ struct Tagging<'a> {
 
 impl LabelWeights for Tagging<'_> {
     fn add_pair(&mut self, prev2: usize, prev: usize, scores: &mut [f32; NUM_LABELS]) {
-        add_kept(&mut self.rows.pairs[prev2 * NUM_LABELS + prev], self.model, || None, scores);
+        add_present(self.rows.pairs[prev2 * NUM_LABELS + prev], self.model, scores);
     }
 
     fn add_previous(&mut self, i: usize, prev: usize, scores: &mut [f32; NUM_LABELS]) {
@@ -476,7 +476,7 @@ impl LabelWeights for Tagging<'_> {
     }
 
     fn add_document_label(&mut self, label: usize, scores: &mut [f32; NUM_LABELS]) {
-        add_kept(&mut self.rows.document_label[label], self.model, || None, scores);
+        add_present(self.rows.document_label[label], self.model, scores);
     }
 }
 
@@ -485,8 +485,13 @@ fn add_kept(row: &mut u32, model: &Model, feature: impl FnOnce() -> Option<u32>,
     if *row == UNSET {
         *row = feature().and_then(|f| model.row(f)).unwrap_or(ABSENT);
     }
-    if *row != ABSENT {
-        model.add_row(*row, scores);
+    add_present(*row, model, scores);
+}
+
+/// Adds the weights at `row` to `scores`, unless the model has no such feature.
+fn add_present(row: u32, model: &Model, scores: &mut [f32; NUM_LABELS]) {
+    if row != ABSENT {
+        model.add_row(row, scores);
     }
 }
 
