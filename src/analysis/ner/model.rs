@@ -381,15 +381,20 @@ fn allowed_here(prev: usize, label: usize, can_continue: bool, only_o: bool) -> 
 /// capitalised words (six more); the rows are added in the same order as the features
 /// were, so the scores are the same to the bit. The features that read labels only (the
 /// label pair, asked about 150,000 times, and the document's label) are kept here too.
+/// The rows one word reads are kept as 16-bit indices (84 bytes per distinct string, not
+/// 168: fewer cache misses, which are most of the tagger's time); a model with more rows
+/// than that can index keeps none and looks each one up.
 pub struct WordRows {
     /// The rows of the label pairs (by `prev2 * NUM_LABELS + prev`) and of the document's
     /// label: they read labels only, so they are looked up once, when the rows are made.
-    pairs: [u32; NUM_LABELS * NUM_LABELS],
-    document_label: [u32; NUM_LABELS],
+    pairs: [Option<u32>; NUM_LABELS * NUM_LABELS],
+    document_label: [Option<u32>; NUM_LABELS],
+    /// Whether the model's rows fit the 16-bit slots below.
+    keeps: bool,
     /// The previous-label rows of the label alone and of the label at a sentence's end, by label.
-    label_fixed: [[u32; NUM_LABELS]; 2],
+    label_fixed: [[u16; NUM_LABELS]; 2],
     /// The around rows of the sentence's start and end, by template.
-    around_fixed: [[u32; AROUND_TEMPLATES]; 2],
+    around_fixed: [[u16; AROUND_TEMPLATES]; 2],
     /// By document id.
     words: Vec<Kept>,
 }
@@ -398,27 +403,32 @@ pub struct WordRows {
 /// around templates.
 #[derive(Clone, Copy)]
 struct Kept {
-    after_label: [[u32; NUM_LABELS]; PREVIOUS_LABEL_TEMPLATES - 1],
-    around: [u32; AROUND_TEMPLATES],
+    after_label: [[u16; NUM_LABELS]; PREVIOUS_LABEL_TEMPLATES - 1],
+    around: [u16; AROUND_TEMPLATES],
 }
 
 /// Not looked up yet.
-const UNSET: u32 = u32::MAX;
+const UNSET: u16 = u16::MAX;
 /// Looked up: the model has no such feature.
-const ABSENT: u32 = u32::MAX - 1;
+const ABSENT: u16 = u16::MAX - 1;
 
 impl WordRows {
     /// Rows of `model` for a document of `ids` distinct strings ([`DocContext::ids`]); a
     /// word outside them is looked up each time.
     pub fn new(model: &Model, ids: usize) -> Self {
+        Self::keeping(model, ids, model.weights.len() <= usize::from(ABSENT))
+    }
+
+    /// [`new`](Self::new), keeping rows only if `keeps` (the model's rows fit in `u16`).
+    fn keeping(model: &Model, ids: usize, keeps: bool) -> Self {
         let unset = Kept { after_label: [[UNSET; NUM_LABELS]; PREVIOUS_LABEL_TEMPLATES - 1], around: [UNSET; AROUND_TEMPLATES] };
-        let row = |f| model.row(f).unwrap_or(ABSENT);
         WordRows {
-            pairs: std::array::from_fn(|pair| row(label_pair_feature(pair / NUM_LABELS, pair % NUM_LABELS))),
-            document_label: std::array::from_fn(|label| row(document_label_feature_of(label))),
+            pairs: std::array::from_fn(|pair| model.row(label_pair_feature(pair / NUM_LABELS, pair % NUM_LABELS))),
+            document_label: std::array::from_fn(|label| model.row(document_label_feature_of(label))),
+            keeps,
             label_fixed: [[UNSET; NUM_LABELS]; 2],
             around_fixed: [[UNSET; AROUND_TEMPLATES]; 2],
-            words: vec![unset; ids],
+            words: if keeps { vec![unset; ids] } else { Vec::new() },
         }
     }
 
@@ -427,11 +437,12 @@ impl WordRows {
         for k in 0..PREVIOUS_LABEL_TEMPLATES {
             let row = match previous_label_reads(forms, i, k) {
                 Reads::Absent => continue,
-                Reads::Nothing => &mut self.label_fixed[0][prev],
-                Reads::End => &mut self.label_fixed[1][prev],
+                Reads::Nothing if self.keeps => &mut self.label_fixed[0][prev],
+                Reads::End if self.keeps => &mut self.label_fixed[1][prev],
                 Reads::Word(id) if (id as usize) < self.words.len() => &mut self.words[id as usize].after_label[k - 1][prev],
                 _ => {
-                    // Not one of the document's ids (forms without them): looked up each time.
+                    // Not kept, or not one of the document's ids (forms without them):
+                    // looked up each time.
                     if let Some(f) = previous_label_feature(forms, i, prev, k) {
                         model.score(&[f], scores);
                     }
@@ -446,8 +457,8 @@ impl WordRows {
     pub fn add_around(&mut self, model: &Model, forms: &Forms, i: usize, scores: &mut [f32; NUM_LABELS]) {
         for k in 0..AROUND_TEMPLATES {
             let row = match around_reads(forms, i, k) {
-                Reads::Start => &mut self.around_fixed[0][k],
-                Reads::End => &mut self.around_fixed[1][k],
+                Reads::Start if self.keeps => &mut self.around_fixed[0][k],
+                Reads::End if self.keeps => &mut self.around_fixed[1][k],
                 Reads::Word(id) if (id as usize) < self.words.len() => &mut self.words[id as usize].around[k],
                 _ => {
                     model.score(&[around_feature(forms, i, k)], scores);
@@ -481,16 +492,19 @@ impl LabelWeights for Tagging<'_> {
 }
 
 /// Adds the weights at a kept `row` to `scores`, looking `feature` up first if not yet done.
-fn add_kept(row: &mut u32, model: &Model, feature: impl FnOnce() -> Option<u32>, scores: &mut [f32; NUM_LABELS]) {
+/// (Only called when the model's rows fit below [`ABSENT`].)
+fn add_kept(row: &mut u16, model: &Model, feature: impl FnOnce() -> Option<u32>, scores: &mut [f32; NUM_LABELS]) {
     if *row == UNSET {
-        *row = feature().and_then(|f| model.row(f)).unwrap_or(ABSENT);
+        *row = feature().and_then(|f| model.row(f)).map_or(ABSENT, |r| r as u16);
     }
-    add_present(*row, model, scores);
+    if *row != ABSENT {
+        model.add_row(u32::from(*row), scores);
+    }
 }
 
-/// Adds the weights at `row` to `scores`, unless the model has no such feature.
-fn add_present(row: u32, model: &Model, scores: &mut [f32; NUM_LABELS]) {
-    if row != ABSENT {
+/// Adds the weights at `row` to `scores`, if the model has the feature.
+fn add_present(row: Option<u32>, model: &Model, scores: &mut [f32; NUM_LABELS]) {
+    if let Some(row) = row {
         model.add_row(row, scores);
     }
 }
@@ -701,35 +715,39 @@ mod tests {
         entries.sort_by_key(|e| e.0);
         entries.dedup_by_key(|e| e.0);
         let model = Model::from_map(entries);
-        let mut rows = WordRows::new(&model, doc.ids());
-        for a in 0..NUM_LABELS {
-            let mut tagging = Tagging { model: &model, forms: &forms[0], rows: &mut rows };
-            let (mut looked_up, mut kept) = ([0.5f32; NUM_LABELS], [0.5f32; NUM_LABELS]);
-            model.score(&[document_label_feature_of(a)], &mut looked_up);
-            tagging.add_document_label(a, &mut kept);
-            assert_eq!(looked_up, kept, "document label {a}");
-            for b in 0..NUM_LABELS {
+        // Kept (the model's rows fit in 16 bits) and, as for a model too large, not kept.
+        assert!(WordRows::new(&model, doc.ids()).keeps);
+        for keeps in [true, false] {
+            let mut rows = WordRows::keeping(&model, doc.ids(), keeps);
+            for a in 0..NUM_LABELS {
+                let mut tagging = Tagging { model: &model, forms: &forms[0], rows: &mut rows };
                 let (mut looked_up, mut kept) = ([0.5f32; NUM_LABELS], [0.5f32; NUM_LABELS]);
-                model.score(&[label_pair_feature(a, b)], &mut looked_up);
-                tagging.add_pair(a, b, &mut kept);
-                assert_eq!(looked_up, kept, "label pair {a} {b}");
-            }
-        }
-        for _ in 0..2 {
-            for (sent, forms) in sents.iter().zip(&forms) {
-                for i in 0..sent.len() {
-                    let f: Vec<u32> = (0..AROUND_TEMPLATES).map(|k| around_feature(forms, i, k)).collect();
+                model.score(&[document_label_feature_of(a)], &mut looked_up);
+                tagging.add_document_label(a, &mut kept);
+                assert_eq!(looked_up, kept, "document label {a}, keeps {keeps}");
+                for b in 0..NUM_LABELS {
                     let (mut looked_up, mut kept) = ([0.5f32; NUM_LABELS], [0.5f32; NUM_LABELS]);
-                    model.score(&f, &mut looked_up);
-                    rows.add_around(&model, forms, i, &mut kept);
-                    assert_eq!(looked_up, kept, "{sent:?} token {i}");
-                    for prev in 0..NUM_LABELS {
-                        let mut f = Vec::new();
-                        previous_label_features(forms, i, prev, &mut f);
+                    model.score(&[label_pair_feature(a, b)], &mut looked_up);
+                    tagging.add_pair(a, b, &mut kept);
+                    assert_eq!(looked_up, kept, "label pair {a} {b}");
+                }
+            }
+            for _ in 0..2 {
+                for (sent, forms) in sents.iter().zip(&forms) {
+                    for i in 0..sent.len() {
+                        let f: Vec<u32> = (0..AROUND_TEMPLATES).map(|k| around_feature(forms, i, k)).collect();
                         let (mut looked_up, mut kept) = ([0.5f32; NUM_LABELS], [0.5f32; NUM_LABELS]);
                         model.score(&f, &mut looked_up);
-                        rows.add_previous_label(&model, forms, i, prev, &mut kept);
-                        assert_eq!(looked_up, kept, "{sent:?} token {i} after label {prev}");
+                        rows.add_around(&model, forms, i, &mut kept);
+                        assert_eq!(looked_up, kept, "{sent:?} token {i}, keeps {keeps}");
+                        for prev in 0..NUM_LABELS {
+                            let mut f = Vec::new();
+                            previous_label_features(forms, i, prev, &mut f);
+                            let (mut looked_up, mut kept) = ([0.5f32; NUM_LABELS], [0.5f32; NUM_LABELS]);
+                            model.score(&f, &mut looked_up);
+                            rows.add_previous_label(&model, forms, i, prev, &mut kept);
+                            assert_eq!(looked_up, kept, "{sent:?} token {i} after label {prev}, keeps {keeps}");
+                        }
                     }
                 }
             }
