@@ -10,7 +10,7 @@
 
 use super::article::{Block, BlockKind};
 use super::entities::{Entity, Label, Mention};
-use super::span::{within, Span};
+use super::span::{overlaps_sorted, within, Span};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -185,14 +185,17 @@ fn marked_runs(text: &str, block: Span) -> Vec<Marked> {
         let len = s[o..].chars().next().map_or(1, char::len_utf8);
         out.push(Marked { inner: Span::new(block.start + o + len, block.end), open: block.start + o, close: None, single: false });
     }
-    // Single quotes outside the double-quoted runs.
+    // Single quotes outside the double-quoted runs (disjoint and in order, so the only
+    // one that can cover a mark is the last opened before it).
+    let doubles = out.len();
     let mut sopen: Option<usize> = None;
     for (k, &(i, c)) in chars.iter().enumerate() {
         if c != '\'' && c != '‘' && c != '’' {
             continue;
         }
         let at = block.start + i;
-        if out.iter().any(|m: &Marked| !m.single && m.open <= at && m.close.is_none_or(|cl| at <= cl)) {
+        let d = out[..doubles].partition_point(|m| m.open <= at);
+        if d > 0 && out[d - 1].close.is_none_or(|cl| at <= cl) {
             continue;
         }
         let prev = k.checked_sub(1).map(|j| chars[j].1);
@@ -217,6 +220,56 @@ fn marked_runs(text: &str, block: Span) -> Vec<Marked> {
     }
     out.sort_by_key(|m| m.open);
     out
+}
+
+/// How many words on each side of a quote may hold its attribution. The speech verb
+/// nearest the quote is taken, with its subject within six words of it, so a verb further
+/// than this is never the one; the bound keeps a block with thousands of quotes and no
+/// sentence break (pasted JSON, a CSV) linear instead of scanning the text before every quote.
+const ATTRIBUTION_WORDS: usize = 40;
+
+/// The end of `span` holding at most its last `n` whitespace-separated words.
+fn last_words(text: &str, span: Span, n: usize) -> Span {
+    let s = span.of(text);
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in s.char_indices().rev() {
+        if c.is_whitespace() {
+            if in_word && words == n {
+                return Span::new(span.start + i + c.len_utf8(), span.end);
+            }
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+        }
+    }
+    span
+}
+
+/// The start of `span` holding at most its first `n` whitespace-separated words.
+fn first_words(text: &str, span: Span, n: usize) -> Span {
+    let s = span.of(text);
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if in_word && words == n {
+                return Span::new(span.start, span.start + i);
+            }
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+        }
+    }
+    span
+}
+
+/// The entity of the last person mention lying within `since`, from `people` sorted by end.
+fn last_person_within(people: &[&Mention], since: Span) -> Option<usize> {
+    let k = people.partition_point(|m| m.span.end <= since.end);
+    people[..k].iter().rev().take_while(|m| m.span.end > since.start).find(|m| m.span.start >= since.start).map(|m| m.entity)
 }
 
 /// The attribution found for a quote.
@@ -293,6 +346,9 @@ pub fn find(text: &str, blocks: &[Block], sentences: &[Span], mentions: &[Mentio
             BlockKind::Paragraph | BlockKind::Title | BlockKind::Quote | BlockKind::ListItem | BlockKind::Caption | BlockKind::ImageAlt
         )
     };
+    // The people named, by where their mention ends (for the last one named before a speaker).
+    let mut people: Vec<&Mention> = mentions.iter().filter(|m| m.label == Label::Person).collect();
+    people.sort_by_key(|m| (m.span.end, m.span.start));
     for block in blocks.iter().filter(prose) {
         let runs = marked_runs(text, block.span);
         let mut covered: Vec<Span> = Vec::new();
@@ -320,6 +376,8 @@ pub fn find(text: &str, blocks: &[Block], sentences: &[Span], mentions: &[Mentio
             let after_start = run.close.map_or(run.inner.end, |c| c + text[c..].chars().next().map_or(1, char::len_utf8));
             let next_open = runs.get(ri + 1).map_or(block.span.end, |n| n.open);
             let after = Span::new(after_start.min(next_open), sentence.end.max(after_start).min(next_open).max(after_start.min(next_open)));
+            // Where the attribution is looked for: the words nearest the quote on each side.
+            let (before_near, after_near) = (last_words(text, before, ATTRIBUTION_WORDS), first_words(text, after, ATTRIBUTION_WORDS));
             let intro = text[before.start..before.end].trim_end();
             let speechlike = !run.single
                 && (words >= 5 || intro.ends_with(':') || intro.ends_with(',') || content.trim_end().ends_with(['.', '!', '?', ',']));
@@ -346,7 +404,8 @@ pub fn find(text: &str, blocks: &[Block], sentences: &[Span], mentions: &[Mentio
                     }
                 }
             }
-            let attribution = attribution_in(text, before, mentions, true).or_else(|| attribution_in(text, after, mentions, false));
+            let attribution =
+                attribution_in(text, before_near, mentions, true).or_else(|| attribution_in(text, after_near, mentions, false));
             let mut q = Quote {
                 kind,
                 span: run.inner,
@@ -364,10 +423,7 @@ pub fn find(text: &str, blocks: &[Block], sentences: &[Span], mentions: &[Mentio
                     q.how = Some(a.how.to_string());
                     // The person a pronoun stands for: one named since the last speaker spoke, else that speaker.
                     let since = Span::new(last_speaker_at.min(a.speaker_span.start), a.speaker_span.start);
-                    let recent_person = within(mentions, since, |m| m.span)
-                        .iter()
-                        .rfind(|m| m.label == Label::Person && m.span.end <= a.speaker_span.start)
-                        .map(|m| m.entity);
+                    let recent_person = last_person_within(&people, since);
                     q.speaker = resolve(text, &a, mentions, entities, recent_person.or(last_speaker), recent_person);
                     if q.speaker.is_some() && a.how == "pronoun" {
                         q.how = Some("pronoun".into());
@@ -395,7 +451,7 @@ pub fn find(text: &str, blocks: &[Block], sentences: &[Span], mentions: &[Mentio
         }
         // Indirect speech: "<speaker> <verb> [on Thursday] that <clause>".
         for s in within(sentences, block.span, |s| *s).iter().filter(|s| block.span.contains(**s)) {
-            if covered.iter().any(|c| c.overlaps(*s)) {
+            if overlaps_sorted(&covered, *s) {
                 continue;
             }
             if let Some(q) = indirect(text, *s, mentions, entities) {
@@ -456,4 +512,54 @@ fn indirect(text: &str, sentence: Span, mentions: &[Mention], entities: &[Entity
         });
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::entities::Source;
+
+    #[test]
+    fn the_words_nearest_a_quote() {
+        let text = "  one two\tthree  four ";
+        let all = Span::new(0, text.len());
+        assert_eq!(last_words(text, all, 2).of(text), "three  four ");
+        assert_eq!(first_words(text, all, 2).of(text), "  one two");
+        // Fewer words than asked: the whole span.
+        assert_eq!(last_words(text, all, 9), all);
+        assert_eq!(first_words(text, all, 9), all);
+        // As many as asked: the span ends with the last one (starts with the first).
+        assert_eq!(first_words(text, all, 4).of(text), "  one two\tthree  four");
+        assert_eq!(last_words(text, all, 4).of(text), "one two\tthree  four ");
+        assert_eq!(last_words(text, Span::new(3, 3), 1), Span::new(3, 3));
+        // Multi-byte whitespace and words.
+        let text = "Évian\u{3000}säger  dît";
+        let all = Span::new(0, text.len());
+        assert_eq!(last_words(text, all, 1).of(text), "dît");
+        assert_eq!(first_words(text, all, 1).of(text), "Évian");
+    }
+
+    #[test]
+    fn the_last_person_named_within_a_span_is_found_by_search() {
+        // Disjoint mentions, people and not, in text order.
+        let mention = |start: usize, label: Label, entity: usize| Mention {
+            span: Span::new(start, start + 3),
+            label,
+            entity,
+            source: Source::Model { confidence: 1.0 },
+            role: None,
+        };
+        let mentions: Vec<Mention> = (0..60).map(|k| mention(k * 5, if k % 3 == 0 { Label::Person } else { Label::Org }, k)).collect();
+        let mut people: Vec<&Mention> = mentions.iter().filter(|m| m.label == Label::Person).collect();
+        people.sort_by_key(|m| (m.span.end, m.span.start));
+        for start in 0..300 {
+            for end in start..300 {
+                let since = Span::new(start, end);
+                // What the quote finder did before: every mention within, the last person ending by `end`.
+                let scanned =
+                    within(&mentions, since, |m| m.span).iter().rfind(|m| m.label == Label::Person && m.span.end <= end).map(|m| m.entity);
+                assert_eq!(last_person_within(&people, since), scanned, "{since:?}");
+            }
+        }
+    }
 }
