@@ -43,6 +43,32 @@ impl Hasher {
     }
 }
 
+/// The run of capitalised words a capitalised token stands in ("Air France", "Norwich
+/// City"), found once per run and kept for its other words: scanning the run from each
+/// of its words was quadratic in a long list of names.
+#[derive(Default)]
+struct CapitalRun {
+    start: usize,
+    end: usize,
+}
+
+impl CapitalRun {
+    /// The run `start..end` around token `i` of `n`, which must be capitalised (`capital(i)`).
+    fn around(&mut self, i: usize, n: usize, capital: impl Fn(usize) -> bool) -> (usize, usize) {
+        if !(self.start..self.end).contains(&i) {
+            let (mut a, mut b) = (i, i + 1);
+            while a > 0 && capital(a - 1) {
+                a -= 1;
+            }
+            while b < n && capital(b) {
+                b += 1;
+            }
+            *self = CapitalRun { start: a, end: b };
+        }
+        (self.start, self.end)
+    }
+}
+
 /// Small numbers as the strings the feature hashes were trained with.
 const DIGITS: [&str; 5] = ["0", "1", "2", "3", "4"];
 
@@ -159,6 +185,7 @@ impl DocContext {
         for (&sent, forms) in sentences.iter().zip(forms) {
             let all_caps = forms.all_caps;
             let capital = |i: usize| sent[i].chars().next().is_some_and(char::is_uppercase);
+            let mut capital_run = CapitalRun::default();
             for (i, w) in sent.iter().enumerate() {
                 let (written, lower) = forms.ids[i];
                 let first = w.chars().next().unwrap_or(' ');
@@ -176,13 +203,7 @@ impl DocContext {
                         (true, true) => "inner",
                         (true, false) => "last",
                     };
-                    let (mut a, mut b) = (i, i + 1);
-                    while a > 0 && capital(a - 1) {
-                        a -= 1;
-                    }
-                    while b < sent.len() && capital(b) {
-                        b += 1;
-                    }
+                    let (a, b) = capital_run.around(i, sent.len(), capital);
                     let list = &mut self.words[lower as usize].contexts;
                     if list.len() < 64 {
                         list.push(Hasher::new(26).add(before).done());
@@ -424,6 +445,7 @@ pub fn context_features(
         }
     };
     let mut f = Vec::with_capacity(48);
+    let mut run = CapitalRun::default();
     for i in 0..n {
         if !wanted[i] {
             continue;
@@ -492,14 +514,7 @@ pub fn context_features(
         // its first and last words say what kind of name it is.
         let first = w.chars().next().unwrap_or(' ');
         if first.is_uppercase() && !caps_sentence {
-            let capital = |k: usize| sent[k].chars().next().is_some_and(char::is_uppercase);
-            let (mut a, mut b) = (i, i + 1);
-            while a > 0 && capital(a - 1) {
-                a -= 1;
-            }
-            while b < n && capital(b) {
-                b += 1;
-            }
+            let (a, b) = run.around(i, n, |k| sent[k].chars().next().is_some_and(char::is_uppercase));
             if b - a > 1 {
                 f.push(h(31).add(DIGITS[(b - a).min(4)]).add(DIGITS[(i - a).min(4)]).done());
                 if a != i {
@@ -697,5 +712,31 @@ mod tests {
         let headline: [&str; 4] = ["PETOFI", "PROFIT", "FALLS", "SHARPLY"];
         let (doc, forms) = DocContext::new(&[&headline[..]]);
         assert!((0..headline.len()).all(|i| doc.contexts_of(&headline, &forms[0], i).is_empty()));
+    }
+
+    #[test]
+    fn a_capitalised_run_is_found_once_for_all_its_words() {
+        // Every pattern of capitals over eight tokens, the runs asked for in order and backwards.
+        for pattern in 0u32..256 {
+            let capital = |k: usize| pattern & (1 << k) != 0;
+            let scanned = |i: usize| {
+                let (mut a, mut b) = (i, i + 1);
+                while a > 0 && capital(a - 1) {
+                    a -= 1;
+                }
+                while b < 8 && capital(b) {
+                    b += 1;
+                }
+                (a, b)
+            };
+            let mut forward = CapitalRun::default();
+            let mut backward = CapitalRun::default();
+            for i in (0..8).filter(|&i| capital(i)) {
+                assert_eq!(forward.around(i, 8, capital), scanned(i), "{pattern:08b} token {i}");
+            }
+            for i in (0..8).rev().filter(|&i| capital(i)) {
+                assert_eq!(backward.around(i, 8, capital), scanned(i), "{pattern:08b} token {i}");
+            }
+        }
     }
 }
