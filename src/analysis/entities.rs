@@ -683,8 +683,10 @@ fn join_adjacent_people(text: &str, mentions: &mut Vec<Mention>) {
 /// Tags other occurrences of a name the article already tagged ("Peskov" alone
 /// after "Dmitry Peskov"): one name keeps one type within an article.
 fn propagate(text: &str, sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
-    // Names by their first word (lowercase), longest first; people by their last word.
-    let mut by_first: FastMap<String, Vec<(Vec<String>, Label)>> = FastMap::default();
+    // Names by their first two words in lowercase (a one-word name by its word), longest
+    // first; people by their last word. (One list per first word was quadratic: a roster of
+    // "John ..." names compared every John with every other, 20 s for 740 KB.)
+    let mut by_start: FastMap<String, Vec<(Vec<String>, Label)>> = FastMap::default();
     let mut by_last: FastMap<String, Label> = FastMap::default();
     for m in mentions.iter().filter(|m| m.label.is_name()) {
         let words: Vec<String> = m.span.of(text).split_whitespace().map(str::to_string).collect();
@@ -692,12 +694,17 @@ fn propagate(text: &str, sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
         if m.label == Label::Person && words.len() >= 2 {
             by_last.entry(words[words.len() - 1].to_lowercase()).or_insert(Label::Person);
         }
-        let list = by_first.entry(first.to_lowercase()).or_default();
+        let mut start = first.to_lowercase();
+        if let Some(second) = words.get(1) {
+            start.push(' ');
+            push_lowercase(second, &mut start);
+        }
+        let list = by_start.entry(start).or_default();
         if !list.iter().any(|(w, _)| *w == words) {
             list.push((words, m.label));
         }
     }
-    for list in by_first.values_mut() {
+    for list in by_start.values_mut() {
         list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
     }
     let taken: Vec<Span> = mentions.iter().map(|m| m.span).collect();
@@ -713,13 +720,25 @@ fn propagate(text: &str, sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
             let same = |t: &Tok, w: &String| {
                 t.text == *w || (t.text.chars().all(|c| !c.is_lowercase()) && t.text.to_lowercase() == w.to_lowercase())
             };
-            key.clear();
-            push_lowercase(&tok.text, &mut key);
-            let mut hit = by_first.get(key.as_str()).and_then(|list| {
+            let matching = |list: &Vec<(Vec<String>, Label)>| {
                 list.iter()
                     .find(|(words, _)| i + words.len() <= sent.len() && sent[i..i + words.len()].iter().zip(words).all(|(t, w)| same(t, w)))
                     .map(|(words, label)| (Span::new(tok.span.start, sent[i + words.len() - 1].span.end), *label))
-            });
+            };
+            // The longer names starting with this word and the next, then this word alone.
+            key.clear();
+            push_lowercase(&tok.text, &mut key);
+            let one_word = key.len();
+            let mut hit = None;
+            if let Some(next) = sent.get(i + 1) {
+                key.push(' ');
+                push_lowercase(&next.text, &mut key);
+                hit = by_start.get(key.as_str()).and_then(matching);
+                key.truncate(one_word);
+            }
+            if hit.is_none() {
+                hit = by_start.get(key.as_str()).and_then(matching);
+            }
             // A person's last name alone ("Peskov", or "PESKOV" in a headline).
             if hit.is_none() && (shouting || tok.text.chars().skip(1).any(char::is_lowercase)) {
                 hit = by_last.get(key.as_str()).map(|l| (tok.span, *l));
@@ -733,6 +752,28 @@ fn propagate(text: &str, sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
     }
     mentions.extend(added);
     mentions.sort_by_key(|m| m.span.start);
+}
+
+/// The person whose name is longer than `words` and has every one of them ("Peskov" for
+/// "Dmitry Peskov"): the first such among those indexed under the first word. Candidates
+/// come from the word with the fewest people (a roster of Johns made "John" thousands long),
+/// and the first word's order decides only between several.
+fn longer_person_name(words: &[&str], person_words: &FastMap<String, Vec<usize>>, entities: &[Entity]) -> Option<usize> {
+    let lists: Option<Vec<&Vec<usize>>> = words.iter().map(|w| person_words.get(&w.to_lowercase())).collect();
+    let lists = lists?;
+    let fewest = lists.iter().min_by_key(|l| l.len())?;
+    let has_all = |e: usize| {
+        let name = &entities[e].name;
+        entities[e].label == Label::Person
+            && words.len() < name.split_whitespace().count()
+            && words.iter().all(|w| name.split_whitespace().any(|x| x.eq_ignore_ascii_case(w)))
+    };
+    let mut matching = fewest.iter().copied().filter(|&e| has_all(e));
+    let first = matching.next()?;
+    if matching.next().is_none() {
+        return Some(first);
+    }
+    lists[0].iter().copied().find(|&e| has_all(e))
 }
 
 fn initials(name: &str) -> String {
@@ -755,11 +796,16 @@ fn link(text: &str, t: &Tagger, mentions: &mut [Mention]) -> Vec<Entity> {
     let mut org_initials: FastMap<String, usize> = FastMap::default();
     let mut by_country: FastMap<u8, usize> = FastMap::default();
     let country = |s: &str| t.lexicon.get(s).filter(|f| f.has(COUNTRY)).map(|f| f.country);
-    let index_person = |person_words: &mut FastMap<String, Vec<usize>>, name: &str, e: usize| {
+    // Each person by each word of its names, in the order the words were first indexed.
+    // A set says what is indexed already: searching the list itself was quadratic in a
+    // roster of names that share a word.
+    let mut person_indexed: FastSet<(String, usize)> = FastSet::default();
+    let mut index_person = |person_words: &mut FastMap<String, Vec<usize>>, name: &str, e: usize| {
         for w in name.split_whitespace() {
-            let list = person_words.entry(w.to_lowercase()).or_default();
-            if !list.contains(&e) {
-                list.push(e);
+            let w = w.to_lowercase();
+            if !person_indexed.contains(&(w.clone(), e)) {
+                person_words.entry(w.clone()).or_default().push(e);
+                person_indexed.insert((w, e));
             }
         }
     };
@@ -782,12 +828,7 @@ fn link(text: &str, t: &Tagger, mentions: &mut [Mention]) -> Vec<Entity> {
                     // A short form of a person's name; the model's ORG or MISC for a lone
                     // surname (common in capitalised headlines) yields to the person.
                     Label::Person | Label::Org | Label::Misc => {
-                        let person = words.first().and_then(|w| person_words.get(&w.to_lowercase())).and_then(|cands| {
-                            cands.iter().copied().filter(|&e| entities[e].label == Label::Person).find(|&e| {
-                                let ewords: Vec<&str> = entities[e].name.split_whitespace().collect();
-                                words.len() < ewords.len() && words.iter().all(|w| ewords.iter().any(|x| x.eq_ignore_ascii_case(w)))
-                            })
-                        });
+                        let person = longer_person_name(&words, &person_words, &entities);
                         let acronym = || {
                             let is_acronym =
                                 words.len() == 1 && surface.len() >= 2 && surface.chars().all(|c| c.is_uppercase() || c == '.');
