@@ -1,6 +1,7 @@
 //! Criterion benchmarks for each pipeline stage and the whole analysis, on the
 //! seed and on a ~1 MB corpus made from the CoNLL-2003 dev split's text
-//! (`../shared/data/conll2003/eng.testa`; the seed repeated when it is absent).
+//! (`../shared/data/conll2003/eng.testa`; the seed repeated when it is absent); and the
+//! whole analysis of text pasted that is not an article (CSV, JSON, lists of names).
 //! Run: `make bench-native` (or `cargo bench --bench pipeline`).
 
 // Criterion does not build for wasm32 (the wasm lint pass compiles every target).
@@ -85,7 +86,47 @@ mod native {
         g.finish();
     }
 
-    criterion_group!(benches, stages);
+    /// A made-up surname for `i`, from eight syllables ("Karomiten").
+    fn surname(i: usize) -> String {
+        const SYLLABLES: [&str; 8] = ["Ka", "ro", "mi", "ten", "su", "bor", "li", "van"];
+        let mut s = SYLLABLES[i % 8].to_string();
+        for k in [i / 8, i / 64, i / 512] {
+            s.push_str(&SYLLABLES[1 + k % 7].to_lowercase());
+        }
+        s
+    }
+
+    /// About 256 KB of `unit(i)` for i = 0, 1, ...
+    fn repeated(unit: impl Fn(usize) -> String) -> String {
+        let mut out = String::new();
+        for i in 0.. {
+            if out.len() >= 256_000 {
+                break;
+            }
+            out.push_str(&unit(i));
+        }
+        out
+    }
+
+    /// Texts that are not articles but get pasted anyway, each about 256 KB: every one
+    /// was once quadratic somewhere (seconds to minutes), so their throughput is watched.
+    fn unusual(c: &mut Criterion) {
+        let inputs = [
+            ("csv", repeated(|i| format!("\"{i}\",\"Smith, John {i}\",\"said \"\"hi\"\"\",\"Paris\"\n"))),
+            ("json", format!("{{{}}}", repeated(|i| format!("\"key{i}\": \"Value {i}\", ")))),
+            ("roster", repeated(|i| format!("John {} joined the club in Paris.\n", surname(i)))),
+            ("names on one line", repeated(|i| format!("{} {} ", surname(i), surname(i + 7)))),
+        ];
+        let mut g = c.benchmark_group("unusual");
+        g.sample_size(10);
+        for (name, input) in &inputs {
+            g.throughput(Throughput::Bytes(input.len() as u64));
+            g.bench_with_input(BenchmarkId::new("analyze", name), input, |b, i| b.iter(|| analyze(i, &Options::default())));
+        }
+        g.finish();
+    }
+
+    criterion_group!(benches, stages, unusual);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -26,6 +26,22 @@ if (existsSync(base)) {
   }
 }
 
+// Text pasted that is not an article: each input was once quadratic somewhere.
+const unusual = join(root, 'target/criterion/unusual/analyze');
+if (existsSync(unusual)) {
+  console.log('\n### Native, text that is not an article (criterion, whole analysis, median)\n');
+  console.log('| input | size | time | throughput |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const input of readdirSync(unusual).filter((d) => d !== 'report').sort()) {
+    const dir = join(unusual, input, 'new');
+    if (!existsSync(join(dir, 'estimates.json'))) continue;
+    const median = JSON.parse(readFileSync(join(dir, 'estimates.json'), 'utf8')).median.point_estimate;
+    const bytes = JSON.parse(readFileSync(join(dir, 'benchmark.json'), 'utf8')).throughput?.Bytes ?? 0;
+    const mbps = bytes ? (bytes / 1048576 / (median / 1e9)).toFixed(1) + ' MiB/s' : '-';
+    console.log(`| ${input} | ${(bytes / 1000).toFixed(0)} KB | ${ms(median)} ms | ${mbps} |`);
+  }
+}
+
 const b = JSON.parse(readFileSync(browserFile, 'utf8'));
 console.log('\n### In the browser (headless Chromium, same page, median)\n');
 console.log('| text | lede | compromise 14.17.0 | compromise / lede |');
