@@ -189,6 +189,27 @@ fn bad_input_gets_a_message_not_a_panic() {
 }
 
 #[test]
+fn a_minified_web_page_is_read_whatever_its_line_length() {
+    // A saved news page: markup, a 300 KB inline script and the article, all on one line.
+    let script = format!("<script>window.__STATE__={{\"blob\":\"{}\"}}</script>", "x".repeat(300_000));
+    let paragraphs: String =
+        (0..20).map(|i| format!("<p>In paragraph {i}, Dmitry Peskov said Russia would build ties with North Korea.</p>")).collect();
+    let page = format!(
+        "<!DOCTYPE html><html><head><title>Russia and North Korea | Reuters</title>{script}</head><body><article><h1>Russia and North Korea</h1>{paragraphs}</article></body></html>"
+    );
+    assert!(!page.contains('\n') && page.len() > 300_000);
+    let a = run(&page);
+    assert!(a.diagnostics.iter().all(|d| !d.message.contains("KB long")), "{:?}", a.diagnostics);
+    assert_eq!(a.article.title.as_ref().map(|t| t.value.as_str()), Some("Russia and North Korea"));
+    assert!(!a.text.contains("__STATE__"));
+    assert!(a.entities.iter().any(|e| e.name == "Dmitry Peskov" && e.count == 20));
+    // A page whose text itself has a paragraph past the limit is refused like plain text.
+    let a = run(&format!("<html><body><h1>Title</h1><p>{}</p></body></html>", "word ".repeat(60_000)));
+    assert!(a.diagnostics[0].message.contains("292 KB") && a.text.is_empty(), "{:?}", a.diagnostics);
+    assert_eq!(a.article.format, InputFormat::Html);
+}
+
+#[test]
 fn invalid_utf8_from_a_dropped_file_is_decoded_lossily() {
     let bytes = b"Title\n\nCaf\xe9 in Par\xc3\xads, \xff\xfe broken.";
     let text = String::from_utf8_lossy(bytes);

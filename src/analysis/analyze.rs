@@ -23,7 +23,8 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub const MAX_INPUT_BYTES: usize = 4 << 20;
 
 /// The longest line analyzed: 256 KiB, about 40,000 words in one paragraph. A longer line is
-/// minified code or data, not an article; such input is refused with a message.
+/// minified code or data, not an article; such input is refused with a message. For HTML
+/// the limit is on the lines of the text the page holds, not of its markup.
 pub const MAX_LINE_BYTES: usize = 256 << 10;
 
 #[derive(Debug, Clone, Default)]
@@ -146,9 +147,35 @@ pub fn analyze(input: &str, options: &Options) -> Analysis {
 /// [`analyze`], telling `progress` how far it has come: at the start of each stage and every
 /// few hundred sentences while names are tagged. The web app's worker forwards these to the page.
 pub fn analyze_with_progress(input: &str, options: &Options, progress: &mut dyn FnMut(Progress)) -> Analysis {
-    progress(Progress { stage: Stage::Reading, fraction: 0.0 });
-    let mut diagnostics = Vec::new();
     let format = options.format.unwrap_or_else(|| article::detect_format(input));
+    analyze_as(input, format, options, progress, Vec::new())
+}
+
+/// The diagnostic for a line of `text` longer than [`MAX_LINE_BYTES`], if it has one.
+fn line_too_long(text: &str) -> Option<Diagnostic> {
+    let line = text.split('\n').map(str::len).max().filter(|&l| l > MAX_LINE_BYTES)?;
+    Some(Diagnostic {
+        severity: Severity::Error,
+        message: format!(
+            "One line of the text is {} KB long; lede analyzes lines up to {} KB. This looks like code or data rather than an article; break it into paragraphs.",
+            line >> 10,
+            MAX_LINE_BYTES >> 10
+        ),
+    })
+}
+
+/// [`analyze_with_progress`] of `input` read as `format`, with `diagnostics` already found.
+fn analyze_as(
+    input: &str,
+    format: InputFormat,
+    options: &Options,
+    progress: &mut dyn FnMut(Progress),
+    mut diagnostics: Vec<Diagnostic>,
+) -> Analysis {
+    progress(Progress { stage: Stage::Reading, fraction: 0.0 });
+    // The lines of HTML are its markup's (a minified page is one line of 300 KB and more):
+    // its limit is on the lines of the text it holds, checked once that is read out.
+    let line_refused = if format == InputFormat::Html { None } else { line_too_long(input) };
     let input = if input.len() > MAX_INPUT_BYTES {
         diagnostics.push(Diagnostic {
             severity: Severity::Error,
@@ -159,15 +186,8 @@ pub fn analyze_with_progress(input: &str, options: &Options, progress: &mut dyn 
             ),
         });
         ""
-    } else if let Some(line) = input.split('\n').map(str::len).max().filter(|&l| l > MAX_LINE_BYTES) {
-        diagnostics.push(Diagnostic {
-            severity: Severity::Error,
-            message: format!(
-                "One line of the text is {} KB long; lede analyzes lines up to {} KB. This looks like code or data rather than an article; break it into paragraphs.",
-                line >> 10,
-                MAX_LINE_BYTES >> 10
-            ),
-        });
+    } else if let Some(refused) = line_refused {
+        diagnostics.push(refused);
         ""
     } else {
         input
@@ -185,6 +205,12 @@ pub fn analyze_with_progress(input: &str, options: &Options, progress: &mut dyn 
 
     let repaired = repair::repair(input, RepairOptions { decode_entities: format == InputFormat::PlainText });
     let (text, article) = article::parse(&repaired.text, format, &repaired.map);
+    if format == InputFormat::Html {
+        if let Some(refused) = line_too_long(&text) {
+            diagnostics.push(refused);
+            return analyze_as("", format, options, progress, diagnostics);
+        }
+    }
     let findings = repaired
         .findings
         .into_iter()
