@@ -49,6 +49,23 @@ test('a dropped .md file becomes an article', async ({ app, page }) => {
   await expect(page.getByTestId('body').locator('[data-testid=mention].ent-PER')).toHaveText(['Angela Merkel']);
 });
 
+test('a dropped saved web page, minified onto one line, becomes an article', async ({ app, page }) => {
+  await app.open();
+  // What "Save page as" gives for many news sites: one line, 300 KB of it inline script.
+  const dt = await page.evaluateHandle(() => {
+    const script = `<script>window.__STATE__={"blob":"${'x'.repeat(300_000)}"}</script>`;
+    const body = '<article><h1>Saved page headline</h1><p>Angela Merkel visited Paris on Monday.</p></article>';
+    const html = `<!DOCTYPE html><html><head><title>Saved page headline | Example News</title>${script}</head><body>${body}</body></html>`;
+    const d = new DataTransfer();
+    d.items.add(new File([html], 'story.html', { type: 'text/html' }));
+    return d;
+  });
+  await page.getByTestId('library').dispatchEvent('drop', { dataTransfer: dt });
+  await expect(app.title()).toHaveText('Saved page headline');
+  await expect(page.getByTestId('body').locator('[data-testid=mention].ent-PER')).toHaveText(['Angela Merkel']);
+  await expect(page.getByTestId('analysis-refused')).toHaveCount(0);
+});
+
 test('pasting from a web page turns its HTML into Markdown, never markup', async ({ app, page }) => {
   await app.open();
   await page.getByTestId('new-article').click();
