@@ -346,6 +346,14 @@ pub fn find(text: &str, blocks: &[Block], sentences: &[Span], mentions: &[Mentio
             BlockKind::Paragraph | BlockKind::Title | BlockKind::Quote | BlockKind::ListItem | BlockKind::Caption | BlockKind::ImageAlt
         )
     };
+    // The entities' roles in lowercase, each once, with the first entity that has it (for
+    // "the spokesman said"): every entity's role lowercased for every such quote was quadratic.
+    let mut roles: Vec<(String, usize)> = Vec::new();
+    for (e, role) in entities.iter().enumerate().filter_map(|(e, ent)| Some((e, ent.role.as_deref()?.to_lowercase()))) {
+        if !roles.iter().any(|(r, _)| *r == role) {
+            roles.push((role, e));
+        }
+    }
     // The people named, by where their mention ends (for the last one named before a speaker).
     let mut people: Vec<&Mention> = mentions.iter().filter(|m| m.label == Label::Person).collect();
     people.sort_by_key(|m| (m.span.end, m.span.start));
@@ -424,7 +432,7 @@ pub fn find(text: &str, blocks: &[Block], sentences: &[Span], mentions: &[Mentio
                     // The person a pronoun stands for: one named since the last speaker spoke, else that speaker.
                     let since = Span::new(last_speaker_at.min(a.speaker_span.start), a.speaker_span.start);
                     let recent_person = last_person_within(&people, since);
-                    q.speaker = resolve(text, &a, mentions, entities, recent_person.or(last_speaker), recent_person);
+                    q.speaker = resolve(text, &a, mentions, &roles, recent_person.or(last_speaker), recent_person);
                     if q.speaker.is_some() && a.how == "pronoun" {
                         q.how = Some("pronoun".into());
                     }
@@ -468,7 +476,7 @@ fn resolve(
     text: &str,
     a: &Attribution,
     mentions: &[Mention],
-    entities: &[Entity],
+    roles: &[(String, usize)],
     last_speaker: Option<usize>,
     last_person: Option<usize>,
 ) -> Option<usize> {
@@ -480,7 +488,7 @@ fn resolve(
         "pronoun" if matches!(w.as_str(), "he" | "she" | "they" | "we" | "i") => last_speaker.or(last_person),
         "role" => {
             // "the spokesman": the entity whose role names it, else the last speaker.
-            entities.iter().position(|e| e.role.as_deref().is_some_and(|r| r.to_lowercase().contains(&w))).or(last_speaker)
+            roles.iter().find(|(r, _)| r.contains(&w)).map(|(_, e)| *e).or(last_speaker)
         }
         _ => None,
     }
