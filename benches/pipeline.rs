@@ -116,6 +116,7 @@ mod native {
             ("json", format!("{{{}}}", repeated(|i| format!("\"key{i}\": \"Value {i}\", ")))),
             ("roster", repeated(|i| format!("John {} joined the club in Paris.\n", surname(i)))),
             ("names on one line", repeated(|i| format!("{} {} ", surname(i), surname(i + 7)))),
+            ("banks", repeated(|i| format!("The Bank of {} said.{}", surname(i), if i % 40 == 39 { "\n\n" } else { " " }))),
         ];
         let mut g = c.benchmark_group("unusual");
         g.sample_size(10);

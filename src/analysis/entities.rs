@@ -683,10 +683,12 @@ fn join_adjacent_people(text: &str, mentions: &mut Vec<Mention>) {
 /// Tags other occurrences of a name the article already tagged ("Peskov" alone
 /// after "Dmitry Peskov"): one name keeps one type within an article.
 fn propagate(text: &str, sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
-    // Names by their first two words in lowercase (a one-word name by its word), longest
-    // first; people by their last word. (One list per first word was quadratic: a roster of
-    // "John ..." names compared every John with every other, 20 s for 740 KB.)
-    let mut by_start: FastMap<String, Vec<(Vec<String>, Label)>> = FastMap::default();
+    // Names by their words in lowercase (their written forms differ in case only), with the
+    // lengths of the names each first word starts, longest first; people by their last word.
+    // A token looks up the phrase of each length its word starts, not every name starting
+    // with it: a list of "Bank of ..." or "John ..." names compared each with all the others.
+    let mut by_phrase: FastMap<String, Vec<(Vec<String>, Label)>> = FastMap::default();
+    let mut lengths: FastMap<String, Vec<usize>> = FastMap::default();
     let mut by_last: FastMap<String, Label> = FastMap::default();
     for m in mentions.iter().filter(|m| m.label.is_name()) {
         let words: Vec<String> = m.span.of(text).split_whitespace().map(str::to_string).collect();
@@ -694,22 +696,22 @@ fn propagate(text: &str, sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
         if m.label == Label::Person && words.len() >= 2 {
             by_last.entry(words[words.len() - 1].to_lowercase()).or_insert(Label::Person);
         }
-        let mut start = first.to_lowercase();
-        if let Some(second) = words.get(1) {
-            start.push(' ');
-            push_lowercase(second, &mut start);
+        let lens = lengths.entry(first.to_lowercase()).or_default();
+        if !lens.contains(&words.len()) {
+            lens.push(words.len());
         }
-        let list = by_start.entry(start).or_default();
-        if !list.iter().any(|(w, _)| *w == words) {
-            list.push((words, m.label));
+        let variants = by_phrase.entry(lowercase_phrase(&words)).or_default();
+        if !variants.iter().any(|(w, _)| *w == words) {
+            variants.push((words, m.label));
         }
     }
-    for list in by_start.values_mut() {
-        list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    for lens in lengths.values_mut() {
+        lens.sort_unstable_by(|a, b| b.cmp(a));
     }
     let taken: Vec<Span> = mentions.iter().map(|m| m.span).collect();
     let mut added: Vec<Mention> = Vec::new();
     let mut key = String::new();
+    let mut phrase = String::new();
     for sent in sents {
         for (i, tok) in sent.iter().enumerate() {
             if !tok.text.chars().next().is_some_and(char::is_uppercase) || overlaps_sorted(&taken, tok.span) {
@@ -720,24 +722,28 @@ fn propagate(text: &str, sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
             let same = |t: &Tok, w: &String| {
                 t.text == *w || (t.text.chars().all(|c| !c.is_lowercase()) && t.text.to_lowercase() == w.to_lowercase())
             };
-            let matching = |list: &Vec<(Vec<String>, Label)>| {
-                list.iter()
-                    .find(|(words, _)| i + words.len() <= sent.len() && sent[i..i + words.len()].iter().zip(words).all(|(t, w)| same(t, w)))
-                    .map(|(words, label)| (Span::new(tok.span.start, sent[i + words.len() - 1].span.end), *label))
-            };
-            // The longer names starting with this word and the next, then this word alone.
             key.clear();
             push_lowercase(&tok.text, &mut key);
-            let one_word = key.len();
+            // The longest name written here, in the order the article first named each.
             let mut hit = None;
-            if let Some(next) = sent.get(i + 1) {
-                key.push(' ');
-                push_lowercase(&next.text, &mut key);
-                hit = by_start.get(key.as_str()).and_then(matching);
-                key.truncate(one_word);
-            }
-            if hit.is_none() {
-                hit = by_start.get(key.as_str()).and_then(matching);
+            for &len in lengths.get(key.as_str()).map_or(&[][..], Vec::as_slice) {
+                let Some(toks) = sent.get(i..i + len) else { continue };
+                phrase.clear();
+                for (k, t) in toks.iter().enumerate() {
+                    if k > 0 {
+                        phrase.push(' ');
+                    }
+                    push_lowercase(&t.text, &mut phrase);
+                }
+                hit = by_phrase.get(phrase.as_str()).and_then(|variants| {
+                    variants
+                        .iter()
+                        .find(|(words, _)| toks.iter().zip(words).all(|(t, w)| same(t, w)))
+                        .map(|(_, label)| (Span::new(tok.span.start, toks[len - 1].span.end), *label))
+                });
+                if hit.is_some() {
+                    break;
+                }
             }
             // A person's last name alone ("Peskov", or "PESKOV" in a headline).
             if hit.is_none() && (shouting || tok.text.chars().skip(1).any(char::is_lowercase)) {
@@ -752,6 +758,18 @@ fn propagate(text: &str, sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
     }
     mentions.extend(added);
     mentions.sort_by_key(|m| m.span.start);
+}
+
+/// `words` in lowercase, joined by spaces (as a token's [`push_lowercase`] would give them).
+fn lowercase_phrase(words: &[String]) -> String {
+    let mut out = String::new();
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        push_lowercase(w, &mut out);
+    }
+    out
 }
 
 /// The person whose name is longer than `words` and has every one of them ("Peskov" for
