@@ -236,6 +236,11 @@ fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '’' | '”' | ')' | ']' | '»')
 }
 
+/// The closing quotes and brackets of Chinese and Japanese text.
+fn is_cjk_closer(c: char) -> bool {
+    matches!(c, '」' | '』' | '）' | '】' | '〕' | '》' | '〉')
+}
+
 /// Sentences of `text[range]`, trimmed of surrounding whitespace.
 pub fn sentences(text: &str, range: Span) -> Vec<Span> {
     let slice = range.of(text);
@@ -248,6 +253,21 @@ pub fn sentences(text: &str, range: Span) -> Vec<Span> {
     while let Some(c) = char_at(p) {
         let after = p + c.len_utf8();
         let hard_break = c == '\n' && slice[after..].starts_with('\n');
+        // Chinese and Japanese end a sentence with a full-width mark, with no space after it
+        // and no capital to follow. A mark closing a quote may not end the sentence
+        // (“……。”他说。, 「……。」と述べた。), so only a mark outside quotes does.
+        if matches!(c, '。' | '！' | '？' | '｡') {
+            let mut end = after;
+            while let Some(ch) = char_at(end).filter(|&ch| matches!(ch, '。' | '！' | '？' | '｡')) {
+                end += ch.len_utf8();
+            }
+            if !char_at(end).is_some_and(|ch| is_closer(ch) || is_cjk_closer(ch)) {
+                push_trimmed(&mut out, slice, start, end, range.start);
+                start = end;
+            }
+            p = end;
+            continue;
+        }
         if matches!(c, '.' | '!' | '?' | '…') || hard_break {
             // Extend over repeated marks and closing quotes or brackets.
             let mut end = after;
@@ -330,6 +350,18 @@ mod tests {
             ["He said: \"We see no point.\"", "Peskov added: \"No.\""]
         );
         assert_eq!(sents("“It is over.” The talks ended."), ["“It is over.”", "The talks ended."]);
+    }
+
+    #[test]
+    fn chinese_and_japanese_sentences_end_at_their_full_width_marks() {
+        assert_eq!(sents("经济增长了。真的吗？是的！"), ["经济增长了。", "真的吗？", "是的！"]);
+        // A mark closing a quote leaves the sentence to the mark after it.
+        assert_eq!(sents("“我们将继续合作。”他说。以上。"), ["“我们将继续合作。”他说。", "以上。"]);
+        assert_eq!(sents("首相は「協力する。」と述べた。以上。"), ["首相は「協力する。」と述べた。", "以上。"]);
+        assert_eq!(sents("发言人说：“我们将继续合作。”"), ["发言人说：“我们将继续合作。”"]);
+        // A mark with nothing after it ends the last sentence; the text after the last mark is one.
+        assert_eq!(sents("结束。。"), ["结束。。"]);
+        assert_eq!(sents("第一句。没有句号"), ["第一句。", "没有句号"]);
     }
 
     #[test]
