@@ -302,7 +302,9 @@ impl View<'_> {
                         tip.push_str(&format!(" · role: {}", r.of(&a.text)));
                     }
                     tip.push_str(&format!(" · {}", why(&m.source)));
-                    if let Some(t) = a.times.iter().find(|t| t.span == m.span) {
+                    // The times are in text order: searched, not scanned, for each mention.
+                    let from = a.times.partition_point(|t| t.span.start < m.span.start);
+                    if let Some(t) = a.times[from..].iter().take_while(|t| t.span.start == m.span.start).find(|t| t.span == m.span) {
                         tip.push_str(&format!(" · {}", time_tip(t)));
                     }
                     let off = self.hidden.contains(&m.label);
