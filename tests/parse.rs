@@ -130,6 +130,21 @@ fn plain_text_article() {
 }
 
 #[test]
+fn plain_text_with_one_line_break_between_paragraphs() {
+    // Copied from a web page as plain text: one line break between paragraphs.
+    let para = |i: usize| {
+        format!("Paragraph {i} tells what the minister said at length about the budget, the deficit and the plans for next year.")
+    };
+    let unwrapped = format!("Budget talks resume\n{}\n{}\n{}\n", para(1), para(2), para(3));
+    let a = run(&unwrapped);
+    let paragraphs: Vec<&str> = a.article.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.span.of(&a.text)).collect();
+    assert_eq!(paragraphs, [para(1), para(2), para(3)]);
+    // The same with blank lines between paragraphs reads the same.
+    let b = run(&unwrapped.replace('\n', "\n\n"));
+    assert_eq!(b.text, a.text);
+}
+
+#[test]
 fn pasted_html_article() {
     let a = run(&input("pasted.html"));
     let art = &a.article;

@@ -350,7 +350,17 @@ fn markdown_blocks(input: &str) -> RawDoc {
 
 /// Plain text: blank lines separate paragraphs; short lines that do not end a
 /// sentence (a title, a byline, a timestamp, a URL) stand as blocks of their own.
+/// Text whose lines are mostly long was not wrapped by hand, and each of its lines is a
+/// paragraph: a web page copied as plain text separates paragraphs by one line break,
+/// and joining them made a whole article one paragraph. Hard-wrapped text (lines under
+/// [`WRAPPED_LINE_CHARS`]) joins its lines until a blank line.
 fn plain_blocks(input: &str) -> RawDoc {
+    let (lines, long) = input
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .fold((0usize, 0usize), |(n, long), l| (n + 1, long + usize::from(l.chars().nth(WRAPPED_LINE_CHARS).is_some())));
+    let line_per_paragraph = long * 2 >= lines;
     let mut doc = RawDoc::default();
     let mut para: Option<(usize, usize)> = None;
     let flush = |para: &mut Option<(usize, usize)>, doc: &mut RawDoc| {
@@ -380,6 +390,9 @@ fn plain_blocks(input: &str) -> RawDoc {
             flush(&mut para, &mut doc);
             para = Some((s, e));
             flush(&mut para, &mut doc);
+        } else if line_per_paragraph {
+            flush(&mut para, &mut doc);
+            para = Some((s, e));
         } else {
             match para.as_mut() {
                 Some((_, pe)) => *pe = e,
@@ -390,6 +403,10 @@ fn plain_blocks(input: &str) -> RawDoc {
     flush(&mut para, &mut doc);
     doc
 }
+
+/// A line longer than this many characters was not wrapped by hand (text is wrapped at
+/// 72 to 80 columns).
+const WRAPPED_LINE_CHARS: usize = 100;
 
 // ---- classification ---------------------------------------------------------
 
