@@ -13,17 +13,28 @@ WASM_BINDGEN_VERSION=${WASM_BINDGEN_VERSION:-0.2.130}
 
 log() { printf '[setup] %s\n' "$*"; }
 
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+# Whether the output of a command (the rest of the arguments) contains $1. Not `cmd | grep -q`:
+# under pipefail, grep stops at the first match, the command then dies writing the rest (a
+# Rust tool panics on the broken pipe), and the check fails. geckodriver, whose --version
+# prints several lines, was reinstalled that way.
+has() {
+  local want=$1 out
+  shift
+  out=$("$@" 2>/dev/null) || return 1
+  [[ "$out" == *"$want"* ]]
+}
+
+if ! has wasm32-unknown-unknown rustup target list --installed; then
   log "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
 
-if ! command -v trunk >/dev/null || ! trunk --version | grep -q "$TRUNK_VERSION"; then
+if ! command -v trunk >/dev/null || ! has "$TRUNK_VERSION" trunk --version; then
   log "installing trunk $TRUNK_VERSION (about 12 minutes on 2 cores)"
   cargo install trunk --version "$TRUNK_VERSION" --locked
 fi
 
-if ! command -v wasm-bindgen >/dev/null || ! wasm-bindgen --version | grep -q "$WASM_BINDGEN_VERSION"; then
+if ! command -v wasm-bindgen >/dev/null || ! has "$WASM_BINDGEN_VERSION" wasm-bindgen --version; then
   log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
   # Not --locked: with it, a locked dependency is missing from the registry.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
@@ -47,7 +58,7 @@ if [ "$what" = test ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null
   fi
-  if ! command -v geckodriver >/dev/null || ! geckodriver --version | grep -q "$GECKODRIVER_VERSION"; then
+  if ! command -v geckodriver >/dev/null || ! has "$GECKODRIVER_VERSION" geckodriver --version; then
     log "installing geckodriver $GECKODRIVER_VERSION (about 3 minutes on 2 cores)"
     cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked || cargo install geckodriver --version "$GECKODRIVER_VERSION"
   fi
