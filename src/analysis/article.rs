@@ -352,8 +352,8 @@ fn markdown_blocks(input: &str) -> RawDoc {
 /// sentence (a title, a byline, a timestamp, a URL) stand as blocks of their own.
 /// Text whose lines are mostly long was not wrapped by hand, and each of its lines is a
 /// paragraph: a web page copied as plain text separates paragraphs by one line break,
-/// and joining them made a whole article one paragraph. Hard-wrapped text (lines under
-/// [`WRAPPED_LINE_CHARS`]) joins its lines until a blank line.
+/// and joining them made a whole article one paragraph. Otherwise (lines mostly under
+/// [`WRAPPED_LINE_CHARS`]) the other lines join until a blank line.
 fn plain_blocks(input: &str) -> RawDoc {
     let (lines, long) = input
         .lines()

@@ -12,7 +12,7 @@ use super::ner::model::tag_document_with_progress;
 use super::ner::tokens::tagger_tokens;
 use super::ner::truecase::{case_name, truecase_document};
 use super::ner::{tagger, Tagger};
-use super::segment::{lowercase, push_lowercase};
+use super::segment::{lowercase, push_lowercase, push_lowercase_words};
 use super::span::{overlaps_sorted, Span};
 use super::timestamp::{month_from_name, weekday_from_name};
 use serde::{Deserialize, Serialize};
@@ -700,7 +700,9 @@ fn propagate(text: &str, sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
         if !lens.contains(&words.len()) {
             lens.push(words.len());
         }
-        let variants = by_phrase.entry(lowercase_phrase(&words)).or_default();
+        let mut phrase = String::new();
+        push_lowercase_words(&words, &mut phrase);
+        let variants = by_phrase.entry(phrase).or_default();
         if !variants.iter().any(|(w, _)| *w == words) {
             variants.push((words, m.label));
         }
@@ -729,12 +731,7 @@ fn propagate(text: &str, sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
             for &len in lengths.get(key.as_str()).map_or(&[][..], Vec::as_slice) {
                 let Some(toks) = sent.get(i..i + len) else { continue };
                 phrase.clear();
-                for (k, t) in toks.iter().enumerate() {
-                    if k > 0 {
-                        phrase.push(' ');
-                    }
-                    push_lowercase(&t.text, &mut phrase);
-                }
+                push_lowercase_words(toks.iter().map(|t| &t.text), &mut phrase);
                 hit = by_phrase.get(phrase.as_str()).and_then(|variants| {
                     variants
                         .iter()
@@ -758,18 +755,6 @@ fn propagate(text: &str, sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
     }
     mentions.extend(added);
     mentions.sort_by_key(|m| m.span.start);
-}
-
-/// `words` in lowercase, joined by spaces (as a token's [`push_lowercase`] would give them).
-fn lowercase_phrase(words: &[String]) -> String {
-    let mut out = String::new();
-    for (k, w) in words.iter().enumerate() {
-        if k > 0 {
-            out.push(' ');
-        }
-        push_lowercase(w, &mut out);
-    }
-    out
 }
 
 /// The person whose name is longer than `words` and has every one of them ("Peskov" for
@@ -821,9 +806,8 @@ fn link(text: &str, t: &Tagger, mentions: &mut [Mention]) -> Vec<Entity> {
     let mut index_person = |person_words: &mut FastMap<String, Vec<usize>>, name: &str, e: usize| {
         for w in name.split_whitespace() {
             let w = w.to_lowercase();
-            if !person_indexed.contains(&(w.clone(), e)) {
-                person_words.entry(w.clone()).or_default().push(e);
-                person_indexed.insert((w, e));
+            if person_indexed.insert((w.clone(), e)) {
+                person_words.entry(w).or_default().push(e);
             }
         }
     };

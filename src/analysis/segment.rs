@@ -208,6 +208,17 @@ pub fn push_lowercase(word: &str, out: &mut String) {
     }
 }
 
+/// Appends `words` in lowercase, joined by single spaces, to `out` (what `join(" ")` then
+/// `to_lowercase()` give: lowercasing never crosses a space). Names are keyed this way.
+pub fn push_lowercase_words<S: AsRef<str>>(words: impl IntoIterator<Item = S>, out: &mut String) {
+    for (k, w) in words.into_iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        push_lowercase(w.as_ref(), out);
+    }
+}
+
 /// `word` in lowercase, borrowed when it has no capital (most words): no copy to make.
 pub fn lowercase(word: &str) -> Cow<'_, str> {
     if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {

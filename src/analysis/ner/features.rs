@@ -445,7 +445,7 @@ pub fn context_features(
         }
     };
     let mut f = Vec::with_capacity(48);
-    let mut run = CapitalRun::default();
+    let mut capital_run = CapitalRun::default();
     for i in 0..n {
         if !wanted[i] {
             continue;
@@ -514,7 +514,7 @@ pub fn context_features(
         // its first and last words say what kind of name it is.
         let first = w.chars().next().unwrap_or(' ');
         if first.is_uppercase() && !caps_sentence {
-            let (a, b) = run.around(i, n, |k| sent[k].chars().next().is_some_and(char::is_uppercase));
+            let (a, b) = capital_run.around(i, n, |k| sent[k].chars().next().is_some_and(char::is_uppercase));
             if b - a > 1 {
                 f.push(h(31).add(DIGITS[(b - a).min(4)]).add(DIGITS[(i - a).min(4)]).done());
                 if a != i {

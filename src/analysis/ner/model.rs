@@ -7,7 +7,7 @@ use super::features::{
     PREVIOUS_LABEL_TEMPLATES,
 };
 use crate::analysis::hash::FastMap;
-use crate::analysis::segment::push_lowercase;
+use crate::analysis::segment::push_lowercase_words;
 
 /// Feature keys are already hashes; [`FastMap`] spreads them over 64 bits for hashbrown.
 type KeyIndex = FastMap<u32, u32>;
@@ -647,16 +647,10 @@ pub fn tag_document_with_progress(
     tagged
 }
 
-/// A name's words in lowercase, joined by spaces, into `key` (what `join(" ")` then
-/// `to_lowercase()` give: lowercasing never crosses a space).
+/// A name's words in lowercase, joined by spaces, into `key`.
 fn name_key(words: &[&str], key: &mut String) {
     key.clear();
-    for (k, w) in words.iter().enumerate() {
-        if k > 0 {
-            key.push(' ');
-        }
-        push_lowercase(w, key);
-    }
+    push_lowercase_words(words, key);
 }
 
 #[cfg(test)]
