@@ -231,31 +231,23 @@ const ATTRIBUTION_WORDS: usize = 40;
 /// The end of `span` holding at most its last `n` whitespace-separated words.
 fn last_words(text: &str, span: Span, n: usize) -> Span {
     let s = span.of(text);
-    let mut words = 0;
-    let mut in_word = false;
-    for (i, c) in s.char_indices().rev() {
-        if c.is_whitespace() {
-            if in_word && words == n {
-                return Span::new(span.start + i + c.len_utf8(), span.end);
-            }
-            in_word = false;
-        } else if !in_word {
-            in_word = true;
-            words += 1;
-        }
-    }
-    span
+    after_words(s.char_indices().rev(), n).map_or(span, |(i, c)| Span::new(span.start + i + c.len_utf8(), span.end))
 }
 
 /// The start of `span` holding at most its first `n` whitespace-separated words.
 fn first_words(text: &str, span: Span, n: usize) -> Span {
     let s = span.of(text);
-    let mut words = 0;
-    let mut in_word = false;
-    for (i, c) in s.char_indices() {
+    after_words(s.char_indices(), n).map_or(span, |(i, _)| Span::new(span.start, span.start + i))
+}
+
+/// The whitespace character (and its position) that ends the `n`th word of `chars`, read in
+/// either direction; `None` when they hold `n` words or fewer with nothing after.
+fn after_words(chars: impl Iterator<Item = (usize, char)>, n: usize) -> Option<(usize, char)> {
+    let (mut words, mut in_word) = (0, false);
+    for (i, c) in chars {
         if c.is_whitespace() {
             if in_word && words == n {
-                return Span::new(span.start, span.start + i);
+                return Some((i, c));
             }
             in_word = false;
         } else if !in_word {
@@ -263,7 +255,7 @@ fn first_words(text: &str, span: Span, n: usize) -> Span {
             words += 1;
         }
     }
-    span
+    None
 }
 
 /// The entity of the last person mention lying within `since`, from `people` sorted by end.

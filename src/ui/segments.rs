@@ -71,8 +71,9 @@ mod tests {
 
     #[test]
     fn segments_hold_exactly_the_marks_that_cover_them() {
-        // Every small arrangement of marks (nested, overlapping, touching, empty, outside the
-        // block), against testing each mark on each segment.
+        // Three thousand random arrangements of up to five marks over eight positions (nested,
+        // overlapping, touching, empty, outside the block), against testing each mark on each
+        // segment.
         let spans: Vec<Span> = (0..7).flat_map(|a| (a..8).map(move |b| Span::new(a, b))).collect();
         let mut seed = 7u64;
         for _ in 0..3000 {
