@@ -145,6 +145,54 @@ fn plain_text_with_one_line_break_between_paragraphs() {
 }
 
 #[test]
+fn plain_text_wrapped_by_hand() {
+    // An email or a copy from a PDF: paragraphs wrapped near 70 columns, a title and a
+    // byline on lines of their own, no blank line between the last two paragraphs.
+    let wrapped = "Merkel vows to keep coalition together\n\
+By Jane Doe\n\
+\n\
+The German chancellor, Angela Merkel, said on Tuesday that the\n\
+government would not raise taxes this year, and that her coalition\n\
+partners in the Social Democratic Party were united behind the plan\n\
+drawn up by Finance Minister Olaf Scholz.\n\
+\"We will not ask more of the people than we must,\" Merkel told\n\
+reporters in Berlin after a meeting with the leaders of the\n\
+Christian Social Union. She added that the talks with Emmanuel\n\
+Macron would continue next week in Paris.\n";
+    let a = run(wrapped);
+    assert_eq!(a.article.title.as_ref().unwrap().value, "Merkel vows to keep coalition together");
+    assert_eq!(a.article.byline.as_ref().unwrap().value, "Jane Doe");
+    let paragraphs: Vec<String> = a
+        .article
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .map(|b| b.span.of(&a.text).split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(paragraphs.len(), 2, "{paragraphs:#?}");
+    assert!(paragraphs[0].starts_with("The German chancellor") && paragraphs[0].ends_with("Olaf Scholz."));
+    assert!(paragraphs[1].starts_with("\"We will not") && paragraphs[1].ends_with("in Paris."));
+    // A name broken across two lines is one name, shown with one space.
+    let names: Vec<&str> = a.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Emmanuel Macron"), "{names:?}");
+    // The reported speech runs across the line breaks to the end of its sentence.
+    let said = a.quotes.iter().find(|q| q.span.of(&a.text).starts_with("the\ngovernment")).expect("the indirect quote");
+    assert!(said.span.of(&a.text).ends_with("Olaf Scholz"), "{:?}", said.span.of(&a.text));
+    assert!(a.keyphrases.iter().all(|k| !k.phrase.contains('\n')));
+
+    // A list of headlines of similar length is not wrapped text: each stays a line.
+    let headlines = [
+        "Oil prices fall as OPEC agrees to raise output next month",
+        "Merkel vows to keep coalition together after long talks",
+        "Floods close schools across the north of the country",
+        "Central bank holds rates steady for the third meeting",
+    ];
+    let b = run(&headlines.join("\n"));
+    let blocks: Vec<&str> = b.article.blocks.iter().map(|x| x.span.of(&b.text)).collect();
+    assert_eq!(blocks, headlines);
+}
+
+#[test]
 fn pasted_html_article() {
     let a = run(&input("pasted.html"));
     let art = &a.article;

@@ -246,13 +246,14 @@ pub fn keyphrases(text: &str, blocks: &[Block], sentences: &[Span], units: &[Spa
             rest_sorted = true;
         }
         let i = order[k];
-        let phrase = candidates[i].1.of(text);
+        // One space between words, as a phrase broken across lines of wrapped text is shown.
+        let phrase = candidates[i].1.of(text).split_whitespace().collect::<Vec<_>>().join(" ");
         let lower = phrase.to_lowercase();
         if taken.iter().any(|t| t.contains(&lower) || lower.contains(t.as_str())) {
             continue;
         }
         taken.push(lower);
-        out.push(Keyphrase { phrase: phrase.to_string(), score: scores[i], occurrences: Vec::with_capacity(candidates[i].2) });
+        out.push(Keyphrase { phrase, score: scores[i], occurrences: Vec::with_capacity(candidates[i].2) });
         kept.push(i as u32);
         if out.len() == n {
             break;

@@ -352,15 +352,25 @@ fn markdown_blocks(input: &str) -> RawDoc {
 /// sentence (a title, a byline, a timestamp, a URL) stand as blocks of their own.
 /// Text whose lines are mostly long was not wrapped by hand, and each of its lines is a
 /// paragraph: a web page copied as plain text separates paragraphs by one line break,
-/// and joining them made a whole article one paragraph. Otherwise (lines mostly under
-/// [`WRAPPED_LINE_CHARS`]) the other lines join until a blank line.
+/// and joining them made a whole article one paragraph. Text wrapped by hand (an email,
+/// a copy from a PDF: see [`wrap_width`]) joins a line to the next exactly when the next
+/// line's first word would not have fitted on it, so a sentence broken across lines
+/// stays whole and a title or byline keeps its own line. Otherwise the other lines
+/// join until a blank line.
 fn plain_blocks(input: &str) -> RawDoc {
-    let (lines, long) = input
-        .lines()
-        .map(str::trim)
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut offset = 0;
+    for line in input.split_inclusive('\n') {
+        lines.push((offset, line));
+        offset += line.len();
+    }
+    let (non_empty, long) = lines
+        .iter()
+        .map(|(_, l)| l.trim())
         .filter(|l| !l.is_empty())
         .fold((0usize, 0usize), |(n, long), l| (n + 1, long + usize::from(l.chars().nth(WRAPPED_LINE_CHARS).is_some())));
-    let line_per_paragraph = long * 2 >= lines;
+    let line_per_paragraph = long * 2 >= non_empty;
+    let wrapped_at = if line_per_paragraph { None } else { wrap_width(&lines) };
     let mut doc = RawDoc::default();
     let mut para: Option<(usize, usize)> = None;
     let flush = |para: &mut Option<(usize, usize)>, doc: &mut RawDoc| {
@@ -373,10 +383,7 @@ fn plain_blocks(input: &str) -> RawDoc {
             });
         }
     };
-    let mut offset = 0;
-    for line in input.split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
+    for (n, &(start, line)) in lines.iter().enumerate() {
         let trimmed = line.trim();
         if trimmed.is_empty() {
             flush(&mut para, &mut doc);
@@ -384,6 +391,18 @@ fn plain_blocks(input: &str) -> RawDoc {
         }
         let lead = line.len() - line.trim_start().len();
         let (s, e) = (start + lead, start + lead + trimmed.len());
+        if let Some(width) = wrapped_at {
+            match para.as_mut() {
+                Some((_, pe)) => *pe = e,
+                None => para = Some((s, e)),
+            }
+            let next_word = lines.get(n + 1).and_then(|(_, l)| l.split_whitespace().next());
+            let soft_break = next_word.is_some_and(|w| line.trim_end().chars().count() + 1 + w.chars().count() > width);
+            if !soft_break {
+                flush(&mut para, &mut doc);
+            }
+            continue;
+        }
         let ends_sentence = trimmed.ends_with(['.', '!', '?', '"', '”', '’', ':', ';', ',']);
         let standalone = trimmed.chars().count() < 120 && !ends_sentence;
         if standalone {
@@ -407,6 +426,30 @@ fn plain_blocks(input: &str) -> RawDoc {
 /// A line longer than this many characters was not wrapped by hand (text is wrapped at
 /// 72 to 80 columns).
 const WRAPPED_LINE_CHARS: usize = 100;
+
+/// The width text was wrapped at by hand, if it was: the longest line up to
+/// [`WRAPPED_LINE_CHARS`] characters, when at least three lines, and two in five of all,
+/// come within [`WRAP_SLACK`] of it, and at least two lines, and one in five, start with a
+/// lowercase letter (a sentence going on from the line before). A wrapped paragraph's
+/// lines all end near the width; a list of headlines, names or records may too, but its
+/// lines start with capitals, digits or quotes. One-line paragraphs of similar length are
+/// kept apart by blank lines anyway.
+fn wrap_width(lines: &[(usize, &str)]) -> Option<usize> {
+    let lines: Vec<&str> = lines.iter().map(|(_, l)| l.trim_end()).filter(|l| !l.trim_start().is_empty()).collect();
+    let widths: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
+    let width = widths.iter().copied().filter(|&w| w <= WRAPPED_LINE_CHARS).max()?;
+    let near = widths.iter().filter(|&&w| w <= width && w + WRAP_SLACK >= width).count();
+    let going_on = lines.iter().filter(|l| l.trim_start().starts_with(char::is_lowercase)).count();
+    let wrapped = width >= MIN_WRAP_WIDTH && near >= 3 && near * 5 >= lines.len() * 2 && going_on >= 2 && going_on * 5 >= lines.len();
+    wrapped.then_some(width)
+}
+
+/// How far short of the width a wrapped line may end: a line breaks before a word that
+/// does not fit, and English words with their space are rarely longer than this.
+const WRAP_SLACK: usize = 15;
+
+/// Narrower lines are a list or verse, not text wrapped to a page.
+const MIN_WRAP_WIDTH: usize = 40;
 
 // ---- classification ---------------------------------------------------------
 

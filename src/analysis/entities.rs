@@ -816,9 +816,10 @@ fn link(text: &str, t: &Tagger, mentions: &mut [Mention]) -> Vec<Entity> {
     order.sort_by_cached_key(|&i| (std::cmp::Reverse(mentions[i].span.of(text).split_whitespace().count()), mentions[i].span.start));
     for i in order {
         let m = &mentions[i];
-        let surface = m.span.of(text).trim().to_string();
+        // A name broken across two lines of wrapped text is the same name.
+        let words: Vec<&str> = m.span.of(text).split_whitespace().collect();
+        let surface = words.join(" ");
         let key = if m.label.is_name() { surface.to_lowercase() } else { format!("{}:{}", m.label.code(), surface.to_lowercase()) };
-        let words: Vec<&str> = surface.split_whitespace().collect();
         let found = exact
             .get(&(key.clone(), m.label))
             .copied()
