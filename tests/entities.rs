@@ -191,6 +191,33 @@ fn numbers_money_percent_and_times() {
 }
 
 #[test]
+fn dates_with_the_day_first_and_reference_marks() {
+    // As British papers and Wikipedia write them; the bracketed numbers are references.
+    let a = analyze(
+        "Title\n\nHe was born on 14 June 1958.[1] He served from 8 December 2021 to 6 May 2025.[2][3] \
+         The vote is on the 14th of June, not June 3rd, and 3 Oct. was a Friday.",
+        &Options::default(),
+    );
+    let got: Vec<(&str, &str)> = a.mentions.iter().filter(|m| !m.label.is_name()).map(|m| (m.span.of(&a.text), m.label.code())).collect();
+    assert_eq!(
+        got,
+        [
+            ("14 June 1958", "DATE"),
+            ("8 December 2021", "DATE"),
+            ("6 May 2025", "DATE"),
+            ("14th of June", "DATE"),
+            ("June 3rd", "DATE"),
+            ("3 Oct.", "DATE"),
+            ("Friday", "DATE"),
+        ]
+    );
+    let values: Vec<Option<&str>> = a.times.iter().take(3).map(|t| t.value.as_deref()).collect();
+    assert_eq!(values, [Some("1958-06-14"), Some("2021-12-08"), Some("2025-05-06")]);
+    let sentences: Vec<&str> = a.sentences.iter().map(|s| s.of(&a.text)).collect();
+    assert_eq!(sentences[1], "He was born on 14 June 1958.[1]");
+}
+
+#[test]
 fn a_roster_sharing_a_first_name_keeps_each_person_apart() {
     // Two thousand Johns (a list of names, the kind pasted from a roster or a results
     // table): each is a person of their own, and a surname alone is the one John who has

@@ -10,7 +10,7 @@
 use super::entities::{Label, Mention};
 use super::segment::lowercase;
 use super::span::{overlaps_sorted, Span};
-use super::timestamp::{month_from_name, weekday_from_name, Date};
+use super::timestamp::{day_of_month, month_from_name, weekday_from_name, Date};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -176,10 +176,17 @@ fn resolve_one(text: &str, span: Span, sentence: Span, reference: Option<Date>) 
     if let Some(d) = super::timestamp::parse_timestamp(raw) {
         return (TimeKind::Day, Some(d.date.iso()), Some(d.date), "date as written".into());
     }
-    // Month [day] [, year].
-    if let Some(month) = words.first().and_then(|w| month_from_name(w)) {
-        let day = words.get(1).and_then(|w| w.parse::<u32>().ok()).filter(|d| *d <= 31);
-        let year = words.iter().skip(1).find_map(|w| w.parse::<i32>().ok().filter(|y| *y > 31));
+    // Month [day] [, year] or day [of] month [year].
+    let month_at = match words.as_slice() {
+        [m, ..] if month_from_name(m).is_some() => Some(0),
+        [d, of, m, ..] if day_of_month(d).is_some() && of.eq_ignore_ascii_case("of") && month_from_name(m).is_some() => Some(2),
+        [d, m, ..] if day_of_month(d).is_some() && month_from_name(m).is_some() => Some(1),
+        _ => None,
+    };
+    if let Some(at) = month_at {
+        let month = month_from_name(words[at]).unwrap_or(1);
+        let day = if at == 0 { words.get(1).and_then(|w| day_of_month(w)) } else { day_of_month(words[0]) };
+        let year = words.iter().skip(at + 1).find_map(|w| w.parse::<i32>().ok().filter(|y| *y > 31));
         let year_or = |r: Option<Date>| -> Option<i32> {
             year.or_else(|| {
                 let r = r?;

@@ -14,7 +14,7 @@ use super::ner::truecase::{case_name, truecase_document};
 use super::ner::{tagger, Tagger};
 use super::segment::{lowercase, push_lowercase, push_lowercase_words};
 use super::span::{overlaps_sorted, Span};
-use super::timestamp::{month_from_name, weekday_from_name};
+use super::timestamp::{day_of_month, month_from_name, weekday_from_name};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
@@ -487,6 +487,26 @@ fn is_numeric_ordinal(l: &str) -> bool {
     !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) && matches!(suffix, "st" | "nd" | "rd" | "th")
 }
 
+/// Where the month's name is after a day of the month at `i` ("14 June", "14th of
+/// June"): a capitalised name, which "May" is only after a day.
+fn month_after_day(sent: &[Tok], lw: &[Cow<str>], i: usize) -> Option<usize> {
+    let at = if lw.get(i + 1).is_some_and(|w| w == "of") { i + 2 } else { i + 1 };
+    let w = sent.get(at)?.text.as_ref();
+    (w.starts_with(|c: char| c.is_ascii_uppercase()) && month_from_name(w).is_some()).then_some(at)
+}
+
+/// Past a year after a date's month and day ("…, 2023" or "… 2023") from `end`, if there is one.
+fn after_year(sent: &[Tok], end: usize) -> usize {
+    let year = |k: usize| sent.get(k).is_some_and(|t| is_number(&t.text) && t.text.len() == 4);
+    if sent.get(end).is_some_and(|t| t.text == ",") && year(end + 1) {
+        end + 2
+    } else if year(end) {
+        end + 1
+    } else {
+        end
+    }
+}
+
 fn is_number(w: &str) -> bool {
     let w = w.trim_start_matches(['$', '€', '£', '¥']);
     !w.is_empty() && w.chars().next().is_some_and(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
@@ -511,16 +531,16 @@ fn numeric_mentions(sent: &[Tok]) -> Vec<Mention> {
             && w != "May"
             || (w == "May" && i + 1 < n && is_number(&sent[i + 1].text))
         {
-            // "September", "Oct. 26", "September 13, 2023"
-            if end < n && is_number(&sent[end].text) && sent[end].text.len() <= 2 {
+            // "September", "Oct. 26", "September 13, 2023", "June 14th"
+            if end < n && (is_number(&sent[end].text) && sent[end].text.len() <= 2 || day_of_month(&sent[end].text).is_some()) {
                 end += 1;
             }
-            if end + 1 < n && sent[end].text == "," && is_number(&sent[end + 1].text) && sent[end + 1].text.len() == 4 {
-                end += 2;
-            } else if end < n && is_number(&sent[end].text) && sent[end].text.len() == 4 {
-                end += 1;
-            }
+            end = after_year(sent, end);
             Some((Label::Date, "month name"))
+        } else if w.as_bytes()[0].is_ascii_digit() && day_of_month(w).is_some() && month_after_day(sent, &lw, i).is_some() {
+            // "14 June 1958", "3 Oct.", "the 14th of June"
+            end = after_year(sent, month_after_day(sent, &lw, i).map_or(end, |m| m + 1));
+            Some((Label::Date, "day and month"))
         } else if w.len() >= 6 && weekday_from_name(w).is_some() {
             Some((Label::Date, "weekday"))
         } else if RELATIVE_DAYS.contains(&l) {
@@ -555,6 +575,9 @@ fn numeric_mentions(sent: &[Tok]) -> Vec<Mention> {
                 end += 1;
             }
             Some((Label::Money, "currency sign"))
+        } else if is_number(w) && i > 0 && sent[i - 1].text == "[" && sent.get(i + 1).is_some_and(|t| t.text == "]") {
+            // A reference mark, "[4]", is not a number the article states.
+            None
         } else if is_number(w) || NUMBER_WORDS.contains(&l) {
             while end < n && SCALES.contains(&&*lw[end]) {
                 end += 1;

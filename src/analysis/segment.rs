@@ -282,8 +282,15 @@ pub fn sentences(text: &str, range: Span) -> Vec<Span> {
         if matches!(c, '.' | '!' | '?' | '…') || hard_break {
             // Extend over repeated marks and closing quotes or brackets.
             let mut end = after;
-            while let Some(ch) = char_at(end).filter(|&ch| matches!(ch, '.' | '!' | '?') || is_closer(ch)) {
-                end += ch.len_utf8();
+            loop {
+                match char_at(end) {
+                    Some(ch) if matches!(ch, '.' | '!' | '?') || is_closer(ch) => end += ch.len_utf8(),
+                    Some('[') => match citation_len(&slice[end..]) {
+                        Some(len) => end += len,
+                        None => break,
+                    },
+                    _ => break,
+                }
             }
             // Need whitespace, then the start of a new sentence.
             let mut k = end;
@@ -308,6 +315,18 @@ pub fn sentences(text: &str, range: Span) -> Vec<Span> {
         push_trimmed(&mut out, slice, start, slice.len(), range.start);
     }
     out
+}
+
+/// The length of the reference mark `s` starts with, as text copied from Wikipedia has them
+/// after a sentence's period: "[1]", "[12]", "[a]", "[citation needed]". The sentence
+/// ends after them.
+fn citation_len(s: &str) -> Option<usize> {
+    let inner = s.strip_prefix('[')?;
+    let close = inner.find(']').filter(|&c| c > 0 && c <= 24)?;
+    let mark = &inner[..close];
+    let numbered = mark.bytes().all(|b| b.is_ascii_digit());
+    let worded = mark.starts_with(|c: char| c.is_ascii_lowercase()) && mark.bytes().all(|b| b.is_ascii_lowercase() || b == b' ');
+    (numbered || worded).then_some(close + 2)
 }
 
 fn ends_with_abbreviation(before: &str, next: Option<char>) -> bool {
@@ -361,6 +380,16 @@ mod tests {
             ["He said: \"We see no point.\"", "Peskov added: \"No.\""]
         );
         assert_eq!(sents("“It is over.” The talks ended."), ["“It is over.”", "The talks ended."]);
+    }
+
+    #[test]
+    fn sentences_end_after_reference_marks() {
+        assert_eq!(
+            sents("He was born in 1958.[1] He studied law.[2][3] He left.[citation needed] Then [he] ran."),
+            ["He was born in 1958.[1]", "He studied law.[2][3]", "He left.[citation needed]", "Then [he] ran."]
+        );
+        // Not a reference: a bracket that says something else stays in the next sentence.
+        assert_eq!(sents("It ended. [Reuters] Talks resume."), ["It ended.", "[Reuters] Talks resume."]);
     }
 
     #[test]

@@ -88,6 +88,16 @@ pub fn month_from_name(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// A day of the month as written next to a month's name: "14", "3rd", "31st".
+pub fn day_of_month(word: &str) -> Option<u32> {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    if digits.is_empty() || digits.len() > 2 || !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
 /// A point in time as an article states it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateTime {

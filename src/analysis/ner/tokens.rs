@@ -24,10 +24,17 @@ pub fn tagger_tokens(text: &str, range: Span) -> Vec<Span> {
             (false, None) => chunk_start = Some(i),
             (true, Some(s)) => {
                 // A slash separates parts of credits ("Sputnik/Artem Geodakyan"); it stands alone.
+                // An opening bracket starts a part: a reference mark is not part of the word
+                // before it ("2025.[1]", "district.[4]").
                 let chunk = &slice[s..i];
                 let mut part = 0;
-                for (k, ch) in chunk.char_indices().filter(|&(_, ch)| ch == '/') {
-                    if chunk.len() > 1 && !chunk.starts_with("http") {
+                for (k, ch) in chunk.char_indices().filter(|&(_, ch)| ch == '/' || ch == '[') {
+                    if ch == '[' {
+                        if k > part && !chunk.starts_with("http") {
+                            split_chunk(&chunk[part..k], range.start + s + part, &mut out);
+                            part = k;
+                        }
+                    } else if chunk.len() > 1 && !chunk.starts_with("http") {
                         if k > part {
                             split_chunk(&chunk[part..k], range.start + s + part, &mut out);
                         }
@@ -142,5 +149,7 @@ mod tests {
         assert_eq!(toks("North Korea’s  €5 countries' ties"), ["North", "Korea", "’s", "€5", "countries", "'", "ties"]);
         assert_eq!(toks("Sputnik/Artem Geodakyan/Pool"), ["Sputnik", "/", "Artem", "Geodakyan", "/", "Pool"]);
         assert_eq!(toks("leader Kim Jong Un, in"), ["leader", "Kim", "Jong", "Un", ",", "in"]);
+        // A reference mark after a word is not part of it.
+        assert_eq!(toks("in 2025.[1] district.[4][5]"), ["in", "2025", ".", "[", "1", "]", "district", ".", "[", "4", "]", "[", "5", "]"]);
     }
 }
