@@ -195,7 +195,8 @@ fn dates_with_the_day_first_and_reference_marks() {
     // As British papers and Wikipedia write them; the bracketed numbers are references.
     let a = analyze(
         "Title\n\nHe was born on 14 June 1958.[1] He served from 8 December 2021 to 6 May 2025.[2][3] \
-         The vote is on the 14th of June, not June 3rd, and 3 Oct. was a Friday.",
+         The vote is on the 14th of June, not June 3rd, and 3 Oct. was a Friday. It was filed on 14/06/2023, \
+         on 14.06.2023 and on 06/07/2023, open 24/7.",
         &Options::default(),
     );
     let got: Vec<(&str, &str)> = a.mentions.iter().filter(|m| !m.label.is_name()).map(|m| (m.span.of(&a.text), m.label.code())).collect();
@@ -209,10 +210,27 @@ fn dates_with_the_day_first_and_reference_marks() {
             ("June 3rd", "DATE"),
             ("3 Oct.", "DATE"),
             ("Friday", "DATE"),
+            ("14/06/2023", "DATE"),
+            ("14.06.2023", "DATE"),
+            ("06/07/2023", "DATE"),
+            ("24", "CARDINAL"),
+            ("7", "CARDINAL"),
         ]
     );
-    let values: Vec<Option<&str>> = a.times.iter().take(3).map(|t| t.value.as_deref()).collect();
-    assert_eq!(values, [Some("1958-06-14"), Some("2021-12-08"), Some("2025-05-06")]);
+    let values: Vec<(&str, Option<&str>)> = a.times.iter().map(|t| (t.span.of(&a.text), t.value.as_deref())).collect();
+    for want in [
+        ("14 June 1958", Some("1958-06-14")),
+        ("8 December 2021", Some("2021-12-08")),
+        ("6 May 2025", Some("2025-05-06")),
+        ("14/06/2023", Some("2023-06-14")),
+        ("14.06.2023", Some("2023-06-14")),
+        // The 6th of July or June 7th: not resolved, and the rule says why.
+        ("06/07/2023", None),
+    ] {
+        assert!(values.contains(&want), "{want:?} not in {values:?}");
+    }
+    let ambiguous = a.times.iter().find(|t| t.span.of(&a.text) == "06/07/2023").unwrap();
+    assert_eq!(ambiguous.rule, "day and month could be either way round");
     let sentences: Vec<&str> = a.sentences.iter().map(|s| s.of(&a.text)).collect();
     assert_eq!(sentences[1], "He was born on 14 June 1958.[1]");
 }

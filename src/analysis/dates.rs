@@ -10,7 +10,7 @@
 use super::entities::{Label, Mention};
 use super::segment::lowercase;
 use super::span::{overlaps_sorted, Span};
-use super::timestamp::{day_of_month, month_from_name, weekday_from_name, Date};
+use super::timestamp::{day_of_month, month_from_name, numeric_date, weekday_from_name, Date, NumericDate};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -175,6 +175,9 @@ fn resolve_one(text: &str, span: Span, sentence: Span, reference: Option<Date>) 
     // ISO dates.
     if let Some(d) = super::timestamp::parse_timestamp(raw) {
         return (TimeKind::Day, Some(d.date.iso()), Some(d.date), "date as written".into());
+    }
+    if numeric_date(raw) == NumericDate::Ambiguous {
+        return (TimeKind::Day, None, None, "day and month could be either way round".into());
     }
     // Month [day] [, year] or day [of] month [year].
     let month_at = match words.as_slice() {

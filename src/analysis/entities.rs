@@ -14,7 +14,7 @@ use super::ner::truecase::{case_name, truecase_document};
 use super::ner::{tagger, Tagger};
 use super::segment::{lowercase, push_lowercase, push_lowercase_words};
 use super::span::{overlaps_sorted, Span};
-use super::timestamp::{day_of_month, month_from_name, weekday_from_name};
+use super::timestamp::{day_of_month, month_from_name, numeric_date, weekday_from_name, NumericDate};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
@@ -555,6 +555,9 @@ fn numeric_mentions(sent: &[Tok]) -> Vec<Mention> {
             Some((Label::Date, "duration"))
         } else if w.len() == 10 && w.as_bytes()[4] == b'-' && w.as_bytes()[7] == b'-' && is_number(&w.replace('-', "")) {
             Some((Label::Date, "ISO date"))
+        } else if w.as_bytes()[0].is_ascii_digit() && w.len() >= 6 && numeric_date(w) != NumericDate::No {
+            // "14/06/2023", "14.06.2023", "6/14/23"
+            Some((Label::Date, "numeric date"))
         } else if w.len() == 4 && is_number(w) && (w.starts_with("19") || w.starts_with("20")) {
             Some((Label::Date, "year"))
         } else if w.contains(':') && w.split(':').all(|p| p.len() == 2 || p.len() == 1) && w.split(':').all(is_number) {

@@ -138,7 +138,64 @@ pub fn parse_timestamp(raw: &str) -> Option<DateTime> {
             s = s[lead.len()..].trim_start();
         }
     }
-    parse_iso(s).or_else(|| parse_written(s))
+    parse_iso(s).or_else(|| parse_written(s)).or_else(|| parse_numeric(s))
+}
+
+/// How a date written in numbers alone reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumericDate {
+    /// The day: "14/06/2023" (the 14th cannot be a month), "14.06.2023" (dots are
+    /// written day first), "6/14/23" (nor can the 14th here).
+    Day(Date),
+    /// "06/07/2023": the 6th of July in Europe, June 7th in the US.
+    Ambiguous,
+    /// Not a date in numbers.
+    No,
+}
+
+/// A date written in numbers: day, month and year (two or four digits) joined by "/",
+/// "." or "-". With slashes the order is known only when one of the first two numbers is
+/// over 12; dots and dashes are read day first (as written where they are used).
+pub fn numeric_date(word: &str) -> NumericDate {
+    let Some(sep) = word.chars().find(|c| matches!(c, '/' | '.' | '-')) else { return NumericDate::No };
+    let parts: Vec<&str> = word.split(sep).collect();
+    let [a, b, y] = parts.as_slice() else { return NumericDate::No };
+    let (Some(a), Some(b), Some(y)) = (num(a).filter(|_| a.len() <= 2), num(b).filter(|_| b.len() <= 2), num(y)) else {
+        return NumericDate::No;
+    };
+    let year = match y {
+        _ if (1000..=9999).contains(&y) && parts[2].len() == 4 => y as i32,
+        // Two digits: this century up to 69, then the last.
+        _ if parts[2].len() == 2 => {
+            if y < 70 {
+                2000 + y as i32
+            } else {
+                1900 + y as i32
+            }
+        }
+        _ => return NumericDate::No,
+    };
+    let (day, month) = match sep {
+        '/' if a > 12 => (a, b),
+        '/' if b > 12 => (b, a),
+        '/' if a >= 1 && b >= 1 => return NumericDate::Ambiguous,
+        _ => (a, b),
+    };
+    Date::new(year, month, day).map_or(NumericDate::No, NumericDate::Day)
+}
+
+/// "14/06/2023 10:15", "14.06.2023 10:15 Uhr": a numeric date ([`numeric_date`]) and an
+/// optional time.
+fn parse_numeric(s: &str) -> Option<DateTime> {
+    let (first, rest) = s.split_once(' ').unwrap_or((s, ""));
+    let NumericDate::Day(date) = numeric_date(first.trim_end_matches(',')) else { return None };
+    let rest = rest.trim().trim_end_matches("Uhr").trim();
+    if rest.is_empty() {
+        return Some(DateTime { date, time: None, offset_minutes: None });
+    }
+    let (time, zone) = parse_clock(rest)?;
+    let offset_minutes = if zone.is_empty() { None } else { Some(parse_zone(zone)?) };
+    Some(DateTime { date, time: Some(time), offset_minutes })
 }
 
 fn num(s: &str) -> Option<u32> {
@@ -164,7 +221,9 @@ fn parse_iso(s: &str) -> Option<DateTime> {
 fn parse_clock(s: &str) -> Option<((u32, u32, u32), &str)> {
     let end = s.find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.')).unwrap_or(s.len());
     let clock = &s[..end];
-    let mut parts = clock.split(':');
+    // "10.15 BST", as The Guardian prints its times: a dot between hours and minutes.
+    let dotted = !clock.contains(':') && clock.split_once('.').is_some_and(|(h, m)| (1..=2).contains(&h.len()) && m.len() == 2);
+    let mut parts = clock.split(if dotted { '.' } else { ':' });
     let mut h = num(parts.next()?)?;
     let m = num(parts.next()?)?;
     let sec = parts.next().map(|p| num(p.split('.').next().unwrap_or(p))).unwrap_or(Some(0))?;
@@ -307,13 +366,18 @@ mod tests {
             ("October 26, 2023 10:15 AM GMT+1", "2023-10-26T10:15:00+01:00"),
             ("Updated Oct. 26, 2023 at 3:05 p.m. EDT", "2023-10-26T15:05:00-04:00"),
             ("26 October 2023", "2023-10-26"),
+            ("Wed 14 Jun 2023 10.15 BST", "2023-06-14T10:15:00+01:00"),
+            ("14/06/2023 10:15", "2023-06-14T10:15:00"),
+            ("6/14/23", "2023-06-14"),
+            ("14.06.2023 10:15 Uhr", "2023-06-14T10:15:00"),
             ("Thursday, October 26, 2023", "2023-10-26"),
             ("Published 26th Oct 2023 10:15 BST", "2023-10-26T10:15:00+01:00"),
         ];
         for (raw, iso) in cases {
             assert_eq!(parse_timestamp(raw).map(|t| t.iso()), Some(iso.to_string()), "{raw}");
         }
-        for raw in ["Reuters", "2023-13-40", "October 2023 was cold", "", "10:15"] {
+        // Day and month could be either way round; 31/31 is no date.
+        for raw in ["Reuters", "2023-13-40", "October 2023 was cold", "", "10:15", "06/07/2023", "31/31/2023", "1.5.20.1"] {
             assert_eq!(parse_timestamp(raw), None, "{raw}");
         }
     }

@@ -5,6 +5,7 @@
 
 use crate::analysis::segment::is_abbreviation;
 use crate::analysis::span::Span;
+use crate::analysis::timestamp::{numeric_date, NumericDate};
 
 fn is_lead_punct(c: char) -> bool {
     matches!(c, '"' | '\'' | '(' | '[' | '{' | '“' | '‘' | '«' | '¿' | '¡' | '<')
@@ -26,9 +27,11 @@ pub fn tagger_tokens(text: &str, range: Span) -> Vec<Span> {
                 // A slash separates parts of credits ("Sputnik/Artem Geodakyan"); it stands alone.
                 // An opening bracket starts a part: a reference mark is not part of the word
                 // before it ("2025.[1]", "district.[4]").
+                // A date in numbers ("14/06/2023") keeps its slashes.
                 let chunk = &slice[s..i];
+                let date = numeric_date(chunk.trim_end_matches(is_trail_punct)) != NumericDate::No;
                 let mut part = 0;
-                for (k, ch) in chunk.char_indices().filter(|&(_, ch)| ch == '/' || ch == '[') {
+                for (k, ch) in chunk.char_indices().filter(|&(_, ch)| ch == '/' && !date || ch == '[') {
                     if ch == '[' {
                         if k > part && !chunk.starts_with("http") {
                             split_chunk(&chunk[part..k], range.start + s + part, &mut out);
@@ -148,6 +151,7 @@ mod tests {
         );
         assert_eq!(toks("North Korea’s  €5 countries' ties"), ["North", "Korea", "’s", "€5", "countries", "'", "ties"]);
         assert_eq!(toks("Sputnik/Artem Geodakyan/Pool"), ["Sputnik", "/", "Artem", "Geodakyan", "/", "Pool"]);
+        assert_eq!(toks("on 14/06/2023, 24/7"), ["on", "14/06/2023", ",", "24", "/", "7"]);
         assert_eq!(toks("leader Kim Jong Un, in"), ["leader", "Kim", "Jong", "Un", ",", "in"]);
         // A reference mark after a word is not part of it.
         assert_eq!(toks("in 2025.[1] district.[4][5]"), ["in", "2025", ".", "[", "1", "]", "district", ".", "[", "4", "]", "[", "5", "]"]);
