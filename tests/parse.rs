@@ -193,6 +193,32 @@ Macron would continue next week in Paris.\n";
 }
 
 #[test]
+fn dateline_after_a_stray_line() {
+    // A line a site prints between the byline and the story does not hide the dateline.
+    let a = run("Biden and Sunak agree to work on AI\n\nBy Laura Kuenssberg\nPublished 3 hours ago\n\n\
+        WASHINGTON (AP) \u{2014} President Joe Biden and Prime Minister Rishi Sunak agreed on Thursday to work together.\n");
+    let d = a.article.dateline.as_ref().expect("the dateline");
+    assert_eq!((d.place.as_str(), d.agency.as_deref()), ("WASHINGTON", Some("AP")));
+    // A long paragraph is the story: a dash later on is no dateline.
+    let b = run("Title\n\nThe talks went on for hours, and nobody in the room expected that the two sides would agree on anything.\n\n\
+        LONDON (AP) \u{2014} Not a dateline here.\n");
+    assert!(b.article.dateline.is_none());
+}
+
+#[test]
+fn contributors_line_after_the_story() {
+    let a = run("Title\n\nWASHINGTON (AP) \u{2014} The talks ended on Friday.\n\n\
+        Associated Press writers Zeke Miller in Washington and Jill Lawless in London contributed to this report.\n");
+    let credits = a.article.credits.as_ref().expect("the contributors line");
+    let people: Vec<&str> = credits.roles[0].people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!((credits.roles[0].role.as_str(), people), ("Contributing", vec!["Zeke Miller", "Jill Lawless"]));
+    let names: Vec<(&str, &str)> = a.entities.iter().map(|e| (e.name.as_str(), e.label.code())).collect();
+    for want in [("Associated Press", "ORG"), ("Zeke Miller", "PER"), ("Jill Lawless", "PER"), ("London", "GPE")] {
+        assert!(names.contains(&want), "{want:?} not in {names:?}");
+    }
+}
+
+#[test]
 fn pasted_html_article() {
     let a = run(&input("pasted.html"));
     let art = &a.article;

@@ -7,7 +7,7 @@
 //! line out of those blocks, and lays the rest out as the analysis text: blocks
 //! joined by blank lines, every piece remembering where it came from.
 
-use super::credits::{parse_credits, parse_photo_credit, Credits, PhotoCredit};
+use super::credits::{contributors, parse_credits, parse_photo_credit, Credits, PhotoCredit};
 use super::html;
 use super::repair::OffsetMap;
 use super::span::Span;
@@ -538,7 +538,7 @@ const CREDIT_LEADS: [&str; 9] = [
 
 fn is_credits_line(text: &str) -> bool {
     let lower = text.trim_start().to_lowercase();
-    CREDIT_LEADS.iter().any(|l| lower.starts_with(l))
+    CREDIT_LEADS.iter().any(|l| lower.starts_with(l)) || text.len() <= 400 && contributors(text).is_some()
 }
 
 fn looks_like_url(s: &str) -> bool {
@@ -569,6 +569,8 @@ fn classify(doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, Artic
     let mut in_header = true;
     let mut after_image = false;
     let mut body_started = false;
+    // Whether the story's first paragraph has passed (where a dateline would be).
+    let mut lead_seen = false;
 
     for (index, block) in blocks.iter().enumerate() {
         let text = block.text();
@@ -649,8 +651,11 @@ fn classify(doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, Artic
         };
         if let Some((span, spans)) = b.push_block(kind, &block.inlines) {
             note_links(&mut link_spans, block, &spans);
-            if !body_started && kind == BlockKind::Paragraph {
+            // The dateline opens the story's first paragraph; a short line before it ("Published
+            // 3 hours ago", "Listen to this article") does not hide it.
+            if !lead_seen && kind == BlockKind::Paragraph {
                 article.dateline = find_dateline(&b.text, span);
+                lead_seen = article.dateline.is_some() || span.of(&b.text).split_whitespace().nth(MAX_STRAY_LINE_WORDS).is_some();
             }
             body_started = true;
         }
@@ -720,6 +725,9 @@ fn take_metadata(article: &mut Article, block: &RawBlock, trimmed: &str, map: &O
     }
     false
 }
+
+/// A paragraph of more words than this before a dateline is the story itself.
+const MAX_STRAY_LINE_WORDS: usize = 12;
 
 /// Finds a wire-style dateline at the start of the first body paragraph:
 /// "MOSCOW, Oct 26 (Reuters) -", "WASHINGTON (AP) —", "LONDON, Oct 26 -".

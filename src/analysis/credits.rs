@@ -188,6 +188,30 @@ const ROLES: [(&str, &str); 15] = [
     ("photography by", "Photography"),
 ];
 
+/// How a contributors line ends, as the Associated Press and others write it after the story.
+const CONTRIBUTED: [&str; 4] =
+    [" contributed to this report", " contributed to this story", " contributed to this article", " contributed reporting"];
+
+/// Words that end a contributor's description before the names: "Associated Press writers
+/// Zeke Miller and ...".
+const STAFF: [&str; 8] = ["writer", "writers", "reporter", "reporters", "correspondent", "correspondents", "journalist", "journalists"];
+
+/// Where a contributors line's names start and end, if `line` is one: "Associated Press
+/// writer Zeke Miller in Washington contributed to this report."
+pub fn contributors(line: &str) -> Option<(usize, usize)> {
+    let t = line.trim_end().trim_end_matches('.');
+    // ASCII lowercase keeps every byte offset.
+    let lower = t.to_ascii_lowercase();
+    let end = CONTRIBUTED.iter().find(|c| lower.ends_with(*c)).map(|c| t.len() - c.len())?;
+    let names = lower[..end]
+        .match_indices(' ')
+        .filter(|&(k, _)| STAFF.iter().any(|w| lower[..k].ends_with(w) && lower[..k - w.len()].ends_with(' ')))
+        .map(|(k, _)| k + 1)
+        .next_back()
+        .unwrap_or(line.len() - line.trim_start().len());
+    (names < end).then_some((names, end))
+}
+
 /// Splits "Reporting by Reuters; Writing by Mark Trevelyan Editing by Andrew Osborn"
 /// into roles with their people, and "... by A and B in Moscow, C in Seoul" into
 /// people with places.
@@ -209,6 +233,15 @@ pub fn parse_credits(text: &str, line: Span) -> Credits {
         i += lower[i..].chars().next().map_or(1, char::len_utf8);
     }
     let mut roles = Vec::new();
+    if marks.is_empty() {
+        if let Some((names, end)) = contributors(s) {
+            let body = Span::new(line.start + names, line.start + end);
+            let (people, places) = split_names(text, body);
+            // The role's span starts at the names: "Associated Press" before them is tagged as prose.
+            let span = trim(text, Span::new(body.start, line.end));
+            roles.push(CreditRole { role: "Contributing".into(), span, people, places });
+        }
+    }
     for (k, &(start, end, role)) in marks.iter().enumerate() {
         let stop = marks.get(k + 1).map_or(s.len(), |m| m.0);
         let body = Span::new(line.start + end, line.start + stop);
@@ -305,6 +338,20 @@ mod tests {
         let roles: Vec<(&str, Vec<&str>)> =
             cr.roles.iter().map(|r| (r.role.as_str(), r.people.iter().map(|p| p.name.as_str()).collect())).collect();
         assert_eq!(roles, [("Reporting", vec!["Reuters"]), ("Writing", vec!["Mark Trevelyan"]), ("Editing", vec!["Andrew Osborn"])]);
+    }
+
+    #[test]
+    fn contributors_line() {
+        let c = "Associated Press writers Zeke Miller in Washington and Jill Lawless in London contributed to this report.";
+        let cr = parse_credits(c, whole(c));
+        assert_eq!(cr.roles.len(), 1);
+        assert_eq!(cr.roles[0].role, "Contributing");
+        let people: Vec<&str> = cr.roles[0].people.iter().map(|p| p.span.of(c)).collect();
+        assert_eq!(people, ["Zeke Miller", "Jill Lawless"]);
+        let places: Vec<&str> = cr.roles[0].places.iter().map(|p| p.span.of(c)).collect();
+        assert_eq!(places, ["Washington", "London"]);
+        assert_eq!(contributors("Jane Doe contributed reporting."), Some((0, 8)));
+        assert_eq!(contributors("Many factors contributed."), None);
     }
 
     #[test]

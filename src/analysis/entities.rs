@@ -633,7 +633,9 @@ fn credits_mentions(t: &Tagger, text: &str, article: &Article, mentions: &mut Ve
     let mut zones: Vec<Span> = Vec::new();
     let agency_like = |name: &str| name.split_whitespace().count() == 1 || name.chars().all(|c| !c.is_lowercase());
     if let Some(credits) = &article.credits {
-        zones.push(credits.span);
+        // The roles' spans, not the line's: what a contributors line says before its names
+        // ("Associated Press writers ...") is left to the tagger.
+        zones.extend(credits.roles.iter().map(|r| r.span));
         for role in &credits.roles {
             for p in &role.people {
                 parts.push((p.span, if agency_like(&p.name) { Label::Org } else { Label::Person }, "credit line"));
