@@ -112,3 +112,37 @@ fn thousands_of_quotes_in_one_sentence_are_each_found() {
     let a = run(&words.join(" "));
     assert_eq!(a.quotes.iter().filter(|q| q.kind == QuoteKind::Phrase).count(), 6000);
 }
+
+#[test]
+fn indirect_speech_with_and_without_that() {
+    let cases = [
+        // Without "that", after "said", with a time phrase or a relative clause before it.
+        (
+            "Rishi Sunak, who arrived in Washington on Wednesday, said the two countries would hold a summit in London.",
+            Some(("the two countries would hold a summit in London", "Rishi Sunak")),
+        ),
+        ("The Kremlin said on Friday the talks were on hold.", Some(("the talks were on hold", "Kremlin"))),
+        (
+            "Interfax news agency said the discussions were being held in parallel.",
+            Some(("the discussions were being held in parallel", "Interfax")),
+        ),
+        // A verb without "that" no longer hides a later one with it.
+        (
+            "Sergei Lavrov warned of consequences and Maria Zakharova said that nothing had changed.",
+            Some(("nothing had changed", "Maria Zakharova")),
+        ),
+        // Not reported speech: a phrase, not a clause, follows the verb.
+        ("Angela Merkel said in a statement she was pleased.", None),
+        ("Dmitry Peskov said on Friday.", None),
+        // The name is not the subject: a noun of its own follows it, or a nationality is only a modifier.
+        ("Traders in London said the market was nervous.", None),
+        ("Dutch police said they had found the girl.", None),
+    ];
+    for (sentence, want) in cases {
+        let a = run(sentence);
+        let got: Vec<(String, Option<String>)> =
+            quotes(&a).into_iter().filter(|q| q.0 == QuoteKind::Indirect).map(|q| (q.1, q.2)).collect();
+        let want: Vec<(String, Option<String>)> = want.map(|(t, s)| (t.to_string(), Some(s.to_string()))).into_iter().collect();
+        assert_eq!(got, want, "{sentence}");
+    }
+}

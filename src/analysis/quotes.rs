@@ -11,6 +11,7 @@
 use super::article::{Block, BlockKind};
 use super::entities::{Entity, Label, Mention};
 use super::span::{overlaps_sorted, within, Span};
+use super::timestamp::weekday_from_name;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -486,6 +487,12 @@ fn resolve(
     }
 }
 
+/// Indirect speech in `sentence`: "<speaker> <verb> [on Thursday] that <clause>", or without
+/// "that" after the verbs that take a bare clause ("Sunak said the two countries would hold
+/// a summit"; see [`bare_clause`]). The speaker is the last name in the six words before the
+/// verb, or, where those words are a relative clause ("Sunak, who arrived in Washington on
+/// Wednesday, said"), before "who"; at most two words may come between it and the verb, and
+/// it does not follow a preposition.
 fn indirect(text: &str, sentence: Span, mentions: &[Mention], entities: &[Entity]) -> Option<Quote> {
     let words = words_with_spans(text, sentence);
     let mentions = within(mentions, sentence, |m| m.span);
@@ -494,24 +501,127 @@ fn indirect(text: &str, sentence: Span, mentions: &[Mention], entities: &[Entity
             continue;
         }
         // "that" within the next four words (after a time phrase like "on Thursday").
-        let that = (k + 1..(k + 5).min(words.len())).find(|&j| words[j].of(text).eq_ignore_ascii_case("that"))?;
-        let subject_zone = Span::new(words[k.saturating_sub(6)].start, words[k].start);
-        let m = mentions.iter().filter(|m| subject_zone.contains(m.span) && is_speaker_label(m.label)).max_by_key(|m| m.span.end)?;
-        let clause = Span::new(words.get(that + 1)?.start, sentence.end);
+        let that = (k + 1..(k + 5).min(words.len())).find(|&j| words[j].of(text).eq_ignore_ascii_case("that"));
+        let Some(clause_start) = that.map(|j| j + 1).or_else(|| bare_clause(text, &words, k)) else { continue };
+        let who = (k.saturating_sub(12)..k).rfind(|&j| matches!(words[j].of(text), "who" | "which"));
+        let subject_end = who.unwrap_or(k);
+        let subject_zone = Span::new(words[subject_end.saturating_sub(6)].start, words[subject_end].start);
+        let Some(m) = mentions.iter().filter(|m| subject_zone.contains(m.span) && is_speaker_label(m.label)).max_by_key(|m| m.span.end)
+        else {
+            continue;
+        };
+        // The name is the subject, or names it: nothing comes between, or at most two words
+        // ending in a speaker's noun ("Yonhap news agency said", "Russia's foreign ministry
+        // said"), and nothing after a nationality ("Dutch police said" is not the Dutch).
+        // Otherwise it belongs to another phrase ("traders said", "Banisadr's testimony and
+        // said", "East Jerusalem in 1967, says").
+        let gap = words[..subject_end].iter().rev().take_while(|w| w.start >= m.span.end).count();
+        let head = words[subject_end - 1].of(text).trim_end_matches(',');
+        if gap > 0 && (gap > 2 || m.label == Label::Norp || !SPEAKER_NOUNS.contains(&head.to_lowercase().as_str())) {
+            continue;
+        }
+        // A place after a preposition says where the speakers are ("Traders in London said").
+        let before = words.partition_point(|w| w.end <= m.span.start).checked_sub(1).map(|j| words[j].of(text));
+        if before.is_some_and(|w| matches!(w, "in" | "at" | "from" | "near" | "across" | "outside" | "inside")) {
+            continue;
+        }
+        let Some(first) = words.get(clause_start) else { continue };
+        let clause = Span::new(first.start, sentence.end);
         let clause = Span::new(clause.start, clause.start + clause.of(text).trim_end_matches(['.', '!', '?']).len());
-        let speaker = Some(m.entity);
         return Some(Quote {
             kind: QuoteKind::Indirect,
             span: clause,
             parts: vec![clause],
             speaker_span: Some(m.span),
-            speaker,
+            speaker: Some(m.entity),
             role: entities.get(m.entity).and_then(|e| e.role.clone()),
             cue: Some(words[k]),
             how: Some("verb before".into()),
         });
     }
     None
+}
+
+/// Nouns that make a name before them the speaker: "Interfax news agency said", "Tesco
+/// spokeswoman said".
+const SPEAKER_NOUNS: [&str; 38] = [
+    "police",
+    "government",
+    "army",
+    "military",
+    "embassy",
+    "party",
+    "agency",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokesmen",
+    "official",
+    "officials",
+    "ministry",
+    "office",
+    "sources",
+    "source",
+    "newspaper",
+    "daily",
+    "radio",
+    "television",
+    "tv",
+    "chief",
+    "executive",
+    "president",
+    "minister",
+    "secretary",
+    "leader",
+    "director",
+    "chairman",
+    "commission",
+    "committee",
+    "council",
+    "company",
+    "group",
+    "bank",
+    "statement",
+    "report",
+];
+
+/// Where the reported clause starts after the verb at `k` when no "that" follows it: "said
+/// [on Thursday] the talks would go on". Only "said", "says" and "added" take one here, the
+/// verb ends no phrase (no comma or colon after it), the clause opens with a determiner, a
+/// pronoun or a capitalised word, and a finite verb ("would", "was", "has"...) comes within
+/// its first eight words. "said in a statement", "said on Friday." and "said, adding" are
+/// not clauses.
+fn bare_clause(text: &str, words: &[Span], k: usize) -> Option<usize> {
+    const OPENERS: [&str; 19] = [
+        "the", "a", "an", "it", "he", "she", "they", "we", "i", "his", "her", "its", "their", "this", "these", "those", "there", "some",
+        "no",
+    ];
+    const FINITE: [&str; 21] = [
+        "would", "will", "was", "were", "is", "are", "had", "has", "have", "could", "can", "should", "may", "might", "must", "did", "does",
+        "do", "wanted", "planned", "needed",
+    ];
+    if !matches!(words[k].of(text), "said" | "says" | "added") {
+        return None;
+    }
+    // A time phrase: "on Thursday", "Thursday", "yesterday".
+    let mut j = k + 1;
+    let on = words.get(j).is_some_and(|w| w.of(text) == "on");
+    j += usize::from(on);
+    let day = |w: &str| w.len() >= 6 && weekday_from_name(w).is_some() || matches!(w, "yesterday" | "today");
+    if words.get(j).is_some_and(|w| day(w.of(text))) {
+        j += 1;
+    } else if on {
+        return None;
+    }
+    let first = words.get(j)?.of(text);
+    let lower = first.to_lowercase();
+    let opens = OPENERS.contains(&lower.as_str()) || first.starts_with(|c: char| c.is_uppercase());
+    // Nothing but spaces between the verb and the clause: "said, adding" and "said: the" are other forms.
+    let between = Span::new(words[k].end, words[j].start).of(text);
+    let plain = between.chars().all(|c| c.is_whitespace() || c.is_alphanumeric())
+        && !words[k..j].iter().any(|w| w.of(text).ends_with(['.', ',', ':', ';']));
+    let finite = words[j..].iter().take(8).any(|w| FINITE.contains(&w.of(text).trim_end_matches([',', '.']).to_lowercase().as_str()));
+    (opens && plain && finite && words.len() >= j + 4).then_some(j)
 }
 
 #[cfg(test)]
