@@ -219,6 +219,33 @@ fn contributors_line_after_the_story() {
 }
 
 #[test]
+fn news_page_copied_as_text() {
+    // A news page selected and copied: the page's buttons, a timestamp under "Published", a
+    // byline as a name over a role, labelled caption lines and related links after the story.
+    let a = run(&input("web-copy.txt"));
+    let art = &a.article;
+    assert_eq!(art.title.as_ref().unwrap().value, "Nvidia becomes first company worth $5tn");
+    assert_eq!(art.published.as_ref().unwrap().iso, "2025-10-29");
+    assert_eq!(art.byline.as_ref().unwrap().value, "Osmond Chia");
+    assert_eq!(art.publisher.as_ref().unwrap().value, "BBC News");
+    let caption = art.caption.as_ref().unwrap();
+    assert_eq!(caption.span.of(&a.text), "Nvidia boss Jensen Huang has become one of the world's richest people");
+    assert_eq!(caption.credit.as_ref().unwrap().agency.as_deref(), Some("Getty Images"));
+    let paragraphs: Vec<&str> = art.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.span.of(&a.text)).collect();
+    assert_eq!(paragraphs.len(), 4, "{paragraphs:#?}");
+    assert!(paragraphs[0].starts_with("Chip giant Nvidia") && paragraphs[3].starts_with("The milestone comes"));
+    for absent in ["Share", "Save", "Published", "Related topics", "Nvidia", "Artificial intelligence"] {
+        assert!(!a.text.lines().any(|l| l == absent), "a line {absent} is in the text:\n{}", a.text);
+    }
+    assert!(!a.text.contains("Image caption") && !a.text.contains("Image source"));
+    let names: Vec<(&str, &str)> = a.entities.iter().map(|e| (e.name.as_str(), e.label.code())).collect();
+    assert!(names.contains(&("Getty Images", "ORG")), "{names:?}");
+    // Each line of the text still maps back to where the input has it.
+    let at = a.text.find("Nvidia boss").unwrap();
+    assert!(input("web-copy.txt")[a.to_source(at)..].starts_with("Nvidia boss"));
+}
+
+#[test]
 fn pasted_html_article() {
     let a = run(&input("pasted.html"));
     let art = &a.article;

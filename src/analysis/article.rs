@@ -9,6 +9,7 @@
 
 use super::credits::{contributors, parse_credits, parse_photo_credit, Credits, PhotoCredit};
 use super::html;
+use super::page_chrome::{caption_label, is_control, is_end_marker, looks_like_name, staff_role, CaptionPart};
 use super::repair::OffsetMap;
 use super::span::Span;
 use super::timestamp::parse_timestamp;
@@ -355,8 +356,8 @@ fn markdown_blocks(input: &str) -> RawDoc {
 /// and joining them made a whole article one paragraph. Text wrapped by hand (an email,
 /// a copy from a PDF: see [`wrap_width`]) joins a line to the next exactly when the next
 /// line's first word would not have fitted on it, so a sentence broken across lines
-/// stays whole and a title or byline keeps its own line. Otherwise the other lines
-/// join until a blank line.
+/// stays whole and a title or byline keeps its own line. Otherwise a line longer than
+/// [`WRAPPED_LINE_CHARS`] is a paragraph, and the other lines join until a blank line.
 fn plain_blocks(input: &str) -> RawDoc {
     let mut lines: Vec<(usize, &str)> = Vec::new();
     let mut offset = 0;
@@ -405,7 +406,11 @@ fn plain_blocks(input: &str) -> RawDoc {
         }
         let ends_sentence = trimmed.ends_with(['.', '!', '?', '"', '”', '’', ':', ';', ',']);
         let standalone = trimmed.chars().count() < 120 && !ends_sentence;
-        if standalone {
+        // A line too long to have been wrapped by hand is a paragraph of its own, as in text
+        // copied from a web page whose short lines (a date, "Share", a caption) keep most
+        // lines from being long.
+        let unwrapped = trimmed.chars().nth(WRAPPED_LINE_CHARS).is_some();
+        if standalone || unwrapped && !line_per_paragraph {
             flush(&mut para, &mut doc);
             para = Some((s, e));
             flush(&mut para, &mut doc);
@@ -563,7 +568,9 @@ fn classify(doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, Artic
         blocks: Vec::new(),
         source_map: Vec::new(),
     };
-    let blocks = &doc.blocks;
+    // The story ends where a page lists other stories ("Related topics"), in its second half.
+    let tail = doc.blocks.iter().enumerate().position(|(i, bl)| i > 0 && i * 2 >= doc.blocks.len() && is_end_marker(&bl.text()));
+    let blocks = &doc.blocks[..tail.unwrap_or(doc.blocks.len())];
     let credits_index = blocks.iter().rposition(|bl| is_credits_line(&bl.text())).filter(|&i| i + 3 >= blocks.len() && i > 0);
     let mut link_spans: Vec<Option<Span>> = vec![None; doc.links.len()];
     let mut in_header = true;
@@ -571,10 +578,23 @@ fn classify(doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, Artic
     let mut body_started = false;
     // Whether the story's first paragraph has passed (where a dateline would be).
     let mut lead_seen = false;
+    // Page controls before the title ("Share" over the headline).
+    let mut leading_controls = 0;
+    // A reporter's role line under a byline's name, filed with the name.
+    let mut role_line = None;
+    // A labelled photo credit ("Image source, Getty Images") waiting for its caption.
+    let mut pending_credit: Option<PhotoCredit> = None;
 
     for (index, block) in blocks.iter().enumerate() {
         let text = block.text();
         let trimmed = text.trim();
+        if is_control(trimmed) {
+            leading_controls += usize::from(index == leading_controls);
+            continue;
+        }
+        if role_line == Some(index) {
+            continue;
+        }
         let caption_here = after_image;
         after_image = false;
 
@@ -582,7 +602,7 @@ fn classify(doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, Artic
         if article.title.is_none() && in_header && !body_started {
             let is_heading = matches!(block.kind, RawKind::Heading(_));
             // Without a heading, a short first line that does not end a sentence.
-            let plain_title = index == 0
+            let plain_title = index == leading_controls
                 && (!matches!(format, InputFormat::Markdown) || !trimmed.ends_with(['.', '!', '?', ':', ';', ',']))
                 && trimmed.chars().count() <= 200
                 && !looks_like_url(trimmed)
@@ -599,6 +619,20 @@ fn classify(doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, Artic
         // Metadata lines right under the title: bold lines in the seed format,
         // short lines in plain text.
         if in_header && !body_started && block.only_image().is_none() {
+            // A byline as a name over the reporter's role ("Osmond Chia" / "Business reporter,
+            // BBC News"); the role line may name the publisher.
+            if article.byline.is_none() && looks_like_name(trimmed) {
+                if let Some(outlet) = blocks.get(index + 1).and_then(|next| staff_role(&next.text()).map(|o| o.map(str::to_string))) {
+                    let source = original(map, source_of(block));
+                    article.byline = Some(Field { value: trimmed.to_string(), source, span: None });
+                    if let (None, Some(outlet)) = (&article.publisher, outlet) {
+                        let source = original(map, source_of(&blocks[index + 1]));
+                        article.publisher = Some(Field { value: outlet, source, span: None });
+                    }
+                    role_line = Some(index + 1);
+                    continue;
+                }
+            }
             let meta_like = block.all_strong()
                 || (!matches!(format, InputFormat::Markdown) && trimmed.chars().count() < 120)
                 || looks_like_url(trimmed)
@@ -634,6 +668,29 @@ fn classify(doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, Artic
             continue;
         }
 
+        // A labelled caption or photo credit, as a page copied as text has them.
+        if let Some((part, label)) = caption_label(trimmed) {
+            let inlines = without_label(&block.inlines, text.len() - text.trim_start().len() + label);
+            if let Some((span, spans)) = b.push_block(BlockKind::Caption, &inlines) {
+                note_links(&mut link_spans, block, &spans);
+                match part {
+                    CaptionPart::Caption if article.caption.is_none() => {
+                        let credit = pending_credit.take().or_else(|| parse_photo_credit(&b.text, span));
+                        article.caption = Some(Caption { span, credit });
+                    }
+                    CaptionPart::Credit => {
+                        let credit = labelled_photo_credit(&b.text, span);
+                        match article.caption.as_mut() {
+                            Some(c) if c.credit.is_none() => c.credit = Some(credit),
+                            _ => pending_credit = Some(credit),
+                        }
+                    }
+                    CaptionPart::Caption => {}
+                }
+            }
+            continue;
+        }
+
         if Some(index) == credits_index {
             if let Some((span, spans)) = b.push_block(BlockKind::Credits, &block.inlines) {
                 note_links(&mut link_spans, block, &spans);
@@ -661,6 +718,11 @@ fn classify(doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, Artic
         }
     }
 
+    // A credit line without a caption line stands for the caption.
+    if let (None, Some(credit)) = (&article.caption, pending_credit) {
+        article.caption = Some(Caption { span: credit.span, credit: Some(credit) });
+    }
+
     let site = article.url.as_ref().map(|u| site_of(&u.domain));
     for (i, span) in link_spans.into_iter().enumerate() {
         let Some(span) = span else { continue };
@@ -681,6 +743,39 @@ fn classify(doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, Artic
         article.publisher = publisher_fallback(&article);
     }
     (b.text, article)
+}
+
+/// `inlines` without their first `cut` bytes (a caption's label), when the first inline holds
+/// them as the input has them; otherwise all of them, label included.
+fn without_label(inlines: &[Inline], cut: usize) -> Vec<Inline> {
+    let mut out = inlines.to_vec();
+    if let Some(first) = out.first_mut() {
+        if first.text.len() > cut && first.text.len() == first.source.len() && first.text.is_char_boundary(cut) {
+            first.text.drain(..cut);
+            first.source = Span::new(first.source.start + cut, first.source.end);
+        }
+    }
+    out
+}
+
+/// A labelled photo credit ("Image source, Getty Images"): read as a caption's credit, or,
+/// when it is not one of the forms that reads (a name alone, "BBC"), taken as it is: two
+/// words or more name the photographer, one the agency.
+fn labelled_photo_credit(text: &str, span: Span) -> PhotoCredit {
+    parse_photo_credit(text, span).unwrap_or_else(|| {
+        let raw = span.of(text).trim_end_matches('.').to_string();
+        let person = raw.split_whitespace().count() >= 2;
+        PhotoCredit {
+            span: Span::new(span.start, span.start + raw.len()),
+            agency: (!person).then(|| raw.clone()),
+            photographer: person.then(|| raw.clone()),
+            raw,
+            pool: false,
+            handout: false,
+            file_photo: false,
+            distributor: None,
+        }
+    })
 }
 
 fn note_links(link_spans: &mut [Option<Span>], block: &RawBlock, spans: &[Span]) {

@@ -1,0 +1,166 @@
+//! What a news page adds around its story when it is copied as text: its buttons
+//! ("Share", "Listen to this article"), the labels of its captions ("Image caption,"
+//! "Image source, Getty Images"), a byline as a name over a role ("Osmond Chia" /
+//! "Business reporter, BBC News") and the links after the story ("Related topics"). The
+//! article parser uses these to keep them out of the story's text, or to file them as
+//! metadata. Each test reads one whole line.
+
+/// Lines that are a page's controls or labels, never the story: dropped wherever they stand.
+/// "Published" and "Updated" stand alone when the timestamp is on the next line.
+const CONTROLS: [&str; 22] = [
+    "share",
+    "save",
+    "print",
+    "listen",
+    "comments",
+    "copy link",
+    "share this article",
+    "share this story",
+    "listen to this article",
+    "follow",
+    "advertisement",
+    "ad",
+    "skip advertisement",
+    "published",
+    "updated",
+    "posted",
+    "last updated",
+    "share page",
+    "toggle caption",
+    "hide caption",
+    "enlarge this image",
+    "gift this article",
+];
+
+/// Whether `line` is one of a page's controls ([`CONTROLS`]), in any case, with or without a
+/// final colon.
+pub fn is_control(line: &str) -> bool {
+    let l = line.trim().trim_end_matches(':').trim_end();
+    l.len() <= 24 && CONTROLS.iter().any(|c| c.eq_ignore_ascii_case(l))
+}
+
+/// Headings under which a page lists other stories after this one.
+const END_MARKERS: [&str; 14] = [
+    "related topics",
+    "related",
+    "more on this story",
+    "related stories",
+    "related articles",
+    "related content",
+    "top stories",
+    "most read",
+    "most popular",
+    "you may also like",
+    "recommended",
+    "more stories",
+    "latest stories",
+    "read more",
+];
+
+/// Whether `line` is a heading of other stories ([`END_MARKERS`]): the story ends before it.
+pub fn is_end_marker(line: &str) -> bool {
+    let l = line.trim().trim_end_matches(':').trim_end();
+    l.len() <= 24 && END_MARKERS.iter().any(|c| c.eq_ignore_ascii_case(l))
+}
+
+/// What a labelled caption line holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaptionPart {
+    /// "Image caption, Nvidia boss Jensen Huang ..."
+    Caption,
+    /// "Image source, Getty Images", "Photo: Reuters"
+    Credit,
+}
+
+const CAPTION_LABELS: [(&str, CaptionPart); 9] = [
+    ("image caption", CaptionPart::Caption),
+    ("caption", CaptionPart::Caption),
+    ("image source", CaptionPart::Credit),
+    ("image credit", CaptionPart::Credit),
+    ("photo credit", CaptionPart::Credit),
+    ("picture credit", CaptionPart::Credit),
+    ("photograph", CaptionPart::Credit),
+    ("photo", CaptionPart::Credit),
+    ("picture", CaptionPart::Credit),
+];
+
+/// A caption line's label ("Image caption, ", "Photo: "): what it holds and its length in
+/// bytes, separator and spaces included. The label needs its comma or colon, and text after it.
+pub fn caption_label(line: &str) -> Option<(CaptionPart, usize)> {
+    let (label, part) = CAPTION_LABELS.iter().find(|(l, _)| line.get(..l.len()).is_some_and(|h| h.eq_ignore_ascii_case(l)))?;
+    let rest = &line[label.len()..];
+    let after = rest.strip_prefix([',', ':'])?;
+    let text = after.trim_start();
+    (!text.is_empty()).then_some((*part, line.len() - text.len()))
+}
+
+/// Words that say a line is a reporter's role: "Business reporter, BBC News".
+const STAFF_WORDS: [&str; 7] = ["reporter", "correspondent", "editor", "writer", "journalist", "columnist", "analyst"];
+
+/// Whether `line` is a reporter's role under a byline's name ("Business reporter, BBC News",
+/// "Technology editor"), with the outlet after its last comma when it names one.
+pub fn staff_role(line: &str) -> Option<Option<&str>> {
+    let line = line.trim();
+    if line.len() > 80 || line.ends_with(['.', '!', '?']) {
+        return None;
+    }
+    let lower = line.to_ascii_lowercase();
+    let (role, outlet) = match line.rsplit_once(", ") {
+        Some((r, o)) => (&lower[..r.len()], Some(o.trim())),
+        None => (lower.as_str(), None),
+    };
+    let is_role =
+        role.split_whitespace().count() <= 4 && STAFF_WORDS.iter().any(|w| role.split_whitespace().any(|x| x.trim_end_matches('s') == *w));
+    let outlet = outlet.filter(|o| o.split_whitespace().count() <= 4 && o.starts_with(|c: char| c.is_uppercase()));
+    is_role.then_some(outlet)
+}
+
+/// Whether `line` could be a person's name on its own: two to four words, each capitalised
+/// (or a particle such as "de" or "van"), no digits, no final punctuation.
+pub fn looks_like_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && line.len() <= 40
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+                || matches!(*w, "de" | "van" | "von" | "der" | "da" | "di" | "al" | "bin" | "la" | "le")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_and_end_markers_are_whole_lines() {
+        for line in ["Share", "SAVE", "Listen to this article", "Published", "Last updated:", " Advertisement "] {
+            assert!(is_control(line), "{line}");
+        }
+        for line in ["Share prices fell", "Published on Friday, the report said", "Saved"] {
+            assert!(!is_control(line), "{line}");
+        }
+        assert!(is_end_marker("Related topics") && is_end_marker("More on this story") && !is_end_marker("Related to the talks, he said"));
+    }
+
+    #[test]
+    fn caption_labels() {
+        assert_eq!(caption_label("Image caption, Nvidia boss Jensen Huang"), Some((CaptionPart::Caption, 15)));
+        assert_eq!(caption_label("Image source, Getty Images"), Some((CaptionPart::Credit, 14)));
+        assert_eq!(caption_label("Photo: Reuters"), Some((CaptionPart::Credit, 7)));
+        // A word that starts a sentence is no label.
+        assert_eq!(caption_label("Photographers gathered outside."), None);
+        assert_eq!(caption_label("Photo opportunities were rare."), None);
+        assert_eq!(caption_label("Caption:"), None);
+    }
+
+    #[test]
+    fn bylines_as_a_name_over_a_role() {
+        assert!(looks_like_name("Osmond Chia") && looks_like_name("Ursula von der Leyen"));
+        assert!(!looks_like_name("Share") && !looks_like_name("29 October 2025") && !looks_like_name("The talks ended."));
+        assert_eq!(staff_role("Business reporter, BBC News"), Some(Some("BBC News")));
+        assert_eq!(staff_role("Technology editor"), Some(None));
+        assert_eq!(staff_role("Political correspondents"), Some(None));
+        assert_eq!(staff_role("The reporter asked the minister about the budget."), None);
+        assert_eq!(staff_role("Chip giant Nvidia"), None);
+    }
+}
