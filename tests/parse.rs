@@ -246,6 +246,23 @@ fn news_page_copied_as_text() {
 }
 
 #[test]
+fn standfirst_and_a_byline_with_its_role() {
+    // A standfirst between the title and the byline, the role on the byline's line, The
+    // Guardian's "10.15 BST".
+    let a = run(&input("web-copy-standfirst.txt"));
+    let art = &a.article;
+    assert_eq!(art.byline.as_ref().unwrap().value, "Peter Walker");
+    assert_eq!(art.published.as_ref().unwrap().iso, "2025-05-14T10:15:00+01:00");
+    let paragraphs: Vec<&str> = art.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.span.of(&a.text)).collect();
+    assert!(paragraphs[0].starts_with("Prime minister expected"), "{paragraphs:#?}");
+    assert_eq!(paragraphs.len(), 4);
+    assert!(!a.entities.iter().any(|e| e.name.contains("Walker")), "the byline is metadata, not a person in the story");
+    // "By" with the role after a comma gives the name alone.
+    let b = run("Title\nBy Laura Kuenssberg, Political editor\n\nThe talks went on for hours, and nobody expected them to end soon.\n");
+    assert_eq!(b.article.byline.as_ref().unwrap().value, "Laura Kuenssberg");
+}
+
+#[test]
 fn pasted_html_article() {
     let a = run(&input("pasted.html"));
     let art = &a.article;

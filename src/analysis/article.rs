@@ -9,7 +9,7 @@
 
 use super::credits::{contributors, parse_credits, parse_photo_credit, Credits, PhotoCredit};
 use super::html;
-use super::page_chrome::{caption_label, is_control, is_end_marker, looks_like_name, staff_role, CaptionPart};
+use super::page_chrome::{caption_label, is_control, is_end_marker, looks_like_name, name_before_role, staff_role, CaptionPart};
 use super::repair::OffsetMap;
 use super::span::Span;
 use super::timestamp::parse_timestamp;
@@ -621,6 +621,11 @@ fn classify(doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, Artic
         if in_header && !body_started && block.only_image().is_none() {
             // A byline as a name over the reporter's role ("Osmond Chia" / "Business reporter,
             // BBC News"); the role line may name the publisher.
+            if let (None, Some(name)) = (&article.byline, name_before_role(trimmed)) {
+                // The role on the same line: "Peter Walker Senior political correspondent".
+                article.byline = Some(Field { value: name.to_string(), source: original(map, source_of(block)), span: None });
+                continue;
+            }
             if article.byline.is_none() && looks_like_name(trimmed) {
                 if let Some(outlet) = blocks.get(index + 1).and_then(|next| staff_role(&next.text()).map(|o| o.map(str::to_string))) {
                     let source = original(map, source_of(block));
@@ -638,6 +643,15 @@ fn classify(doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, Artic
                 || looks_like_url(trimmed)
                 || parse_timestamp(trimmed).is_some();
             if meta_like && take_metadata(&mut article, block, trimmed, map) {
+                continue;
+            }
+            // A standfirst under the title (a sentence without its period) when the byline or
+            // timestamp comes after it: a paragraph of the story, and the header goes on.
+            let standfirst = article.title.is_some() && trimmed.chars().count() < 200 && !trimmed.ends_with('.');
+            if standfirst && blocks.iter().skip(index + 1).take(2).any(|next| is_header_line(&next.text())) {
+                if let Some((_, spans)) = b.push_block(BlockKind::Paragraph, &block.inlines) {
+                    note_links(&mut link_spans, block, &spans);
+                }
                 continue;
             }
         }
@@ -743,6 +757,17 @@ fn classify(doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, Artic
         article.publisher = publisher_fallback(&article);
     }
     (b.text, article)
+}
+
+/// Whether `line` is one a header holds: a timestamp, a byline (with "By", or a name with
+/// its role), or a page control.
+fn is_header_line(line: &str) -> bool {
+    let t = line.trim();
+    parse_timestamp(t).is_some()
+        || t.get(..3).is_some_and(|h| h.eq_ignore_ascii_case("by "))
+        || name_before_role(t).is_some()
+        || looks_like_name(t)
+        || is_control(t)
 }
 
 /// `inlines` without their first `cut` bytes (a caption's label), when the first inline holds

@@ -32,7 +32,7 @@ const CONTROLS: [&str; 22] = [
     "gift this article",
 ];
 
-/// Whether `line` is one of a page's controls ([`CONTROLS`]), in any case, with or without a
+/// Whether `line` is one of a page's controls (the list above), in any case, with or without a
 /// final colon.
 pub fn is_control(line: &str) -> bool {
     let l = line.trim().trim_end_matches(':').trim_end();
@@ -57,7 +57,7 @@ const END_MARKERS: [&str; 14] = [
     "read more",
 ];
 
-/// Whether `line` is a heading of other stories ([`END_MARKERS`]): the story ends before it.
+/// Whether `line` is a heading of other stories (the list above): the story ends before it.
 pub fn is_end_marker(line: &str) -> bool {
     let l = line.trim().trim_end_matches(':').trim_end();
     l.len() <= 24 && END_MARKERS.iter().any(|c| c.eq_ignore_ascii_case(l))
@@ -127,6 +127,57 @@ pub fn looks_like_name(line: &str) -> bool {
         })
 }
 
+/// Words that open a reporter's role written after the name on one line ("Peter Walker Senior
+/// political correspondent"), besides the staff words themselves.
+const ROLE_OPENERS: [&str; 24] = [
+    "senior",
+    "chief",
+    "deputy",
+    "political",
+    "economics",
+    "business",
+    "technology",
+    "home",
+    "foreign",
+    "diplomatic",
+    "health",
+    "science",
+    "environment",
+    "education",
+    "security",
+    "defence",
+    "defense",
+    "social",
+    "world",
+    "global",
+    "investigations",
+    "data",
+    "special",
+    "staff",
+];
+
+/// A byline with the reporter's role on the same line, after the name: "Peter Walker Senior
+/// political correspondent" → "Peter Walker", "By Laura Kuenssberg, Political editor" →
+/// "Laura Kuenssberg". The name is two to four capitalised words, the
+/// role a few words holding a staff word ("reporter", "editor"...).
+pub fn name_before_role(line: &str) -> Option<&str> {
+    let line = line.trim();
+    let line = line.get(..3).filter(|h| h.eq_ignore_ascii_case("by ")).map_or(line, |_| line[3..].trim_start());
+    if line.len() > 80 || line.ends_with(['.', '!', '?']) {
+        return None;
+    }
+    let words: Vec<(usize, &str)> = line.split_whitespace().map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w)).collect();
+    let opens = |w: &str| {
+        let l = w.to_ascii_lowercase();
+        ROLE_OPENERS.contains(&l.as_str()) || STAFF_WORDS.contains(&l.trim_end_matches('s'))
+    };
+    let at = (2..words.len().min(5)).find(|&k| opens(words[k].1))?;
+    let role = &line[words[at].0..].to_ascii_lowercase();
+    let is_role = words.len() - at <= 5 && role.split_whitespace().any(|x| STAFF_WORDS.contains(&x.trim_end_matches([',', 's'])));
+    let name = line[..words[at].0].trim_end().trim_end_matches(',');
+    (is_role && looks_like_name(name)).then_some(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,5 +213,11 @@ mod tests {
         assert_eq!(staff_role("Political correspondents"), Some(None));
         assert_eq!(staff_role("The reporter asked the minister about the budget."), None);
         assert_eq!(staff_role("Chip giant Nvidia"), None);
+        assert_eq!(name_before_role("Peter Walker Senior political correspondent"), Some("Peter Walker"));
+        assert_eq!(name_before_role("Jane Doe, Economics editor"), Some("Jane Doe"));
+        assert_eq!(name_before_role("By Laura Kuenssberg, Political editor"), Some("Laura Kuenssberg"));
+        assert_eq!(name_before_role("By Jane Doe and John Roe"), None);
+        assert_eq!(name_before_role("Prime minister expected to set out plans"), None);
+        assert_eq!(name_before_role("Peter Walker"), None);
     }
 }

@@ -487,7 +487,7 @@ fn resolve(
     }
 }
 
-/// Indirect speech in `sentence`: "<speaker> <verb> [on Thursday] that <clause>", or without
+/// Indirect speech in `sentence`: "`<speaker> <verb> [on Thursday] that <clause>`", or without
 /// "that" after the verbs that take a bare clause ("Sunak said the two countries would hold
 /// a summit"; see [`bare_clause`]). The speaker is the last name in the six words before the
 /// verb, or, where those words are a relative clause ("Sunak, who arrived in Washington on

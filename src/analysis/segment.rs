@@ -318,7 +318,7 @@ pub fn sentences(text: &str, range: Span) -> Vec<Span> {
 }
 
 /// The length of the reference mark `s` starts with, as text copied from Wikipedia has them
-/// after a sentence's period: "[1]", "[12]", "[a]", "[citation needed]". The sentence
+/// after a sentence's period: `[1]`, `[12]`, `[a]`, `[citation needed]`. The sentence
 /// ends after them.
 fn citation_len(s: &str) -> Option<usize> {
     let inner = s.strip_prefix('[')?;
