@@ -263,6 +263,23 @@ fn standfirst_and_a_byline_with_its_role() {
 }
 
 #[test]
+fn caption_with_its_credit_run_on_and_lines_between_header_fields() {
+    // As The New York Times copies: a standfirst ending with a period, "Listen to this
+    // article" and "Share full article", a caption with "Credit..." run on, "Reporting from".
+    let a = run(&input("web-copy-credit.txt"));
+    let art = &a.article;
+    assert_eq!(art.byline.as_ref().unwrap().value, "Jeanna Smialek");
+    assert_eq!(art.published.as_ref().unwrap().iso, "2024-06-12");
+    let credit = art.caption.as_ref().unwrap().credit.as_ref().unwrap();
+    assert_eq!((credit.photographer.as_deref(), credit.agency.as_deref()), (Some("Kenny Holston"), Some("The New York Times")));
+    assert_eq!(credit.span.of(&a.text), "Kenny Holston/The New York Times");
+    for absent in ["Listen to this article", "Share full article", "Updated 4:45"] {
+        assert!(!a.text.contains(absent), "{absent} is in the text");
+    }
+    assert!(a.text.contains("Reporting from Washington"));
+}
+
+#[test]
 fn pasted_html_article() {
     let a = run(&input("pasted.html"));
     let art = &a.article;

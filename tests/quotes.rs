@@ -126,6 +126,11 @@ fn indirect_speech_with_and_without_that() {
             "Interfax news agency said the discussions were being held in parallel.",
             Some(("the discussions were being held in parallel", "Interfax")),
         ),
+        // An appositive between the name and the verb.
+        (
+            "Yvette Cooper, the home secretary, said the changes would be phased in.",
+            Some(("the changes would be phased in", "Yvette Cooper")),
+        ),
         // A verb without "that" no longer hides a later one with it.
         (
             "Sergei Lavrov warned of consequences and Maria Zakharova said that nothing had changed.",
@@ -145,4 +150,10 @@ fn indirect_speech_with_and_without_that() {
         let want: Vec<(String, Option<String>)> = want.map(|(t, s)| (t.to_string(), Some(s.to_string()))).into_iter().collect();
         assert_eq!(got, want, "{sentence}");
     }
+}
+
+#[test]
+fn the_speaker_before_an_appositive() {
+    let a = run("\"We want to see more good data,\" Jerome H. Powell, the Fed chair, said at a news conference.");
+    assert_eq!(quotes(&a)[0].2.as_deref(), Some("Jerome H. Powell"));
 }

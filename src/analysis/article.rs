@@ -9,7 +9,9 @@
 
 use super::credits::{contributors, parse_credits, parse_photo_credit, Credits, PhotoCredit};
 use super::html;
-use super::page_chrome::{caption_label, is_control, is_end_marker, looks_like_name, name_before_role, staff_role, CaptionPart};
+use super::page_chrome::{
+    caption_label, is_control, is_end_marker, looks_like_name, name_before_role, run_on_credit, staff_role, CaptionPart,
+};
 use super::repair::OffsetMap;
 use super::span::Span;
 use super::timestamp::parse_timestamp;
@@ -616,6 +618,43 @@ fn classify(doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, Artic
             }
         }
 
+        // A labelled caption or photo credit, or a caption with its credit run on, as a page
+        // copied as text has them; in the header too (it does not end it).
+        if let Some((part, label)) = caption_label(trimmed) {
+            let inlines = without_label(&block.inlines, text.len() - text.trim_start().len() + label);
+            if let Some((span, spans)) = b.push_block(BlockKind::Caption, &inlines) {
+                note_links(&mut link_spans, block, &spans);
+                match part {
+                    CaptionPart::Caption if article.caption.is_none() => {
+                        let credit = pending_credit.take().or_else(|| parse_photo_credit(&b.text, span));
+                        article.caption = Some(Caption { span, credit });
+                    }
+                    CaptionPart::Credit => {
+                        let credit = labelled_photo_credit(&b.text, span);
+                        match article.caption.as_mut() {
+                            Some(c) if c.credit.is_none() => c.credit = Some(credit),
+                            _ => pending_credit = Some(credit),
+                        }
+                    }
+                    CaptionPart::Caption => {}
+                }
+            }
+            continue;
+        }
+        if let Some((_, credit_at)) = run_on_credit(trimmed) {
+            if let Some((span, spans)) = b.push_block(BlockKind::Caption, &block.inlines) {
+                note_links(&mut link_spans, block, &spans);
+                if article.caption.is_none() {
+                    let shown = span.of(&b.text);
+                    // The caption's text as pushed is the block's, trimmed: find the credit in it.
+                    let at = shown.len() - (trimmed.len() - credit_at);
+                    let credit = labelled_photo_credit(&b.text, Span::new(span.start + at, span.end));
+                    article.caption = Some(Caption { span, credit: Some(credit) });
+                }
+            }
+            continue;
+        }
+
         // Metadata lines right under the title: bold lines in the seed format,
         // short lines in plain text.
         if in_header && !body_started && block.only_image().is_none() {
@@ -645,10 +684,15 @@ fn classify(doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, Artic
             if meta_like && take_metadata(&mut article, block, trimmed, map) {
                 continue;
             }
-            // A standfirst under the title (a sentence without its period) when the byline or
-            // timestamp comes after it: a paragraph of the story, and the header goes on.
-            let standfirst = article.title.is_some() && trimmed.chars().count() < 200 && !trimmed.ends_with('.');
-            if standfirst && blocks.iter().skip(index + 1).take(2).any(|next| is_header_line(&next.text())) {
+            // A standfirst under the title when the byline or timestamp comes after it, or a line
+            // between them ("Reporting from Washington"): a paragraph of the story, and the
+            // header goes on.
+            // (Not one that opens with a dateline: that is the story's first paragraph.)
+            let standfirst = article.title.is_some() && trimmed.chars().count() < 300;
+            if standfirst
+                && blocks.iter().skip(index + 1).take(2).any(|next| is_header_line(&next.text()))
+                && find_dateline(&text, Span::new(0, text.len())).is_none()
+            {
                 if let Some((_, spans)) = b.push_block(BlockKind::Paragraph, &block.inlines) {
                     note_links(&mut link_spans, block, &spans);
                 }
@@ -678,29 +722,6 @@ fn classify(doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, Artic
                 note_links(&mut link_spans, block, &spans);
                 let credit = parse_photo_credit(&b.text, span);
                 article.caption = Some(Caption { span, credit });
-            }
-            continue;
-        }
-
-        // A labelled caption or photo credit, as a page copied as text has them.
-        if let Some((part, label)) = caption_label(trimmed) {
-            let inlines = without_label(&block.inlines, text.len() - text.trim_start().len() + label);
-            if let Some((span, spans)) = b.push_block(BlockKind::Caption, &inlines) {
-                note_links(&mut link_spans, block, &spans);
-                match part {
-                    CaptionPart::Caption if article.caption.is_none() => {
-                        let credit = pending_credit.take().or_else(|| parse_photo_credit(&b.text, span));
-                        article.caption = Some(Caption { span, credit });
-                    }
-                    CaptionPart::Credit => {
-                        let credit = labelled_photo_credit(&b.text, span);
-                        match article.caption.as_mut() {
-                            Some(c) if c.credit.is_none() => c.credit = Some(credit),
-                            _ => pending_credit = Some(credit),
-                        }
-                    }
-                    CaptionPart::Caption => {}
-                }
             }
             continue;
         }

@@ -5,6 +5,8 @@
 //! article parser uses these to keep them out of the story's text, or to file them as
 //! metadata. Each test reads one whole line.
 
+use super::timestamp::parse_timestamp;
+
 /// Lines that are a page's controls or labels, never the story: dropped wherever they stand.
 /// "Published" and "Updated" stand alone when the timestamp is on the next line.
 const CONTROLS: [&str; 22] = [
@@ -32,11 +34,22 @@ const CONTROLS: [&str; 22] = [
     "gift this article",
 ];
 
-/// Whether `line` is one of a page's controls (the list above), in any case, with or without a
-/// final colon.
+/// Longer controls, known by how they start: "Listen to this article · 5:12 min Learn more".
+const CONTROL_OPENINGS: [&str; 6] =
+    ["listen to this article", "share full article", "gift this article", "read in app", "sign up for", "follow us on"];
+
+/// Whether `line` is one of a page's controls (the lists above), in any case, with or without a
+/// final colon; or, under 40 characters with a digit, an update time that is no timestamp
+/// ("Updated 4:45 p.m. ET", "Published 3 hours ago").
 pub fn is_control(line: &str) -> bool {
     let l = line.trim().trim_end_matches(':').trim_end();
+    let starts = |p: &str| l.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     l.len() <= 24 && CONTROLS.iter().any(|c| c.eq_ignore_ascii_case(l))
+        || l.len() <= 60 && CONTROL_OPENINGS.iter().any(|p| starts(p))
+        || l.len() < 40
+            && ["updated ", "published ", "last updated "].iter().any(|p| starts(p))
+            && l.contains(|c: char| c.is_ascii_digit())
+            && parse_timestamp(l).is_none()
 }
 
 /// Headings under which a page lists other stories after this one.
@@ -92,6 +105,16 @@ pub fn caption_label(line: &str) -> Option<(CaptionPart, usize)> {
     let after = rest.strip_prefix([',', ':'])?;
     let text = after.trim_start();
     (!text.is_empty()).then_some((*part, line.len() - text.len()))
+}
+
+/// A caption with its photo credit run on, as The New York Times prints it: "Jerome H. Powell
+/// at a news conference.Credit...Kenny Holston/The New York Times". Returns where the caption
+/// ends and where the credit starts.
+pub fn run_on_credit(line: &str) -> Option<(usize, usize)> {
+    let at = line.find("Credit...").or_else(|| line.find("Credit:"))?;
+    let credit = at + line[at..].find(['.', ':'])?;
+    let start = credit + line[credit..].find(|c: char| !matches!(c, '.' | ':' | ' '))?;
+    (at > 0).then_some((at, start))
 }
 
 /// Words that say a line is a reporter's role: "Business reporter, BBC News".
@@ -187,7 +210,16 @@ mod tests {
         for line in ["Share", "SAVE", "Listen to this article", "Published", "Last updated:", " Advertisement "] {
             assert!(is_control(line), "{line}");
         }
-        for line in ["Share prices fell", "Published on Friday, the report said", "Saved"] {
+        for line in ["Listen to this article · 5:12 min Learn more", "Updated 4:45 p.m. ET", "Published 3 hours ago"] {
+            assert!(is_control(line), "{line}");
+        }
+        for line in [
+            "Share prices fell",
+            "Published on Friday, the report said",
+            "Saved",
+            "Updated figures came out on Friday, 3 days late",
+            "Updated Oct. 26, 2023",
+        ] {
             assert!(!is_control(line), "{line}");
         }
         assert!(is_end_marker("Related topics") && is_end_marker("More on this story") && !is_end_marker("Related to the talks, he said"));
@@ -202,6 +234,14 @@ mod tests {
         assert_eq!(caption_label("Photographers gathered outside."), None);
         assert_eq!(caption_label("Photo opportunities were rare."), None);
         assert_eq!(caption_label("Caption:"), None);
+    }
+
+    #[test]
+    fn a_credit_run_on_to_its_caption() {
+        let line = "Jerome H. Powell at a news conference.Credit...Kenny Holston/The New York Times";
+        let (end, start) = run_on_credit(line).unwrap();
+        assert_eq!((&line[..end], &line[start..]), ("Jerome H. Powell at a news conference.", "Kenny Holston/The New York Times"));
+        assert_eq!(run_on_credit("Credit card debt rose."), None);
     }
 
     #[test]

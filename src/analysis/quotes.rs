@@ -265,6 +265,19 @@ fn last_person_within(people: &[&Mention], since: Span) -> Option<usize> {
     people[..k].iter().rev().take_while(|m| m.span.end > since.start).find(|m| m.span.start >= since.start).map(|m| m.entity)
 }
 
+/// Where an appositive ends the words before the verb at `k` ("Jerome H. Powell, the Fed
+/// chair, said"): the index of the word whose comma opens it ("Powell,"), when the word before
+/// the verb closes it with a comma and a determiner opens it, within ten words.
+fn appositive_before(text: &str, words: &[Span], k: usize) -> Option<usize> {
+    // Words hold no commas: the comma is the character after one.
+    let comma_after = |j: usize| text[words[j].end..].starts_with(',');
+    if k < 3 || !comma_after(k - 1) {
+        return None;
+    }
+    let j = (k.saturating_sub(10)..k - 2).rev().find(|&j| comma_after(j))?;
+    matches!(words[j + 1].of(text).to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their").then_some(j)
+}
+
 /// The attribution found for a quote.
 #[derive(Debug, Clone)]
 struct Attribution {
@@ -294,7 +307,12 @@ fn attribution_in(text: &str, window: Span, mentions: &[Mention], before: bool) 
         // Subject before the verb: the closest name mention or pronoun ending right before it.
         let lo = if k >= 6 { words[k - 6].start } else { window.start };
         let left = Span::new(lo, verb.start);
-        let subject = mentions.iter().filter(|m| left.contains(m.span) && is_speaker_label(m.label)).max_by_key(|m| m.span.end);
+        // "Jerome H. Powell, the Fed chair, said": the name before the appositive.
+        let named = appositive_before(text, &words, k).and_then(|j| {
+            mentions.iter().rfind(|m| is_speaker_label(m.label) && m.span.end > words[j].start && m.span.end <= words[j].end)
+        });
+        let subject =
+            named.or_else(|| mentions.iter().filter(|m| left.contains(m.span) && is_speaker_label(m.label)).max_by_key(|m| m.span.end));
         if let Some(m) = subject {
             return Some(Attribution { speaker_span: m.span, cue: verb, how: if before { "verb before" } else { "verb after" } });
         }
@@ -504,7 +522,7 @@ fn indirect(text: &str, sentence: Span, mentions: &[Mention], entities: &[Entity
         let that = (k + 1..(k + 5).min(words.len())).find(|&j| words[j].of(text).eq_ignore_ascii_case("that"));
         let Some(clause_start) = that.map(|j| j + 1).or_else(|| bare_clause(text, &words, k)) else { continue };
         let who = (k.saturating_sub(12)..k).rfind(|&j| matches!(words[j].of(text), "who" | "which"));
-        let subject_end = who.unwrap_or(k);
+        let subject_end = who.or_else(|| appositive_before(text, &words, k).map(|j| j + 1)).unwrap_or(k);
         let subject_zone = Span::new(words[subject_end.saturating_sub(6)].start, words[subject_end].start);
         let Some(m) = mentions.iter().filter(|m| subject_zone.contains(m.span) && is_speaker_label(m.label)).max_by_key(|m| m.span.end)
         else {
