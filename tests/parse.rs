@@ -280,6 +280,25 @@ fn caption_with_its_credit_run_on_and_lines_between_header_fields() {
 }
 
 #[test]
+fn gallery_caption_and_suggested_topics() {
+    // As Reuters' site copies: "Item 1 of 2" before the caption, the dateline after it, and
+    // "Our Standards" and "Suggested Topics" after the credits line.
+    let a = run(&input("web-copy-gallery.txt"));
+    let art = &a.article;
+    let caption = art.caption.as_ref().unwrap();
+    assert!(caption.span.of(&a.text).starts_with("Cars are parked"));
+    let credit = caption.credit.as_ref().unwrap();
+    assert_eq!((credit.agency.as_deref(), credit.photographer.as_deref(), credit.file_photo), (Some("Reuters"), Some("Yves Herman"), true));
+    assert_eq!(art.dateline.as_ref().unwrap().place, "BRUSSELS");
+    assert_eq!(art.credits.as_ref().unwrap().roles.len(), 2);
+    for absent in ["Item 1 of 2", "Our Standards", "Suggested Topics", "Autos & Transportation"] {
+        assert!(!a.text.contains(absent), "{absent} is in the text");
+    }
+    // One line, one paragraph: the three paragraphs of the story are three.
+    assert_eq!(art.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).count(), 3);
+}
+
+#[test]
 fn pasted_html_article() {
     let a = run(&input("pasted.html"));
     let art = &a.article;

@@ -351,15 +351,13 @@ fn markdown_blocks(input: &str) -> RawDoc {
     doc
 }
 
-/// Plain text: blank lines separate paragraphs; short lines that do not end a
-/// sentence (a title, a byline, a timestamp, a URL) stand as blocks of their own.
-/// Text whose lines are mostly long was not wrapped by hand, and each of its lines is a
-/// paragraph: a web page copied as plain text separates paragraphs by one line break,
-/// and joining them made a whole article one paragraph. Text wrapped by hand (an email,
-/// a copy from a PDF: see [`wrap_width`]) joins a line to the next exactly when the next
-/// line's first word would not have fitted on it, so a sentence broken across lines
-/// stays whole and a title or byline keeps its own line. Otherwise a line longer than
-/// [`WRAPPED_LINE_CHARS`] is a paragraph, and the other lines join until a blank line.
+/// Plain text: each line is a block of its own (a paragraph, or a title, byline, timestamp
+/// or URL for the classifier), as a web page copied as plain text separates paragraphs by
+/// one line break, and blank lines do not matter. Text wrapped by hand (an email, a copy
+/// from a PDF: see [`wrap_width`]) instead joins a line to the next exactly when the next
+/// line's first word would not have fitted on it, so a sentence broken across lines stays
+/// whole and a title or byline keeps its own line; a blank line always ends a paragraph.
+/// Text whose lines are mostly longer than [`WRAPPED_LINE_CHARS`] was not wrapped by hand.
 fn plain_blocks(input: &str) -> RawDoc {
     let mut lines: Vec<(usize, &str)> = Vec::new();
     let mut offset = 0;
@@ -406,25 +404,10 @@ fn plain_blocks(input: &str) -> RawDoc {
             }
             continue;
         }
-        let ends_sentence = trimmed.ends_with(['.', '!', '?', '"', '”', '’', ':', ';', ',']);
-        let standalone = trimmed.chars().count() < 120 && !ends_sentence;
-        // A line too long to have been wrapped by hand is a paragraph of its own, as in text
-        // copied from a web page whose short lines (a date, "Share", a caption) keep most
-        // lines from being long.
-        let unwrapped = trimmed.chars().nth(WRAPPED_LINE_CHARS).is_some();
-        if standalone || unwrapped && !line_per_paragraph {
-            flush(&mut para, &mut doc);
-            para = Some((s, e));
-            flush(&mut para, &mut doc);
-        } else if line_per_paragraph {
-            flush(&mut para, &mut doc);
-            para = Some((s, e));
-        } else {
-            match para.as_mut() {
-                Some((_, pe)) => *pe = e,
-                None => para = Some((s, e)),
-            }
-        }
+        // Not wrapped by hand: a line is a paragraph, or a title, byline or timestamp.
+        flush(&mut para, &mut doc);
+        para = Some((s, e));
+        flush(&mut para, &mut doc);
     }
     flush(&mut para, &mut doc);
     doc

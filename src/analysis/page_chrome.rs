@@ -35,8 +35,8 @@ const CONTROLS: [&str; 22] = [
 ];
 
 /// Longer controls, known by how they start: "Listen to this article · 5:12 min Learn more".
-const CONTROL_OPENINGS: [&str; 6] =
-    ["listen to this article", "share full article", "gift this article", "read in app", "sign up for", "follow us on"];
+const CONTROL_OPENINGS: [&str; 7] =
+    ["listen to this article", "share full article", "gift this article", "read in app", "sign up for", "follow us on", "our standards:"];
 
 /// Whether `line` is one of a page's controls (the lists above), in any case, with or without a
 /// final colon; or, under 40 characters with a digit, an update time that is no timestamp
@@ -53,8 +53,9 @@ pub fn is_control(line: &str) -> bool {
 }
 
 /// Headings under which a page lists other stories after this one.
-const END_MARKERS: [&str; 14] = [
+const END_MARKERS: [&str; 15] = [
     "related topics",
+    "suggested topics",
     "related",
     "more on this story",
     "related stories",
@@ -100,6 +101,9 @@ const CAPTION_LABELS: [(&str, CaptionPart); 9] = [
 /// A caption line's label ("Image caption, ", "Photo: "): what it holds and its length in
 /// bytes, separator and spaces included. The label needs its comma or colon, and text after it.
 pub fn caption_label(line: &str) -> Option<(CaptionPart, usize)> {
+    if let Some(len) = gallery_item(line) {
+        return Some((CaptionPart::Caption, len));
+    }
     let (label, part) = CAPTION_LABELS.iter().find(|(l, _)| line.get(..l.len()).is_some_and(|h| h.eq_ignore_ascii_case(l)))?;
     let rest = &line[label.len()..];
     let after = rest.strip_prefix([',', ':'])?;
@@ -115,6 +119,16 @@ pub fn run_on_credit(line: &str) -> Option<(usize, usize)> {
     let credit = at + line[at..].find(['.', ':'])?;
     let start = credit + line[credit..].find(|c: char| !matches!(c, '.' | ':' | ' '))?;
     (at > 0).then_some((at, start))
+}
+
+/// The length of a gallery's "Item 1 of 2 " before a caption, as Reuters prints it.
+fn gallery_item(line: &str) -> Option<usize> {
+    let rest = line.strip_prefix("Item ")?;
+    let (n, rest) = rest.split_once(" of ")?;
+    let m = rest.split(' ').next()?;
+    let numbers = |s: &str| !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit());
+    let len = "Item ".len() + n.len() + " of ".len() + m.len();
+    (numbers(n) && numbers(m) && line.len() > len + 1).then(|| len + line[len..].len() - line[len..].trim_start().len())
 }
 
 /// Words that say a line is a reporter's role: "Business reporter, BBC News".
@@ -234,6 +248,8 @@ mod tests {
         assert_eq!(caption_label("Photographers gathered outside."), None);
         assert_eq!(caption_label("Photo opportunities were rare."), None);
         assert_eq!(caption_label("Caption:"), None);
+        assert_eq!(caption_label("Item 1 of 2 Cars are parked at a port. REUTERS/Yves Herman"), Some((CaptionPart::Caption, 12)));
+        assert_eq!(caption_label("Item 3 on the agenda was the budget."), None);
     }
 
     #[test]
