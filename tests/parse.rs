@@ -299,6 +299,23 @@ fn gallery_caption_and_suggested_topics() {
 }
 
 #[test]
+fn cnn_header_dateline_and_contributor() {
+    // CNN's page copied: the outlet after the byline's names, the time before the date, a
+    // "Source:" line, the dateline on a line of its own with the place as written, and
+    // "CNN’s Jane Doe contributed to this report."
+    let a = run(&input("web-copy-cnn.txt"));
+    let art = &a.article;
+    assert_eq!(art.byline.as_ref().unwrap().value, "Mary Gilbert, Eric Zerkel and Taylor Ward");
+    assert_eq!(art.publisher.as_ref().unwrap().value, "CNN");
+    assert_eq!(art.published.as_ref().unwrap().iso, "2024-10-09T23:32:00-04:00");
+    let d = art.dateline.as_ref().unwrap();
+    assert_eq!((d.place.as_str(), d.agency.as_deref()), ("Siesta Key, Florida", Some("CNN")));
+    let people: Vec<&str> = art.credits.as_ref().unwrap().roles[0].people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(people, ["Jane Doe"]);
+    assert!(!a.text.contains("Source: CNN"));
+}
+
+#[test]
 fn pasted_html_article() {
     let a = run(&input("pasted.html"));
     let art = &a.article;

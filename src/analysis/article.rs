@@ -838,8 +838,24 @@ fn take_metadata(article: &mut Article, block: &RawBlock, trimmed: &str, map: &O
         }
     }
     let lower = trimmed.to_lowercase();
+    // "Source: CNN", as a line of its own.
+    if lower.starts_with("source:") && (2..=5).contains(&trimmed.split_whitespace().count()) {
+        if article.publisher.is_none() {
+            article.publisher = Some(Field { value: trimmed["source:".len()..].trim().to_string(), source, span: None });
+        }
+        return true;
+    }
     if article.byline.is_none() && lower.starts_with("by ") && trimmed.split_whitespace().count() <= 12 {
-        article.byline = Some(Field { value: trimmed[3..].trim().to_string(), source, span: None });
+        // "By Mary Gilbert and Taylor Ward, CNN": an outlet in capitals after the last comma.
+        let names = trimmed[3..].trim();
+        let (names, outlet) = match names.rsplit_once(", ") {
+            Some((n, o)) if o.len() >= 2 && o.chars().all(|c| c.is_uppercase() || c == ' ') => (n, Some(o)),
+            _ => (names, None),
+        };
+        if let (None, Some(o)) = (&article.publisher, outlet) {
+            article.publisher = Some(Field { value: o.to_string(), source, span: None });
+        }
+        article.byline = Some(Field { value: names.to_string(), source, span: None });
         return true;
     }
     let words = trimmed.split_whitespace().count();
@@ -858,19 +874,27 @@ const MAX_STRAY_LINE_WORDS: usize = 12;
 fn find_dateline(text: &str, para: Span) -> Option<Dateline> {
     let s = para.of(text);
     let head: &str = &s[..s.char_indices().nth(120).map_or(s.len(), |(i, _)| i)];
-    let dash = [" - ", " — ", " – ", " -- "].iter().filter_map(|d| head.find(d).map(|i| (i, d.len()))).min()?;
+    // The dash, or a line that ends with one ("Siesta Key, Florida CNN —" over the story).
+    let ends_with_dash =
+        [" -", " —", " –", " --"].iter().find(|d| head.len() == s.len() && head.ends_with(*d)).map(|d| (head.len() - d.len(), d.len() + 1));
+    let dash = [" - ", " — ", " – ", " -- "].iter().filter_map(|d| head.find(d).map(|i| (i, d.len()))).min().or(ends_with_dash)?;
     let before = &head[..dash.0];
     let (lead, agency) = match (before.rfind('('), before.ends_with(')')) {
         (Some(open), true) => (before[..open].trim_end(), Some(before[open + 1..before.len() - 1].trim().to_string())),
+        // CNN's own: "Siesta Key, Florida CNN —", the place as written.
+        _ if before.ends_with(" CNN") => (&before[..before.len() - 4], Some("CNN".to_string())),
         _ => (before, None),
     };
+    let as_written = agency.as_deref() == Some("CNN") && !before.ends_with(')');
     let (place, date) = match lead.split_once(',') {
+        // After CNN's place its state or country, not a date.
+        _ if as_written => (lead.trim(), None),
         Some((p, d)) => (p.trim(), Some(d.trim().to_string()).filter(|d| !d.is_empty())),
         None => (lead.trim(), None),
     };
-    // The place is in capitals: "MOSCOW", "NEW YORK", "ST. PETERSBURG".
+    // The place is in capitals: "MOSCOW", "NEW YORK", "ST. PETERSBURG" (CNN's as written).
     let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() < 2 || letters.iter().any(|c| c.is_lowercase()) || place.split_whitespace().count() > 4 {
+    if letters.len() < 2 || letters.iter().any(|c| c.is_lowercase()) && !as_written || place.split_whitespace().count() > 4 {
         return None;
     }
     if date.as_deref().is_some_and(|d| d.split_whitespace().count() > 4) {

@@ -209,6 +209,9 @@ pub fn contributors(line: &str) -> Option<(usize, usize)> {
         .map(|(k, _)| k + 1)
         .next_back()
         .unwrap_or(line.len() - line.trim_start().len());
+    // "CNN’s Jane Doe": the outlet's possessive is not part of the name.
+    let first = line[names..].split_whitespace().next().unwrap_or("");
+    let names = if first.ends_with("’s") || first.ends_with("'s") { names + first.len() + 1 } else { names };
     (names < end).then_some((names, end))
 }
 
@@ -352,6 +355,7 @@ mod tests {
         assert_eq!(places, ["Washington", "London"]);
         assert_eq!(contributors("Jane Doe contributed reporting."), Some((0, 8)));
         assert_eq!(contributors("Many factors contributed."), None);
+        assert_eq!(contributors("CNN’s Jane Doe contributed to this report."), Some((8, 16)));
     }
 
     #[test]

@@ -138,7 +138,19 @@ pub fn parse_timestamp(raw: &str) -> Option<DateTime> {
             s = s[lead.len()..].trim_start();
         }
     }
-    parse_iso(s).or_else(|| parse_written(s)).or_else(|| parse_numeric(s))
+    parse_iso(s).or_else(|| parse_written(s)).or_else(|| parse_numeric(s)).or_else(|| parse_time_first(s))
+}
+
+/// The time before the date, as CNN prints it: "11:32 PM EDT, Wed October 9, 2024".
+fn parse_time_first(s: &str) -> Option<DateTime> {
+    let (clock, date) = s.split_once(", ")?;
+    if !clock.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let (time, zone) = parse_clock(clock)?;
+    let offset_minutes = if zone.is_empty() { None } else { Some(parse_zone(zone)?) };
+    let day = parse_written(date).or_else(|| parse_iso(date)).filter(|d| d.time.is_none())?;
+    Some(DateTime { date: day.date, time: Some(time), offset_minutes })
 }
 
 /// How a date written in numbers alone reads.
@@ -367,6 +379,7 @@ mod tests {
             ("Updated Oct. 26, 2023 at 3:05 p.m. EDT", "2023-10-26T15:05:00-04:00"),
             ("26 October 2023", "2023-10-26"),
             ("Wed 14 Jun 2023 10.15 BST", "2023-06-14T10:15:00+01:00"),
+            ("Updated 11:32 PM EDT, Wed October 9, 2024", "2024-10-09T23:32:00-04:00"),
             ("14/06/2023 10:15", "2023-06-14T10:15:00"),
             ("6/14/23", "2023-06-14"),
             ("14.06.2023 10:15 Uhr", "2023-06-14T10:15:00"),
