@@ -1,4 +1,6 @@
 import { test, expect } from '../fixtures/app';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 test('a pasted plain-text article gets its metadata', async ({ app, page }) => {
   await app.open();
@@ -44,4 +46,21 @@ test('a pasted article wrapped by hand reads as paragraphs, with names broken ac
   await expect(body.locator('p')).toHaveCount(2);
   await expect(body.locator('[data-testid=mention].ent-PER')).toHaveText(['Angela Merkel', 'Olaf Scholz', 'Merkel', 'Emmanuel Macron']);
   await expect(page.getByTestId('entities-panel')).toContainText('Emmanuel Macron');
+});
+
+test('a news page copied as text: buttons left out, byline, publisher, caption and its credit filed', async ({ app, page }) => {
+  await app.open();
+  await app.paste(readFileSync(join(__dirname, '../../inputs/web-copy.txt'), 'utf8'));
+  await expect(app.title()).toHaveText('Nvidia becomes first company worth $5tn');
+  const meta = app.metadata();
+  await expect(meta).toContainText('Osmond Chia');
+  await expect(meta).toContainText('BBC News');
+  await expect(meta).toContainText('2025-10-29');
+  await expect(page.getByTestId('photo-credit')).toContainText('Getty Images');
+  // The credit line and the caption, each shown as a caption, without their labels.
+  await expect(page.getByTestId('caption')).toHaveText(['Getty Images', "Nvidia boss Jensen Huang has become one of the world's richest people"]);
+  const body = page.getByTestId('body');
+  await expect(body.locator('p:not(.caption)')).toHaveCount(4);
+  await expect(body).not.toContainText('Image caption');
+  await expect(body).not.toContainText('Related topics');
 });
