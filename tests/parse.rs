@@ -316,6 +316,22 @@ fn cnn_header_dateline_and_contributor() {
 }
 
 #[test]
+fn ap_and_al_jazeera_pages() {
+    // AP: capitals in the byline, a "___" separator before the contributors line.
+    let a = run(&input("web-copy-ap.txt"));
+    assert_eq!(a.article.byline.as_ref().unwrap().value, "MARK SHERMAN and JESSICA GRESKO");
+    assert_eq!(a.article.credits.as_ref().unwrap().roles[0].people[0].name, "Lindsay Whitehurst");
+    assert!(!a.text.contains("___"));
+    // Al Jazeera: "Published On", the date repeated, share icons, "Source:" after the story.
+    let b = run(&input("web-copy-repeated-date.txt"));
+    assert_eq!(b.article.published.as_ref().unwrap().iso, "2025-01-12");
+    assert_eq!(b.article.publisher.as_ref().unwrap().value, "Al Jazeera");
+    for absent in ["12 Jan 2025", "share2", "Click here", "Source:"] {
+        assert!(!b.text.contains(absent), "{absent} is in the text");
+    }
+}
+
+#[test]
 fn pasted_html_article() {
     let a = run(&input("pasted.html"));
     let art = &a.article;

@@ -580,6 +580,16 @@ fn classify(doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, Artic
         if role_line == Some(index) {
             continue;
         }
+        // "Source: Al Jazeera and news agencies" after the story, or anywhere: the publisher.
+        if let Some(rest) = trimmed.get(..7).filter(|h| h.eq_ignore_ascii_case("source:")).map(|_| trimmed[7..].trim()) {
+            if !in_header && (1..=8).contains(&rest.split_whitespace().count()) {
+                if article.publisher.is_none() {
+                    let name = rest.split(" and ").next().unwrap_or(rest);
+                    article.publisher = Some(Field { value: name.to_string(), source: original(map, source_of(block)), span: None });
+                }
+                continue;
+            }
+        }
         let caption_here = after_image;
         after_image = false;
 
@@ -831,11 +841,13 @@ fn take_metadata(article: &mut Article, block: &RawBlock, trimmed: &str, map: &O
         article.url = Some(ArticleUrl { url, domain, source });
         return true;
     }
-    if article.published.is_none() {
-        if let Some(ts) = parse_timestamp(trimmed) {
+    if let Some(ts) = parse_timestamp(trimmed) {
+        // The first timestamp is the publication's; a second (the update, or the same date
+        // again, as Al Jazeera repeats it) is the header's too.
+        if article.published.is_none() {
             article.published = Some(Published { raw: trimmed.to_string(), iso: ts.iso(), source });
-            return true;
         }
+        return true;
     }
     let lower = trimmed.to_lowercase();
     // "Source: CNN", as a line of its own.

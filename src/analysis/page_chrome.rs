@@ -35,16 +35,29 @@ const CONTROLS: [&str; 22] = [
 ];
 
 /// Longer controls, known by how they start: "Listen to this article · 5:12 min Learn more".
-const CONTROL_OPENINGS: [&str; 7] =
-    ["listen to this article", "share full article", "gift this article", "read in app", "sign up for", "follow us on", "our standards:"];
+const CONTROL_OPENINGS: [&str; 8] = [
+    "listen to this article",
+    "share full article",
+    "gift this article",
+    "read in app",
+    "sign up for",
+    "follow us on",
+    "our standards:",
+    "click here to share",
+];
 
 /// Whether `line` is one of a page's controls (the lists above), in any case, with or without a
-/// final colon; or, under 40 characters with a digit, an update time that is no timestamp
+/// final colon or an icon's count ("share2"), or a separator ("___", "* * *"); or, under 40 characters with a digit, an update time that is no timestamp
 /// ("Updated 4:45 p.m. ET", "Published 3 hours ago").
 pub fn is_control(line: &str) -> bool {
     let l = line.trim().trim_end_matches(':').trim_end();
     let starts = |p: &str| l.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
-    l.len() <= 24 && CONTROLS.iter().any(|c| c.eq_ignore_ascii_case(l))
+    // An icon's label keeps its count: "share2".
+    let word = l.trim_end_matches(|c: char| c.is_ascii_digit());
+    // A separator: "___", "* * *", "—".
+    let separator = !l.is_empty() && l.chars().all(|c| matches!(c, '-' | '_' | '*' | '=' | '~' | '•' | '·' | '—' | '–' | ' '));
+    separator
+        || l.len() <= 24 && CONTROLS.iter().any(|c| c.eq_ignore_ascii_case(word))
         || l.len() <= 60 && CONTROL_OPENINGS.iter().any(|p| starts(p))
         || l.len() < 40
             && ["updated ", "published ", "last updated "].iter().any(|p| starts(p))
@@ -224,7 +237,9 @@ mod tests {
         for line in ["Share", "SAVE", "Listen to this article", "Published", "Last updated:", " Advertisement "] {
             assert!(is_control(line), "{line}");
         }
-        for line in ["Listen to this article · 5:12 min Learn more", "Updated 4:45 p.m. ET", "Published 3 hours ago"] {
+        for line in
+            ["Listen to this article · 5:12 min Learn more", "Updated 4:45 p.m. ET", "Published 3 hours ago", "share2", "___", "* * *"]
+        {
             assert!(is_control(line), "{line}");
         }
         for line in [

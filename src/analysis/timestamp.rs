@@ -133,7 +133,7 @@ impl DateTime {
 /// "Published"/"Updated" lead. Returns None when the text is not one timestamp.
 pub fn parse_timestamp(raw: &str) -> Option<DateTime> {
     let mut s = raw.trim();
-    for lead in ["published:", "published", "updated:", "updated", "posted:", "posted", "last updated"] {
+    for lead in ["published:", "published", "updated:", "updated", "posted:", "posted", "last updated", "on "] {
         if s.len() > lead.len() && s.get(..lead.len()).is_some_and(|head| head.eq_ignore_ascii_case(lead)) {
             s = s[lead.len()..].trim_start();
         }
@@ -380,6 +380,7 @@ mod tests {
             ("26 October 2023", "2023-10-26"),
             ("Wed 14 Jun 2023 10.15 BST", "2023-06-14T10:15:00+01:00"),
             ("Updated 11:32 PM EDT, Wed October 9, 2024", "2024-10-09T23:32:00-04:00"),
+            ("Published On 12 Jan 2025", "2025-01-12"),
             ("14/06/2023 10:15", "2023-06-14T10:15:00"),
             ("6/14/23", "2023-06-14"),
             ("14.06.2023 10:15 Uhr", "2023-06-14T10:15:00"),
