@@ -554,7 +554,9 @@ fn classify(doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, Artic
         source_map: Vec::new(),
     };
     // The story ends where a page lists other stories ("Related topics"), in its second half.
-    let tail = doc.blocks.iter().enumerate().position(|(i, bl)| i > 0 && i * 2 >= doc.blocks.len() && is_end_marker(&bl.text()));
+    let short = |bl: &RawBlock| bl.inlines.iter().map(|i| i.text.len()).sum::<usize>() <= 40;
+    let tail =
+        doc.blocks.iter().enumerate().position(|(i, bl)| i > 0 && i * 2 >= doc.blocks.len() && short(bl) && is_end_marker(&bl.text()));
     let blocks = &doc.blocks[..tail.unwrap_or(doc.blocks.len())];
     let credits_index = blocks.iter().rposition(|bl| is_credits_line(&bl.text())).filter(|&i| i + 3 >= blocks.len() && i > 0);
     let mut link_spans: Vec<Option<Span>> = vec![None; doc.links.len()];

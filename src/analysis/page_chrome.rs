@@ -128,6 +128,10 @@ pub fn caption_label(line: &str) -> Option<(CaptionPart, usize)> {
 /// at a news conference.Credit...Kenny Holston/The New York Times". Returns where the caption
 /// ends and where the credit starts.
 pub fn run_on_credit(line: &str) -> Option<(usize, usize)> {
+    // A caption is short; a paragraph is not searched.
+    if line.len() > MAX_CAPTION_BYTES {
+        return None;
+    }
     let at = line.find("Credit...").or_else(|| line.find("Credit:"))?;
     let credit = at + line[at..].find(['.', ':'])?;
     let start = credit + line[credit..].find(|c: char| !matches!(c, '.' | ':' | ' '))?;
@@ -143,6 +147,9 @@ fn gallery_item(line: &str) -> Option<usize> {
     let len = "Item ".len() + n.len() + " of ".len() + m.len();
     (numbers(n) && numbers(m) && line.len() > len + 1).then(|| len + line[len..].len() - line[len..].trim_start().len())
 }
+
+/// Captions longer than this are paragraphs.
+const MAX_CAPTION_BYTES: usize = 600;
 
 /// Words that say a line is a reporter's role: "Business reporter, BBC News".
 const STAFF_WORDS: [&str; 7] = ["reporter", "correspondent", "editor", "writer", "journalist", "columnist", "analyst"];
