@@ -582,9 +582,10 @@ fn classify(doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, Artic
         if role_line == Some(index) {
             continue;
         }
-        // "Source: Al Jazeera and news agencies" after the story, or anywhere: the publisher.
+        // "Source: CNN" in the header, "Source: Al Jazeera and news agencies" after the story:
+        // the publisher.
         if let Some(rest) = trimmed.get(..7).filter(|h| h.eq_ignore_ascii_case("source:")).map(|_| trimmed[7..].trim()) {
-            if !in_header && (1..=8).contains(&rest.split_whitespace().count()) {
+            if (1..=8).contains(&rest.split_whitespace().count()) {
                 if article.publisher.is_none() {
                     let name = rest.split(" and ").next().unwrap_or(rest);
                     article.publisher = Some(Field { value: name.to_string(), source: original(map, source_of(block)), span: None });
@@ -852,13 +853,6 @@ fn take_metadata(article: &mut Article, block: &RawBlock, trimmed: &str, map: &O
         return true;
     }
     let lower = trimmed.to_lowercase();
-    // "Source: CNN", as a line of its own.
-    if lower.starts_with("source:") && (2..=5).contains(&trimmed.split_whitespace().count()) {
-        if article.publisher.is_none() {
-            article.publisher = Some(Field { value: trimmed["source:".len()..].trim().to_string(), source, span: None });
-        }
-        return true;
-    }
     if article.byline.is_none() && lower.starts_with("by ") && trimmed.split_whitespace().count() <= 12 {
         // "By Mary Gilbert and Taylor Ward, CNN": an outlet in capitals after the last comma.
         let names = trimmed[3..].trim();
