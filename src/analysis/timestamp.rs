@@ -147,10 +147,8 @@ fn parse_time_first(s: &str) -> Option<DateTime> {
     if !clock.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let (time, zone) = parse_clock(clock)?;
-    let offset_minutes = if zone.is_empty() { None } else { Some(parse_zone(zone)?) };
     let day = parse_written(date).or_else(|| parse_iso(date)).filter(|d| d.time.is_none())?;
-    Some(DateTime { date: day.date, time: Some(time), offset_minutes })
+    at_clock(day.date, clock).filter(|t| t.time.is_some())
 }
 
 /// How a date written in numbers alone reads.
@@ -201,7 +199,12 @@ pub fn numeric_date(word: &str) -> NumericDate {
 fn parse_numeric(s: &str) -> Option<DateTime> {
     let (first, rest) = s.split_once(' ').unwrap_or((s, ""));
     let NumericDate::Day(date) = numeric_date(first.trim_end_matches(',')) else { return None };
-    let rest = rest.trim().trim_end_matches("Uhr").trim();
+    at_clock(date, rest.trim().trim_end_matches("Uhr").trim())
+}
+
+/// `date` with the time and zone that `rest` gives ("10:15 AM GMT+1"), or alone when `rest`
+/// is empty; None when `rest` is something else.
+fn at_clock(date: Date, rest: &str) -> Option<DateTime> {
     if rest.is_empty() {
         return Some(DateTime { date, time: None, offset_minutes: None });
     }
@@ -220,13 +223,7 @@ fn parse_iso(s: &str) -> Option<DateTime> {
         return None;
     }
     let date = Date::new(num(s.get(0..4)?)? as i32, num(s.get(5..7)?)?, num(s.get(8..10)?)?)?;
-    let rest = s.get(10..)?.trim_start_matches(['T', ' ']);
-    if rest.is_empty() {
-        return Some(DateTime { date, time: None, offset_minutes: None });
-    }
-    let (time, zone) = parse_clock(rest)?;
-    let offset_minutes = if zone.is_empty() { None } else { Some(parse_zone(zone)?) };
-    Some(DateTime { date, time: Some(time), offset_minutes })
+    at_clock(date, s.get(10..)?.trim_start_matches(['T', ' ']))
 }
 
 /// "10:15", "10:15:30", "10:15 AM", "10:15:30.123Z": the time and the rest (the zone).
@@ -321,13 +318,7 @@ fn parse_written(s: &str) -> Option<DateTime> {
     }
     let date = Date::new(year, month, day)?;
     let rest: Vec<&str> = words[i + 3..].iter().copied().filter(|w| !w.eq_ignore_ascii_case("at")).collect();
-    if rest.is_empty() {
-        return Some(DateTime { date, time: None, offset_minutes: None });
-    }
-    let rest = rest.join(" ");
-    let (time, zone) = parse_clock(&rest)?;
-    let offset_minutes = if zone.is_empty() { None } else { Some(parse_zone(zone)?) };
-    Some(DateTime { date, time: Some(time), offset_minutes })
+    at_clock(date, &rest.join(" "))
 }
 
 /// 0 = Monday ... 6 = Sunday, from a weekday's name or abbreviation.
