@@ -1,6 +1,7 @@
 //! Credit lines: the photo credit at the end of a caption and the closing
 //! "Reporting by ...; Writing by ... Editing by ..." line.
 
+use super::page_chrome::is_staff_word;
 use super::span::{trim, Span};
 use serde::{Deserialize, Serialize};
 
@@ -192,10 +193,6 @@ const ROLES: [(&str, &str); 15] = [
 const CONTRIBUTED: [&str; 4] =
     [" contributed to this report", " contributed to this story", " contributed to this article", " contributed reporting"];
 
-/// Words that end a contributor's description before the names: "Associated Press writers
-/// Zeke Miller and ...".
-const STAFF: [&str; 8] = ["writer", "writers", "reporter", "reporters", "correspondent", "correspondents", "journalist", "journalists"];
-
 /// Where a contributors line's names start and end, if `line` is one: "Associated Press
 /// writer Zeke Miller in Washington contributed to this report."
 pub fn contributors(line: &str) -> Option<(usize, usize)> {
@@ -203,9 +200,10 @@ pub fn contributors(line: &str) -> Option<(usize, usize)> {
     // ASCII lowercase keeps every byte offset.
     let lower = t.to_ascii_lowercase();
     let end = CONTRIBUTED.iter().find(|c| lower.ends_with(*c)).map(|c| t.len() - c.len())?;
-    let names = lower[..end]
+    // The names start after the last staff word ("Associated Press writers Zeke Miller").
+    let names = t[..end]
         .match_indices(' ')
-        .filter(|&(k, _)| STAFF.iter().any(|w| lower[..k].ends_with(w) && lower[..k - w.len()].ends_with(' ')))
+        .filter(|&(k, _)| t[..k].rsplit(' ').next().is_some_and(is_staff_word))
         .map(|(k, _)| k + 1)
         .next_back()
         .unwrap_or(line.len() - line.trim_start().len());

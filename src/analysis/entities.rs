@@ -537,9 +537,11 @@ fn numeric_mentions(sent: &[Tok]) -> Vec<Mention> {
             }
             end = after_year(sent, end);
             Some((Label::Date, "month name"))
-        } else if w.as_bytes()[0].is_ascii_digit() && day_of_month(w).is_some() && month_after_day(sent, &lw, i).is_some() {
+        } else if let Some(month) =
+            (w.as_bytes()[0].is_ascii_digit() && day_of_month(w).is_some()).then(|| month_after_day(sent, &lw, i)).flatten()
+        {
             // "14 June 1958", "3 Oct.", "the 14th of June"
-            end = after_year(sent, month_after_day(sent, &lw, i).map_or(end, |m| m + 1));
+            end = after_year(sent, month + 1);
             Some((Label::Date, "day and month"))
         } else if w.len() >= 6 && weekday_from_name(w).is_some() {
             Some((Label::Date, "weekday"))

@@ -154,6 +154,13 @@ const MAX_CAPTION_BYTES: usize = 600;
 /// Words that say a line is a reporter's role: "Business reporter, BBC News".
 const STAFF_WORDS: [&str; 7] = ["reporter", "correspondent", "editor", "writer", "journalist", "columnist", "analyst"];
 
+/// Whether `word` (in any case, singular or plural, with a comma after it or not) names a
+/// reporter's job: "reporter", "Correspondents", "editor,".
+pub fn is_staff_word(word: &str) -> bool {
+    let w = word.trim_end_matches(',').to_ascii_lowercase();
+    STAFF_WORDS.contains(&w.strip_suffix('s').unwrap_or(&w))
+}
+
 /// Whether `line` is a reporter's role under a byline's name ("Business reporter, BBC News",
 /// "Technology editor"), with the outlet after its last comma when it names one.
 pub fn staff_role(line: &str) -> Option<Option<&str>> {
@@ -166,8 +173,7 @@ pub fn staff_role(line: &str) -> Option<Option<&str>> {
         Some((r, o)) => (&lower[..r.len()], Some(o.trim())),
         None => (lower.as_str(), None),
     };
-    let is_role =
-        role.split_whitespace().count() <= 4 && STAFF_WORDS.iter().any(|w| role.split_whitespace().any(|x| x.trim_end_matches('s') == *w));
+    let is_role = role.split_whitespace().count() <= 4 && role.split_whitespace().any(is_staff_word);
     let outlet = outlet.filter(|o| o.split_whitespace().count() <= 4 && o.starts_with(|c: char| c.is_uppercase()));
     is_role.then_some(outlet)
 }
@@ -226,11 +232,11 @@ pub fn name_before_role(line: &str) -> Option<&str> {
     let words: Vec<(usize, &str)> = line.split_whitespace().map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w)).collect();
     let opens = |w: &str| {
         let l = w.to_ascii_lowercase();
-        ROLE_OPENERS.contains(&l.as_str()) || STAFF_WORDS.contains(&l.trim_end_matches('s'))
+        ROLE_OPENERS.contains(&l.as_str()) || is_staff_word(w)
     };
     let at = (2..words.len().min(5)).find(|&k| opens(words[k].1))?;
     let role = &line[words[at].0..].to_ascii_lowercase();
-    let is_role = words.len() - at <= 5 && role.split_whitespace().any(|x| STAFF_WORDS.contains(&x.trim_end_matches([',', 's'])));
+    let is_role = words.len() - at <= 5 && role.split_whitespace().any(is_staff_word);
     let name = line[..words[at].0].trim_end().trim_end_matches(',');
     (is_role && looks_like_name(name)).then_some(name)
 }
