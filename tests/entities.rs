@@ -141,6 +141,16 @@ fn a_name_after_a_role_is_a_person() {
 }
 
 #[test]
+fn a_role_in_an_appositive_after_the_name() {
+    let a = analyze("Title\n\nYvette Cooper, the home secretary, said the changes would be phased in.", &Options::default());
+    let cooper = a.entities.iter().find(|e| e.name == "Yvette Cooper").expect("the person");
+    assert_eq!(cooper.role.as_deref(), Some("home secretary"));
+    // Not a role: the words after the name describe something else.
+    let b = analyze("Title\n\nYvette Cooper, the first to arrive, said the changes would be phased in.", &Options::default());
+    assert_eq!(b.entities.iter().find(|e| e.name == "Yvette Cooper").expect("the person").role, None);
+}
+
+#[test]
 fn the_lexicon_knows_word_clusters() {
     let lex = &lede::analysis::ner::tagger().expect("the bundled tagger").lexicon;
     let cluster = |w: &str| lex.get(w).map_or(0, |f| f.cluster);

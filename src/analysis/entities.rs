@@ -384,7 +384,9 @@ fn refine(t: &Tagger, sent: &[Tok], mut a: usize, mut b: usize, mut label: Label
     }
     let mut m = mention(span, label, source);
     if label == Label::Person {
-        m.role = role_before(sent, a).or_else(|| role_start.map(|s| Span::new(sent[s].span.start, sent[a - 1].span.end)));
+        m.role = role_before(sent, a)
+            .or_else(|| role_start.map(|s| Span::new(sent[s].span.start, sent[a - 1].span.end)))
+            .or_else(|| role_after(sent, b));
     }
     Some(m)
 }
@@ -422,6 +424,26 @@ fn role_before(sent: &[Tok], name_start: usize) -> Option<Span> {
         }
     }
     Some(Span::new(sent[s].span.start, sent[name_start - 1].span.end))
+}
+
+/// A role in an appositive right after a name: "Yvette Cooper, the home secretary,",
+/// "Jerome H. Powell, the Fed chair,". The role runs from after the determiner to the comma
+/// (or the sentence's end) within six words, and its last word, or last two, is a role.
+fn role_after(sent: &[Tok], name_end: usize) -> Option<Span> {
+    if sent.get(name_end)?.text != "," {
+        return None;
+    }
+    if !matches!(sent.get(name_end + 1)?.text.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their") {
+        return None;
+    }
+    let start = name_end + 2;
+    let close = (start..(start + 6).min(sent.len())).find(|&k| matches!(sent[k].text.as_ref(), "," | "." | ";"))?;
+    if close == start {
+        return None;
+    }
+    let last = &sent[close - 1].text;
+    let two = (close - 1 > start).then(|| format!("{} {}", sent[close - 2].text, last));
+    (is_role(last) || two.as_deref().is_some_and(is_role)).then(|| Span::new(sent[start].span.start, sent[close - 1].span.end))
 }
 
 const NUMBER_WORDS: [&str; 20] = [
