@@ -286,3 +286,39 @@ fn a_list_of_names_sharing_their_first_words_keeps_each_apart() {
     assert_eq!(banks.len(), 64, "{banks:?}");
     assert!(banks.iter().all(|(_, count)| *count == 2), "{banks:?}");
 }
+
+#[test]
+fn a_named_storm_is_an_event_and_its_name_alone_is_the_same_storm() {
+    let a = analyze(
+        "Title\n\nHurricane Milton made landfall near Siesta Key on Wednesday. Tropical Storm Debby had flooded the coast in August. \
+         Milton weakened as it crossed the state, the National Hurricane Center said.",
+        &Options::default(),
+    );
+    assert_eq!(annotated_sentence(&a, "Siesta"), "[Hurricane Milton]MISC made landfall near [Siesta Key]LOC on [Wednesday]DATE.");
+    assert_eq!(annotated_sentence(&a, "Debby"), "[Tropical Storm Debby]MISC had flooded the coast in [August]DATE.");
+    let milton = a.entities.iter().find(|e| e.name == "Hurricane Milton").expect("the storm");
+    assert_eq!((milton.label, milton.count), (Label::Misc, 2), "{:?}", a.entities);
+    // An institution named after storms is not one.
+    assert!(a.mentions.iter().all(|m| m.span.of(&a.text) != "Hurricane Center"));
+}
+
+#[test]
+fn news_organisations_are_organisations() {
+    let a = analyze(
+        "Title\n\nBy Jane Smith, Al Jazeera\n\nSpeaking to Al Jazeera, the minister said the Guardian had the figures wrong.",
+        &Options::default(),
+    );
+    let label = |a: &Analysis, name: &str| a.entities.iter().find(|e| e.name == name).map(|e| e.label);
+    assert_eq!(a.article.byline.as_ref().map(|b| b.value.as_str()), Some("Jane Smith"), "the outlet is not a byline's name");
+    assert_eq!(a.article.publisher.as_ref().map(|p| p.value.as_str()), Some("Al Jazeera"));
+    assert_eq!(label(&a, "Al Jazeera"), Some(Label::Org), "{:?}", a.entities);
+    assert_eq!(label(&a, "Guardian"), Some(Label::Org), "after \"the\", as \"The Guardian\"");
+    // An outlet the list does not know is one when the article names it as its publisher.
+    let b = analyze(
+        "Title\n\nThe minister told Mother Jones on Monday that the vote was lost. Speaking to Mother Jones, he said more.\n\nSource: Mother Jones",
+        &Options::default(),
+    );
+    assert_eq!(b.article.publisher.as_ref().map(|p| p.value.as_str()), Some("Mother Jones"));
+    let outlet: Vec<_> = b.mentions.iter().filter(|m| m.span.of(&b.text) == "Mother Jones").map(|m| m.label).collect();
+    assert_eq!(outlet, [Label::Org, Label::Org], "not a person");
+}

@@ -8,6 +8,7 @@
 //! joined by blank lines, every piece remembering where it came from.
 
 use super::credits::{contributors, parse_credits, parse_photo_credit, Credits, PhotoCredit};
+use super::hash::FastSet;
 use super::html;
 use super::page_chrome::{
     caption_label, is_control, is_end_marker, looks_like_name, name_before_role, run_on_credit, staff_role, CaptionPart,
@@ -854,10 +855,11 @@ fn take_metadata(article: &mut Article, block: &RawBlock, trimmed: &str, map: &O
     }
     let lower = trimmed.to_lowercase();
     if article.byline.is_none() && lower.starts_with("by ") && trimmed.split_whitespace().count() <= 12 {
-        // "By Mary Gilbert and Taylor Ward, CNN": an outlet in capitals after the last comma.
+        // "By Mary Gilbert and Taylor Ward, CNN", "By Jane Smith, Al Jazeera": an outlet in
+        // capitals, or a known one, after the last comma.
         let names = trimmed[3..].trim();
         let (names, outlet) = match names.rsplit_once(", ") {
-            Some((n, o)) if o.len() >= 2 && o.chars().all(|c| c.is_uppercase() || c == ' ') => (n, Some(o)),
+            Some((n, o)) if o.len() >= 2 && o.chars().all(|c| c.is_uppercase() || c == ' ') || is_news_outlet(o) => (n, Some(o)),
             _ => (names, None),
         };
         if let (None, Some(o)) = (&article.publisher, outlet) {
@@ -938,6 +940,16 @@ fn site_of(domain: &str) -> String {
 pub fn is_safe_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:")
+}
+
+const NEWS_OUTLETS: &str = include_str!("ner/data/news_outlets.txt");
+
+/// Whether `name` is a well-known news organisation or agency, as articles write it
+/// ("Al Jazeera", "The Guardian", "Reuters").
+pub fn is_news_outlet(name: &str) -> bool {
+    // Asked for every name the tagger finds: a set, built once.
+    static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| NEWS_OUTLETS.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()).contains(name)
 }
 
 /// The publisher, when no line names it: the dateline's agency, or a well-known domain.

@@ -3,7 +3,7 @@
 //! numeric and temporal mentions by rule, then mentions merged into entities
 //! within the article and places linked to their gazetteer entry.
 
-use super::article::Article;
+use super::article::{is_news_outlet, Article};
 use super::hash::{FastMap, FastSet};
 use super::ner::conll::chunks;
 use super::ner::features::LABELS;
@@ -275,6 +275,7 @@ pub fn find_with_progress(
         mentions.extend(numeric_mentions(sent));
     }
     credits_mentions(t, text, article, &mut mentions);
+    relabel_known_names(text, article, &mut mentions);
     mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     mentions.dedup_by(|b, a| a.span.overlaps(b.span));
     join_adjacent_people(text, &mut mentions);
@@ -305,6 +306,12 @@ fn refine(t: &Tagger, sent: &[Tok], mut a: usize, mut b: usize, mut label: Label
     }
     if a == b {
         return None;
+    }
+    // A named storm is an event, whatever the tagger made of its name ("Hurricane Milton"
+    // as a person called Milton): the kind of storm is part of the name.
+    if let Some(start) = storm_start(sent, a, b) {
+        let span = Span::new(sent[start].span.start, sent[b - 1].span.end);
+        return Some(mention(span, Label::Misc, Source::Rule { rule: "named storm".into() }));
     }
     // A title the model swallowed: "President Vladimir Putin" → role + person.
     let mut role_start = None;
@@ -444,6 +451,68 @@ fn role_after(sent: &[Tok], name_end: usize) -> Option<Span> {
     let last = &sent[close - 1].text;
     let two = (close - 1 > start).then(|| format!("{} {}", sent[close - 2].text, last));
     (is_role(last) || two.as_deref().is_some_and(is_role)).then(|| Span::new(sent[start].span.start, sent[close - 1].span.end))
+}
+
+/// Words that name a kind of storm before the storm's own name.
+const STORM_KINDS: [&str; 4] = ["Hurricane", "Typhoon", "Cyclone", "Storm"];
+
+/// Where a named storm starts when the chunk `sent[a..b]` is one, or its name after a kind
+/// ("Hurricane Milton", "Milton" after "Hurricane", "Tropical Storm Debby"): the name is one
+/// or two capitalised words.
+fn storm_start(sent: &[Tok], a: usize, b: usize) -> Option<usize> {
+    let is_kind = |i: usize| STORM_KINDS.contains(&sent[i].text.as_ref());
+    let kind = if is_kind(a) && b - a >= 2 {
+        a
+    } else if a > 0 && is_kind(a - 1) {
+        a - 1
+    } else {
+        return None;
+    };
+    let name = &sent[kind + 1..b];
+    // Not an institution or a time named after storms: "the National Hurricane Center".
+    const NOT_NAMES: [&str; 9] = ["Center", "Centre", "Season", "Warning", "Watch", "Hunters", "Relief", "Fund", "Agency"];
+    if !(1..=2).contains(&name.len())
+        || !name.iter().all(|t| t.text.starts_with(char::is_uppercase))
+        || name.iter().any(|t| NOT_NAMES.contains(&t.text.as_ref()))
+    {
+        return None;
+    }
+    let qualified =
+        kind > 0 && matches!((sent[kind - 1].text.as_ref(), sent[kind].text.as_ref()), ("Tropical", "Storm") | ("Super", "Typhoon"));
+    Some(if qualified { kind - 1 } else { kind })
+}
+
+/// The storm's own name in a named storm ("Milton" in "Hurricane Milton").
+fn storm_name(name: &str) -> Option<&str> {
+    let rest = name.strip_prefix("Tropical ").or_else(|| name.strip_prefix("Super ")).unwrap_or(name);
+    let (kind, own) = rest.split_once(' ')?;
+    STORM_KINDS.contains(&kind).then_some(own)
+}
+
+/// A news organisation the article names, which the tagger can read as a person or a place
+/// ("Speaking to Al Jazeera", "Reuters reported"): one of the well-known outlets, or the
+/// article's own publisher. And a storm's name alone after the article named the storm
+/// ("Milton strengthened"), which the tagger reads as a person's.
+fn relabel_known_names(text: &str, article: &Article, mentions: &mut [Mention]) {
+    let publisher = article.publisher.as_ref().map(|p| p.value.as_str());
+    let storms: FastSet<&str> = mentions
+        .iter()
+        .filter(|m| matches!(&m.source, Source::Rule { rule } if rule == "named storm"))
+        .filter_map(|m| storm_name(m.span.of(text)))
+        .collect();
+    for m in mentions.iter_mut().filter(|m| matches!(m.source, Source::Model { .. })) {
+        let name = m.span.of(text);
+        // "the Guardian": the tagger leaves the article out of the name.
+        let after_the = text[..m.span.start].ends_with("The ") || text[..m.span.start].ends_with("the ");
+        let outlet = is_news_outlet(name) || after_the && is_news_outlet(&format!("The {name}"));
+        if m.label != Label::Org && (outlet || publisher == Some(name)) {
+            m.label = Label::Org;
+            m.source = Source::Rule { rule: "news organisation".into() };
+        } else if storms.contains(name) {
+            m.label = Label::Misc;
+            m.source = Source::Rule { rule: "named storm".into() };
+        }
+    }
 }
 
 const NUMBER_WORDS: [&str; 20] = [
@@ -850,6 +919,8 @@ fn link(text: &str, t: &Tagger, mentions: &mut [Mention]) -> Vec<Entity> {
     let mut person_words: FastMap<String, Vec<usize>> = FastMap::default();
     let mut org_initials: FastMap<String, usize> = FastMap::default();
     let mut by_country: FastMap<u8, usize> = FastMap::default();
+    // Named storms by their own names: "Milton" is "Hurricane Milton".
+    let mut storms: FastMap<String, usize> = FastMap::default();
     let country = |s: &str| t.lexicon.get(s).filter(|f| f.has(COUNTRY)).map(|f| f.country);
     // Each person by each word of its names, in the order the words were first indexed.
     // A set says what is indexed already: searching the list itself was quadratic in a
@@ -895,6 +966,7 @@ fn link(text: &str, t: &Tagger, mentions: &mut [Mention]) -> Vec<Entity> {
                     _ => None,
                 }
             })
+            .or_else(|| if m.label == Label::Misc { storms.get(&surface).copied() } else { None })
             .or_else(|| any_label.get(&key).copied());
         match found {
             Some(e) => {
@@ -936,6 +1008,11 @@ fn link(text: &str, t: &Tagger, mentions: &mut [Mention]) -> Vec<Entity> {
                     Label::Gpe | Label::Loc => {
                         if let Some(c) = country(&surface) {
                             by_country.entry(c).or_insert(e);
+                        }
+                    }
+                    Label::Misc => {
+                        if let Some(own) = storm_name(&surface) {
+                            storms.entry(own.to_string()).or_insert(e);
                         }
                     }
                     _ => {}
