@@ -49,7 +49,7 @@ mod native {
         for (name, input) in &inputs {
             g.throughput(Throughput::Bytes(input.len() as u64));
             let format = detect_format(input);
-            let repaired = repair(input, RepairOptions { decode_entities: false });
+            let repaired = repair(input, RepairOptions { decode_entities: false, email_quotes: false });
             let (text, art) = article::parse(&repaired.text, format, &repaired.map);
             let sentences: Vec<Span> = art.blocks.iter().flat_map(|b| segment::sentences(&text, b.span)).collect();
             let t = tagger().expect("bundled model");
@@ -58,7 +58,7 @@ mod native {
             let (mentions, ents) = entities::find(&text, &art, &sentences);
 
             g.bench_with_input(BenchmarkId::new("repair", name), input, |b, i| {
-                b.iter(|| repair(i, RepairOptions { decode_entities: false }))
+                b.iter(|| repair(i, RepairOptions { decode_entities: false, email_quotes: false }))
             });
             g.bench_with_input(BenchmarkId::new("parse", name), &repaired, |b, r| b.iter(|| article::parse(&r.text, format, &r.map)));
             g.bench_with_input(BenchmarkId::new("tokenize", name), &text, |b, t| {

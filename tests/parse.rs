@@ -332,6 +332,28 @@ fn ap_and_al_jazeera_pages() {
 }
 
 #[test]
+fn forwarded_email() {
+    // The subject line with "Fwd:", the forwarding header, and the article quoted with "> "
+    // and wrapped by hand: the quote marks are removed (one finding), and the article under
+    // them reads as one.
+    let a = run(&input("forwarded-email.txt"));
+    let art = &a.article;
+    assert_eq!(art.title.as_ref().unwrap().value, "Ministers agree new border plan");
+    assert_eq!(art.byline.as_ref().unwrap().value, "Jane Smith");
+    let d = art.dateline.as_ref().unwrap();
+    assert_eq!((d.place.as_str(), d.agency.as_deref()), ("LONDON", Some("Reuters")));
+    let kinds: Vec<FindingKind> = a.findings.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, [FindingKind::EmailQuote]);
+    for absent in ["> ", "Forwarded message", "From:", "Subject:", "\nMinisters agree new border plan"] {
+        assert!(!a.text.contains(absent), "{absent:?} is in the text");
+    }
+    // The wrapped lines are one paragraph: the sentence runs across them.
+    let s = a.sentences.iter().find(|s| s.of(&a.text).starts_with("LONDON")).unwrap();
+    assert!(s.of(&a.text).ends_with("hosted the talks."), "{:?}", s.of(&a.text));
+    assert!(a.entities.iter().any(|e| e.name == "Emmanuel Macron"));
+}
+
+#[test]
 fn pasted_html_article() {
     let a = run(&input("pasted.html"));
     let art = &a.article;

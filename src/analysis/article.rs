@@ -608,11 +608,19 @@ fn classify(doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, Artic
                 && parse_timestamp(trimmed).is_none();
             if is_heading || plain_title {
                 if let Some((span, _)) = b.push_block(BlockKind::Title, &block.inlines) {
-                    article.title =
-                        Some(Field { value: span.of(&b.text).to_string(), source: original(map, source_of(block)), span: Some(span) });
+                    // An email's subject line: the title without "Fwd:" or "Re:".
+                    let value = without_reply_marks(span.of(&b.text)).to_string();
+                    article.title = Some(Field { value, source: original(map, source_of(block)), span: Some(span) });
                 }
                 continue;
             }
+        }
+        // The title again, as a forwarded article repeats the email's subject.
+        if in_header
+            && !body_started
+            && article.title.as_ref().is_some_and(|t| t.value == trimmed && t.span.is_some_and(|s| s.of(&b.text) != trimmed))
+        {
+            continue;
         }
 
         // A labelled caption or photo credit, or a caption with its credit run on, as a page
@@ -940,6 +948,23 @@ fn site_of(domain: &str) -> String {
 pub fn is_safe_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:")
+}
+
+/// An email subject without the marks a reply or a forward adds ("Fwd: Re: Ministers agree").
+fn without_reply_marks(subject: &str) -> &str {
+    let mut s = subject;
+    while let Some(rest) = ["fwd:", "fw:", "re:", "aw:", "wg:", "tr:"]
+        .iter()
+        .find(|m| s.get(..m.len()).is_some_and(|h| h.eq_ignore_ascii_case(m)))
+        .map(|m| s[m.len()..].trim_start())
+    {
+        s = rest;
+    }
+    if s.is_empty() {
+        subject
+    } else {
+        s
+    }
 }
 
 const NEWS_OUTLETS: &str = include_str!("ner/data/news_outlets.txt");

@@ -63,6 +63,19 @@ pub fn is_control(line: &str) -> bool {
             && ["updated ", "published ", "last updated "].iter().any(|p| starts(p))
             && l.contains(|c: char| c.is_ascii_digit())
             && parse_timestamp(l).is_none()
+        || is_email_header(l)
+}
+
+/// The lines a forwarded or replied email puts before the text it quotes: "---------- Forwarded
+/// message ---------", "-----Original Message-----", "Begin forwarded message:", and its
+/// header fields ("From: Jane Doe <jane@example.com>", "Subject: ...").
+fn is_email_header(l: &str) -> bool {
+    let bare = l.trim_matches(|c: char| c == '-' || c == ' ').to_ascii_lowercase();
+    if ["forwarded message", "original message", "begin forwarded message"].contains(&bare.as_str()) {
+        return true;
+    }
+    const FIELDS: [&str; 8] = ["From:", "To:", "Cc:", "Bcc:", "Sent:", "Date:", "Subject:", "Reply-To:"];
+    l.len() <= 200 && FIELDS.iter().any(|f| l.strip_prefix(f).is_some_and(|rest| rest.starts_with(' ') && !rest.trim().is_empty()))
 }
 
 /// Headings under which a page lists other stories after this one.

@@ -12,7 +12,10 @@
 //! 3. odd spaces (no-break, thin, ideographic...), made plain spaces;
 //! 4. HTML entities left in text (plain-text input only: Markdown and HTML
 //!    parsers decode their own), decoded;
-//! 5. mixed-script words (Unicode TS #39 confusables), the intruding letters
+//! 5. email quoting (plain-text input only): the `> ` that a replied or forwarded email
+//!    puts before each line of the text it quotes, removed, so that a forwarded article
+//!    reads as the article (its wrapped lines join, its dateline is a dateline);
+//! 6. mixed-script words (Unicode TS #39 confusables), the intruding letters
 //!    replaced by their Latin prototype.
 
 use super::span::Span;
@@ -29,6 +32,7 @@ pub enum FindingKind {
     BidiControl,
     OddSpace,
     HtmlEntity,
+    EmailQuote,
 }
 
 impl FindingKind {
@@ -40,6 +44,7 @@ impl FindingKind {
             FindingKind::BidiControl => "Bidirectional control",
             FindingKind::OddSpace => "Unusual space",
             FindingKind::HtmlEntity => "HTML entity",
+            FindingKind::EmailQuote => "Email quoting",
         }
     }
 }
@@ -142,6 +147,9 @@ pub struct Repaired {
 #[derive(Debug, Clone, Copy)]
 pub struct RepairOptions {
     pub decode_entities: bool,
+    /// Remove the quote marks of a replied or forwarded email (plain text only: in Markdown
+    /// they are block quotes, which the parser reads).
+    pub email_quotes: bool,
 }
 
 /// Repairs `input`. Never fails: text with nothing to repair comes back unchanged.
@@ -154,6 +162,9 @@ pub fn repair(input: &str, options: RepairOptions) -> Repaired {
     let mut stages: Vec<StageFn> = vec![fix_mojibake, strip_invisibles, normalize_spaces];
     if options.decode_entities {
         stages.push(decode_entities_stage);
+    }
+    if options.email_quotes {
+        stages.push(strip_email_quotes);
     }
     stages.push(fix_mixed_script);
 
@@ -371,6 +382,75 @@ fn normalize_spaces(input: &str) -> StageOutput {
     apply(input, rewrites)
 }
 
+// ---- email quoting --------------------------------------------------------
+
+/// The length of a line's email quote marks: `>`, `> >` or `>>` and the space after them,
+/// after up to three spaces. 0 when the line is not quoted.
+fn quote_prefix(line: &str) -> usize {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 || !line[indent..].starts_with('>') {
+        return 0;
+    }
+    let mut end = indent;
+    let bytes = line.as_bytes();
+    while end < bytes.len() && bytes[end] == b'>' {
+        end += 1;
+        // One space after each mark belongs to it ("> > text").
+        if bytes.get(end) == Some(&b' ') {
+            end += 1;
+        }
+    }
+    end
+}
+
+/// Removes the quote marks before each line of a run of at least two quoted lines, with one
+/// finding per run (one per line would bury every other finding under a forwarded email).
+/// A single line starting with ">" is left as it is: it may be prose ("> 5 years").
+fn strip_email_quotes(input: &str) -> StageOutput {
+    let mut lines: Vec<(usize, usize, usize)> = Vec::new(); // (line start, prefix length, line end)
+    let mut start = 0;
+    for line in input.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        lines.push((start, quote_prefix(body), start + body.len()));
+        start += line.len();
+    }
+    let mut out = String::with_capacity(input.len());
+    let mut edits = Vec::new();
+    let mut found = Vec::new();
+    let mut last = 0;
+    let mut i = 0;
+    while i < lines.len() {
+        let run_end = lines[i..].iter().position(|l| l.1 == 0).map_or(lines.len(), |n| i + n);
+        if run_end - i < 2 {
+            i = run_end.max(i + 1);
+            continue;
+        }
+        let mut first_line = None;
+        for &(line_start, prefix, line_end) in &lines[i..run_end] {
+            out.push_str(&input[last..line_start]);
+            let from = Span::new(line_start, line_start + prefix);
+            edits.push(Edit { from, to: Span::new(out.len(), out.len()) });
+            first_line.get_or_insert((from, Span::new(out.len(), out.len() + line_end - from.end)));
+            last = from.end;
+        }
+        let (marks, first) = first_line.unwrap_or_default();
+        let quoted = Span::new(lines[i].0, lines[run_end - 1].2);
+        let note = format!("the quote marks of a replied or forwarded email removed from {} lines", run_end - i);
+        let finding = Finding {
+            kind: FindingKind::EmailQuote,
+            original: marks.of(input).to_string(),
+            replacement: String::new(),
+            source: quoted,
+            span: None,
+            note,
+        };
+        found.push((finding, quoted, first));
+        i = run_end;
+    }
+    out.push_str(&input[last..]);
+    (out, edits, found)
+}
+
 // ---- HTML entities --------------------------------------------------------
 
 const NAMED_ENTITIES: [(&str, &str); 24] = [
@@ -520,7 +600,7 @@ mod tests {
     use super::*;
 
     fn fix(s: &str) -> Repaired {
-        repair(s, RepairOptions { decode_entities: true })
+        repair(s, RepairOptions { decode_entities: true, email_quotes: true })
     }
 
     #[test]
@@ -583,6 +663,25 @@ mod tests {
             assert_eq!(f.source.of(input), f.original, "{f:?}");
             assert_eq!(f.span.unwrap().of(&r.text), f.replacement, "{f:?}");
         }
+    }
+
+    #[test]
+    fn email_quote_marks_are_removed_with_one_finding_per_run() {
+        let input = "Note\n\n> > Ministers met.\n>\n> They agreed.\r\n\n> 5 years on, a line of prose\nends here.";
+        let r = fix(input);
+        assert_eq!(r.text, "Note\n\nMinisters met.\n\nThey agreed.\r\n\n> 5 years on, a line of prose\nends here.");
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+        let f = &r.findings[0];
+        assert_eq!(
+            (f.kind, f.original.as_str(), f.note.as_str()),
+            (FindingKind::EmailQuote, "> > ", "the quote marks of a replied or forwarded email removed from 3 lines")
+        );
+        assert_eq!(f.source.of(input), "> > Ministers met.\n>\n> They agreed.");
+        assert_eq!(f.span.map(|s| s.of(&r.text)), Some("Ministers met."));
+        // A line's start maps to its quote marks' start, as any removal's end does.
+        let agreed = r.text.find("They").unwrap();
+        assert_eq!(&input[r.map.to_original(agreed)..][..6], "> They");
+        assert_eq!(&input[r.map.to_original(agreed + 1)..][..3], "hey");
     }
 
     #[test]
