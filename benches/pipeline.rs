@@ -50,7 +50,7 @@ mod native {
             g.throughput(Throughput::Bytes(input.len() as u64));
             let format = detect_format(input);
             let repaired = repair(input, RepairOptions { decode_entities: false, email_quotes: false });
-            let (text, art) = article::parse(&repaired.text, format, &repaired.map);
+            let (text, art) = article::parse(&repaired.text, format, &repaired.map, Some(lede::analysis::ner::is_known_word));
             let sentences: Vec<Span> = art.blocks.iter().flat_map(|b| segment::sentences(&text, b.span)).collect();
             let t = tagger().expect("bundled model");
             let toks: Vec<Vec<&str>> =
@@ -60,7 +60,9 @@ mod native {
             g.bench_with_input(BenchmarkId::new("repair", name), input, |b, i| {
                 b.iter(|| repair(i, RepairOptions { decode_entities: false, email_quotes: false }))
             });
-            g.bench_with_input(BenchmarkId::new("parse", name), &repaired, |b, r| b.iter(|| article::parse(&r.text, format, &r.map)));
+            g.bench_with_input(BenchmarkId::new("parse", name), &repaired, |b, r| {
+                b.iter(|| article::parse(&r.text, format, &r.map, Some(lede::analysis::ner::is_known_word)))
+            });
             g.bench_with_input(BenchmarkId::new("tokenize", name), &text, |b, t| {
                 b.iter(|| {
                     art.blocks.iter().map(|bl| segment::sentences(t, bl.span).len() + segment::tokens(t, bl.span).len()).sum::<usize>()

@@ -354,6 +354,36 @@ fn forwarded_email() {
 }
 
 #[test]
+fn pdf_copy_with_words_broken_across_lines() {
+    // A narrow column copied from a PDF: wrapped by hand, with words hyphenated at line ends.
+    let input = input("pdf-copy.txt");
+    let a = run(&input);
+    let found: Vec<(&str, &str)> = a.findings.iter().map(|f| (f.original.as_str(), f.replacement.as_str())).collect();
+    assert_eq!(
+        found,
+        [
+            ("arrange-\nment", "arrangement"),
+            ("coun-\ntries", "countries"),
+            ("Down-\ning", "Downing"),
+            ("pa-\ntrols", "patrols"),
+            ("ar-\nrangement", "arrangement"),
+            ("oppo-\nsition", "opposition")
+        ]
+    );
+    for f in &a.findings {
+        assert_eq!(f.kind, FindingKind::LineBreakHyphen);
+        assert_eq!(f.span.map(|s| s.of(&a.text)), Some(f.replacement.as_str()));
+        assert_eq!(f.source.of(&input), f.original);
+    }
+    // A compound keeps its hyphen; each paragraph is one block, and its sentences whole.
+    assert!(a.text.contains("The well-known problems"));
+    assert_eq!(a.article.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).count(), 3);
+    assert!(a.entities.iter().any(|e| e.name == "Downing Street"));
+    let said = a.sentences.iter().find(|s| s.of(&a.text).contains("Downing")).unwrap();
+    assert!(said.of(&a.text).starts_with("\"We have a deal") && said.of(&a.text).ends_with("two\nyears."));
+}
+
+#[test]
 fn pasted_html_article() {
     let a = run(&input("pasted.html"));
     let art = &a.article;

@@ -7,7 +7,7 @@ use super::dates::{self, TimeExpr};
 use super::entities::{self, Entity, Mention};
 use super::ner;
 use super::quotes::{self, Quote};
-use super::repair::{self, Finding, OffsetMap, RepairOptions};
+use super::repair::{self, Finding, FindingKind, OffsetMap, RepairOptions};
 use super::segment;
 use super::span::Span;
 use super::stats::{self, Stats};
@@ -207,14 +207,14 @@ fn analyze_as(
         input,
         RepairOptions { decode_entities: format == InputFormat::PlainText, email_quotes: format == InputFormat::PlainText },
     );
-    let (text, article) = article::parse(&repaired.text, format, &repaired.map);
+    let (text, article) = article::parse(&repaired.text, format, &repaired.map, Some(ner::is_known_word));
     if format == InputFormat::Html {
         if let Some(refused) = line_too_long(&text) {
             diagnostics.push(refused);
             return analyze_as("", format, options, progress, diagnostics);
         }
     }
-    let findings = repaired
+    let mut findings: Vec<Finding> = repaired
         .findings
         .into_iter()
         .map(|mut f| {
@@ -222,6 +222,19 @@ fn analyze_as(
             f
         })
         .collect();
+    // Words that text wrapped by hand broke across lines, which the parser joined.
+    for &at in &article.joined_words {
+        let original = at.of(&repaired.text).to_string();
+        let Some((head, tail)) = original.split_once("-\n").or_else(|| original.split_once("-\r\n")) else { continue };
+        findings.push(Finding {
+            kind: FindingKind::LineBreakHyphen,
+            note: format!("\"{head}-\" at a line's end and \"{tail}\" on the next joined"),
+            replacement: format!("{head}{tail}"),
+            source: repaired.map.span_to_original(at),
+            span: article.repaired_to_text(at),
+            original,
+        });
+    }
 
     let skip = options.skip;
     let mut sentences = Vec::new();

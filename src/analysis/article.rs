@@ -162,6 +162,10 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// Maps the analysis text back to the input: sorted, disjoint pieces.
     pub source_map: Vec<Piece>,
+    /// Words that text wrapped by hand hyphenated at a line's end and the parser joined
+    /// ("arrange-" / "ment"): where each was in the repaired input, reported as findings.
+    #[serde(skip)]
+    pub joined_words: Vec<Span>,
 }
 
 impl Article {
@@ -266,6 +270,8 @@ impl RawBlock {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct RawDoc {
     pub blocks: Vec<RawBlock>,
+    /// Words hyphenated across a line break that were joined (plain text wrapped by hand).
+    pub joined_words: Vec<Span>,
     /// Link targets, indexed by `Inline::link`.
     pub links: Vec<String>,
     /// Image sources and their spans, indexed by `Inline::image`.
@@ -359,7 +365,7 @@ fn markdown_blocks(input: &str) -> RawDoc {
 /// line's first word would not have fitted on it, so a sentence broken across lines stays
 /// whole and a title or byline keeps its own line; a blank line always ends a paragraph.
 /// Text whose lines are mostly longer than [`WRAPPED_LINE_CHARS`] was not wrapped by hand.
-fn plain_blocks(input: &str) -> RawDoc {
+fn plain_blocks(input: &str, known_word: Option<fn(&str) -> bool>) -> RawDoc {
     let mut lines: Vec<(usize, &str)> = Vec::new();
     let mut offset = 0;
     for line in input.split_inclusive('\n') {
@@ -374,16 +380,16 @@ fn plain_blocks(input: &str) -> RawDoc {
     let line_per_paragraph = long * 2 >= non_empty;
     let wrapped_at = if line_per_paragraph { None } else { wrap_width(&lines) };
     let mut doc = RawDoc::default();
-    let mut para: Option<(usize, usize)> = None;
-    let flush = |para: &mut Option<(usize, usize)>, doc: &mut RawDoc| {
-        if let Some((s, e)) = para.take() {
-            let text = input[s..e].to_string();
-            doc.blocks.push(RawBlock {
-                kind: RawKind::Paragraph,
-                inlines: vec![Inline { text, source: Span::new(s, e), strong: false, link: None, image: None }],
-                source: Span::new(s, e),
-            });
-        }
+    // The paragraph being built, as pieces of the input: one, unless a word broken across
+    // lines was joined, which leaves its hyphen and line break out.
+    let mut para: Vec<Span> = Vec::new();
+    let flush = |para: &mut Vec<Span>, doc: &mut RawDoc| {
+        let (Some(first), Some(last)) = (para.first(), para.last()) else { return };
+        let source = Span::new(first.start, last.end);
+        let inlines =
+            para.iter().map(|s| Inline { text: s.of(input).to_string(), source: *s, strong: false, link: None, image: None }).collect();
+        doc.blocks.push(RawBlock { kind: RawKind::Paragraph, inlines, source });
+        para.clear();
     };
     for (n, &(start, line)) in lines.iter().enumerate() {
         let trimmed = line.trim();
@@ -394,24 +400,55 @@ fn plain_blocks(input: &str) -> RawDoc {
         let lead = line.len() - line.trim_start().len();
         let (s, e) = (start + lead, start + lead + trimmed.len());
         if let Some(width) = wrapped_at {
-            match para.as_mut() {
-                Some((_, pe)) => *pe = e,
-                None => para = Some((s, e)),
+            match para.last_mut() {
+                // After a joined word, the piece this line starts is still empty.
+                Some(piece) if piece.end <= s => piece.end = e,
+                _ => para.push(Span::new(s, e)),
             }
-            let next_word = lines.get(n + 1).and_then(|(_, l)| l.split_whitespace().next());
+            let next = lines.get(n + 1);
+            let next_word = next.and_then(|(_, l)| l.split_whitespace().next());
             let soft_break = next_word.is_some_and(|w| line.trim_end().chars().count() + 1 + w.chars().count() > width);
             if !soft_break {
                 flush(&mut para, &mut doc);
+            } else if let (Some(known), Some(&(next_start, next_line))) = (known_word, next) {
+                if let Some(head_start) = broken_word(trimmed, next_line, known) {
+                    // The piece ends before the hyphen; the next line starts a new one.
+                    if let Some(piece) = para.last_mut() {
+                        piece.end = e - 1;
+                    }
+                    let next_lead = next_line.len() - next_line.trim_start().len();
+                    para.push(Span::new(next_start + next_lead, next_start + next_lead));
+                    let tail_end = next_line.trim_start().find(|c: char| !c.is_alphabetic()).unwrap_or(next_line.trim().len());
+                    doc.joined_words.push(Span::new(s + head_start, next_start + next_lead + tail_end));
+                }
             }
             continue;
         }
         // Not wrapped by hand: a line is a paragraph, or a title, byline or timestamp.
         flush(&mut para, &mut doc);
-        para = Some((s, e));
+        para.push(Span::new(s, e));
         flush(&mut para, &mut doc);
     }
     flush(&mut para, &mut doc);
     doc
+}
+
+/// Where the word starts in `line` when `line` ends with a word hyphenated before the line
+/// break and `next` goes on with the rest of it ("...a new border arrange-" / "ment, Home"),
+/// in type set by a program. The hyphen is a compound's, and stays, when the part after it is
+/// a word and the whole is not ("well-" / "known", "self-" / "driving"). A part after it that
+/// is no word ("ment", "skiy") is a syllable, and is joined even when the whole is unknown (a
+/// name: "Zelen-" / "skiy"). A hyphen after a space is a dash ("the plan -" / "which").
+fn broken_word(line: &str, next: &str, known: fn(&str) -> bool) -> Option<usize> {
+    let before = line.strip_suffix('-')?;
+    let head_start = before.char_indices().rev().take_while(|(_, c)| c.is_alphabetic()).last()?.0;
+    let head = &before[head_start..];
+    let next = next.trim_start();
+    let tail = &next[..next.find(|c: char| !c.is_alphabetic()).unwrap_or(next.len())];
+    if head.chars().count() < 2 || tail.is_empty() || !tail.chars().all(char::is_lowercase) {
+        return None;
+    }
+    (!known(tail) || known(&format!("{head}{tail}"))).then_some(head_start)
 }
 
 /// A line longer than this many characters was not wrapped by hand (text is wrapped at
@@ -496,10 +533,13 @@ impl TextBuilder<'_> {
 
 /// Parses `input` (already repaired; `map` leads back to the input as given).
 /// Returns the analysis text and the article model whose spans point into it.
-pub fn parse(input: &str, format: InputFormat, map: &OffsetMap) -> (String, Article) {
+/// `known_word` tells whether a word is a word, for joining words that plain text wrapped
+/// by hand hyphenated at a line's end (the tagger's lexicon; none in the page's own bundle,
+/// which parses pasted HTML only).
+pub fn parse(input: &str, format: InputFormat, map: &OffsetMap, known_word: Option<fn(&str) -> bool>) -> (String, Article) {
     let doc = match format {
         InputFormat::Markdown => markdown_blocks(input),
-        InputFormat::PlainText => plain_blocks(input),
+        InputFormat::PlainText => plain_blocks(input, known_word),
         InputFormat::Html => html::html_blocks(input),
     };
     classify(doc, format, map)
@@ -537,7 +577,8 @@ fn looks_like_url(s: &str) -> bool {
     (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.")) && !s.contains(char::is_whitespace)
 }
 
-fn classify(doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, Article) {
+fn classify(mut doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, Article) {
+    let joined_words = std::mem::take(&mut doc.joined_words);
     let mut b = TextBuilder { text: String::new(), pieces: Vec::new(), blocks: Vec::new(), map };
     let mut article = Article {
         format,
@@ -553,6 +594,7 @@ fn classify(doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, Artic
         credits: None,
         blocks: Vec::new(),
         source_map: Vec::new(),
+        joined_words: Vec::new(),
     };
     // The story ends where a page lists other stories ("Related topics"), in its second half.
     let short = |bl: &RawBlock| bl.inlines.iter().map(|i| i.text.len()).sum::<usize>() <= 40;
@@ -779,6 +821,7 @@ fn classify(doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, Artic
     article.links.sort_by_key(|l| l.span);
     article.blocks = b.blocks;
     article.source_map = b.pieces;
+    article.joined_words = joined_words;
     if article.publisher.is_none() {
         article.publisher = publisher_fallback(&article);
     }
@@ -1005,4 +1048,23 @@ fn publisher_fallback(article: &Article) -> Option<Field> {
     let d = article.dateline.as_ref()?;
     let source = Span::new(article.to_source(d.span.start), article.to_source(d.span.end));
     Some(Field { value: d.agency.clone()?, source, span: Some(d.span) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::broken_word;
+
+    #[test]
+    fn a_word_broken_across_lines_is_joined_unless_a_compound_or_a_dash() {
+        let known = |w: &str| ["government", "decision", "well", "known", "self", "driving"].contains(&w.to_lowercase().as_str());
+        let at = |line: &str, next: &str| broken_word(line, next, known);
+        assert_eq!(at("the new govern-", "ment said"), Some(8), "the whole is a word");
+        assert_eq!(at("President Zelen-", "skiy, who"), Some(10), "the part after is no word: a syllable");
+        assert_eq!(at("the well-", "known plan"), None, "a compound");
+        assert_eq!(at("a self-", "driving car"), None, "a compound");
+        assert_eq!(at("the plan -", "which failed"), None, "a dash");
+        assert_eq!(at("Jean-", "Claude said"), None, "a capital goes on a name");
+        assert_eq!(at("2019-", "2020"), None);
+        assert_eq!(at("a-", "b"), None, "one letter is not a word's head");
+    }
 }

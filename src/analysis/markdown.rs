@@ -28,7 +28,7 @@ pub fn to_markdown(a: &Analysis) -> String {
 /// not the tagger, so the page can convert a paste at once without the analysis worker.
 pub fn html_to_markdown(html: &str) -> String {
     let repaired = repair::repair(html, RepairOptions { decode_entities: false, email_quotes: false });
-    let (text, article) = article::parse(&repaired.text, InputFormat::Html, &repaired.map);
+    let (text, article) = article::parse(&repaired.text, InputFormat::Html, &repaired.map, None);
     render(&text, &article)
 }
 

@@ -33,6 +33,9 @@ pub enum FindingKind {
     OddSpace,
     HtmlEntity,
     EmailQuote,
+    /// Not a repair stage's: the parser joins a word that text wrapped by hand hyphenated
+    /// at a line's end ("arrange-" / "ment"), and reports it as one.
+    LineBreakHyphen,
 }
 
 impl FindingKind {
@@ -45,6 +48,7 @@ impl FindingKind {
             FindingKind::OddSpace => "Unusual space",
             FindingKind::HtmlEntity => "HTML entity",
             FindingKind::EmailQuote => "Email quoting",
+            FindingKind::LineBreakHyphen => "Word broken across lines",
         }
     }
 }

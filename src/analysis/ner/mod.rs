@@ -25,6 +25,12 @@ pub struct Tagger {
     pub lexicon: Lexicon,
 }
 
+/// Whether the lexicon knows `word` (any case): a word of the word clusters or the training
+/// text, or a name of the gazetteers. The repair of words broken across lines asks it.
+pub fn is_known_word(word: &str) -> bool {
+    tagger().is_some_and(|t| t.lexicon.get(word).is_some())
+}
+
 /// The bundled tagger, or None when the bundled files are missing or corrupt.
 pub fn tagger() -> Option<&'static Tagger> {
     static TAGGER: OnceLock<Option<Tagger>> = OnceLock::new();
