@@ -339,6 +339,7 @@ fn forwarded_email() {
     let a = run(&input("forwarded-email.txt"));
     let art = &a.article;
     assert_eq!(art.title.as_ref().unwrap().value, "Ministers agree new border plan");
+    assert!(a.text.starts_with("Ministers agree new border plan\n\n"), "\"Fwd:\" is not in the text either");
     assert_eq!(art.byline.as_ref().unwrap().value, "Jane Smith");
     let d = art.dateline.as_ref().unwrap();
     assert_eq!((d.place.as_str(), d.agency.as_deref()), ("LONDON", Some("Reuters")));

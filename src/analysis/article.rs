@@ -612,6 +612,8 @@ fn classify(mut doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, A
     let mut leading_controls = 0;
     // A reporter's role line under a byline's name, filed with the name.
     let mut role_line = None;
+    // Whether the title was an email's subject ("Fwd: ..."), which the article may repeat.
+    let mut reply_marks = false;
     // A labelled photo credit ("Image source, Getty Images") waiting for its caption.
     let mut pending_credit: Option<PhotoCredit> = None;
 
@@ -649,19 +651,21 @@ fn classify(mut doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, A
                 && !looks_like_url(trimmed)
                 && parse_timestamp(trimmed).is_none();
             if is_heading || plain_title {
-                if let Some((span, _)) = b.push_block(BlockKind::Title, &block.inlines) {
-                    // An email's subject line: the title without "Fwd:" or "Re:".
-                    let value = without_reply_marks(span.of(&b.text)).to_string();
+                // An email's subject line: the title without "Fwd:" or "Re:", which the
+                // text leaves out too.
+                let marks = trimmed.len() - without_reply_marks(trimmed).len();
+                let lead = text.len() - text.trim_start().len();
+                let inlines = if marks > 0 { without_label(&block.inlines, lead + marks) } else { block.inlines.clone() };
+                if let Some((span, _)) = b.push_block(BlockKind::Title, &inlines) {
+                    let value = span.of(&b.text).to_string();
                     article.title = Some(Field { value, source: original(map, source_of(block)), span: Some(span) });
                 }
+                reply_marks = marks > 0;
                 continue;
             }
         }
         // The title again, as a forwarded article repeats the email's subject.
-        if in_header
-            && !body_started
-            && article.title.as_ref().is_some_and(|t| t.value == trimmed && t.span.is_some_and(|s| s.of(&b.text) != trimmed))
-        {
+        if reply_marks && in_header && !body_started && article.title.as_ref().is_some_and(|t| t.value == trimmed) {
             continue;
         }
 

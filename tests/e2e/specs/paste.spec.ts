@@ -64,3 +64,26 @@ test('a news page copied as text: buttons left out, byline, publisher, caption a
   await expect(body).not.toContainText('Image caption');
   await expect(body).not.toContainText('Related topics');
 });
+
+test('a forwarded email and a PDF column read as the articles they hold', async ({ app, page }) => {
+  await app.open();
+  // The article quoted with "> " under a forwarding header: the header is left out, the
+  // quote marks are removed (one finding), and the byline and dateline are the article's.
+  await app.paste(readFileSync(join(__dirname, '../../inputs/forwarded-email.txt'), 'utf8'));
+  await expect(app.title()).toHaveText('Ministers agree new border plan');
+  const meta = app.metadata();
+  await expect(meta).toContainText('Jane Smith');
+  await expect(meta).toContainText('LONDON · Oct 26 · Reuters');
+  const body = page.getByTestId('body');
+  await expect(body).not.toContainText('Forwarded message');
+  await expect(body).not.toContainText('> ');
+  await expect(page.getByTestId('finding')).toHaveCount(1);
+  await expect(page.getByTestId('finding')).toContainText('Email quoting');
+  // A narrow PDF column: hyphenated words joined, each a finding marked in the text.
+  await app.paste(readFileSync(join(__dirname, '../../inputs/pdf-copy.txt'), 'utf8'));
+  await expect(page.getByTestId('finding')).toHaveCount(6);
+  await expect(page.getByTestId('finding').first()).toContainText('Word broken across lines');
+  await expect(body.locator('p')).toHaveCount(3);
+  await expect(body.getByTestId('finding-mark').first()).toHaveText('arrangement');
+  await expect(page.getByTestId('entities-panel')).toContainText('Downing Street');
+});
