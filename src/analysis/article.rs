@@ -10,6 +10,7 @@
 use super::credits::{contributors, parse_credits, parse_photo_credit, Credits, PhotoCredit};
 use super::hash::FastSet;
 use super::html;
+use super::order;
 use super::page_chrome::{
     caption_label, is_control, is_end_marker, looks_like_name, name_before_role, run_on_credit, staff_role, CaptionPart,
 };
@@ -822,7 +823,7 @@ fn classify(mut doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, A
         let safe = is_safe_url(&url);
         article.links.push(Link { span, text: span.of(&b.text).to_string(), url, domain, internal, safe });
     }
-    article.links.sort_by_key(|l| l.span);
+    order::sort_by_key(&mut article.links, |l| order::pair(l.span.start, l.span.end));
     article.blocks = b.blocks;
     article.source_map = b.pieces;
     article.joined_words = joined_words;

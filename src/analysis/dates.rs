@@ -8,6 +8,7 @@
 //! article (or one passed in), relative dates stay unresolved.
 
 use super::entities::{Label, Mention};
+use super::order;
 use super::segment::lowercase;
 use super::span::{overlaps_sorted, Span};
 use super::timestamp::{day_of_month, month_from_name, numeric_date, weekday_from_name, Date, NumericDate};
@@ -122,7 +123,7 @@ pub fn resolve(text: &str, sentences: &[Span], mentions: &[Mention], reference: 
             });
         }
     }
-    out.sort_by_key(|t| t.span.start);
+    order::sort_by_key(&mut out, |t| t.span.start as u64);
     out
 }
 

@@ -12,6 +12,7 @@ use super::ner::model::tag_document_with_progress;
 use super::ner::tokens::tagger_tokens;
 use super::ner::truecase::{case_name, truecase_document};
 use super::ner::{tagger, Tagger};
+use super::order;
 use super::segment::{lowercase, push_lowercase, push_lowercase_words};
 use super::span::{overlaps_sorted, Span};
 use super::timestamp::{day_of_month, month_from_name, numeric_date, weekday_from_name, NumericDate};
@@ -276,7 +277,7 @@ pub fn find_with_progress(
     }
     credits_mentions(t, text, article, &mut mentions);
     relabel_known_names(text, article, &mut mentions);
-    mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    order::sort_by_key(&mut mentions, |m| order::pair(m.span.start, order::descending(m.span.end)));
     mentions.dedup_by(|b, a| a.span.overlaps(b.span));
     join_adjacent_people(text, &mut mentions);
     propagate(text, &sents, &mut mentions);
@@ -875,7 +876,7 @@ fn propagate(text: &str, sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
         }
     }
     mentions.extend(added);
-    mentions.sort_by_key(|m| m.span.start);
+    order::sort_by_key(mentions, |m| m.span.start as u64);
 }
 
 /// The person whose name is longer than `words` and has every one of them ("Peskov" for
@@ -935,9 +936,11 @@ fn link(text: &str, t: &Tagger, mentions: &mut [Mention]) -> Vec<Entity> {
         }
     };
     // Longest names first, so short forms find the entity they abbreviate.
-    let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by_cached_key(|&i| (std::cmp::Reverse(mentions[i].span.of(text).split_whitespace().count()), mentions[i].span.start));
-    for i in order {
+    let mut by_length: Vec<usize> = (0..mentions.len()).collect();
+    order::sort_by_key(&mut by_length, |&i| {
+        order::pair(order::descending(mentions[i].span.of(text).split_whitespace().count()), mentions[i].span.start)
+    });
+    for i in by_length {
         let m = &mentions[i];
         // A name broken across two lines of wrapped text is the same name.
         let words: Vec<&str> = m.span.of(text).split_whitespace().collect();
@@ -1026,7 +1029,7 @@ fn link(text: &str, t: &Tagger, mentions: &mut [Mention]) -> Vec<Entity> {
         e.first = mentions[e.mentions[0]].span;
         e.count = e.mentions.len();
     }
-    entities.sort_by_key(|e| e.first.start);
+    order::sort_by_key(&mut entities, |e| e.first.start as u64);
     for (idx, e) in entities.iter_mut().enumerate() {
         for &mi in &e.mentions {
             mentions[mi].entity = idx;

@@ -15,6 +15,7 @@ pub mod hash;
 pub mod html;
 pub mod markdown;
 pub mod ner;
+pub mod order;
 pub mod page_chrome;
 pub mod quotes;
 pub mod repair;

@@ -10,6 +10,7 @@
 
 use super::article::{Block, BlockKind};
 use super::entities::{Entity, Label, Mention};
+use super::order;
 use super::span::{overlaps_sorted, within, Span};
 use super::timestamp::weekday_from_name;
 use serde::{Deserialize, Serialize};
@@ -219,7 +220,7 @@ fn marked_runs(text: &str, block: Span) -> Vec<Marked> {
             }
         }
     }
-    out.sort_by_key(|m| m.open);
+    order::sort_by_key(&mut out, |m| m.open as u64);
     out
 }
 
@@ -367,7 +368,7 @@ pub fn find(text: &str, blocks: &[Block], sentences: &[Span], mentions: &[Mentio
     }
     // The people named, by where their mention ends (for the last one named before a speaker).
     let mut people: Vec<&Mention> = mentions.iter().filter(|m| m.label == Label::Person).collect();
-    people.sort_by_key(|m| (m.span.end, m.span.start));
+    order::sort_by_key(&mut people, |m| order::pair(m.span.end, m.span.start));
     for block in blocks.iter().filter(prose) {
         let runs = marked_runs(text, block.span);
         let mut covered: Vec<Span> = Vec::new();
@@ -478,7 +479,7 @@ pub fn find(text: &str, blocks: &[Block], sentences: &[Span], mentions: &[Mentio
             }
         }
     }
-    quotes.sort_by_key(|q| q.span.start);
+    order::sort_by_key(&mut quotes, |q| q.span.start as u64);
     quotes
 }
 
