@@ -259,8 +259,7 @@ impl Client {
         let Some(worker) = self.worker.as_ref().filter(|w| w.ready) else { return };
         for job in self.jobs.iter_mut().filter(|j| !j.sent) {
             let request = Request { id: job.id, text: job.text.to_string() };
-            let json = serde_json::to_string(&request).unwrap_or_default();
-            if worker.handle.post_message(&JsValue::from_str(&json)).is_ok() {
+            if worker.handle.post_message(&request.to_js()).is_ok() {
                 job.sent = true;
             }
         }
