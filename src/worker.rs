@@ -34,7 +34,7 @@ pub enum Response {
     Failed { id: u32, message: String },
 }
 
-#[cfg(target_arch = "wasm32")]
+// Not only for wasm32: the page's side (ui/analyzer.rs) is compiled natively too, for its tests.
 impl Request {
     /// The message the page posts: `[id, text]`.
     pub fn to_js(&self) -> wasm_bindgen::JsValue {
