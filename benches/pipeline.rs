@@ -49,7 +49,7 @@ mod native {
         for (name, input) in &inputs {
             g.throughput(Throughput::Bytes(input.len() as u64));
             let format = detect_format(input);
-            let repaired = repair(input, RepairOptions { decode_entities: false, email_quotes: false });
+            let repaired = repair(input, RepairOptions { plain_text: false });
             let (text, art) = article::parse(&repaired.text, format, &repaired.map, Some(lede::analysis::ner::is_known_word));
             let sentences: Vec<Span> = art.blocks.iter().flat_map(|b| segment::sentences(&text, b.span)).collect();
             let t = tagger().expect("bundled model");
@@ -57,9 +57,7 @@ mod native {
                 sentences.iter().map(|s| tagger_tokens(&text, *s).into_iter().map(|sp| sp.of(&text)).collect()).collect();
             let (mentions, ents) = entities::find(&text, &art, &sentences);
 
-            g.bench_with_input(BenchmarkId::new("repair", name), input, |b, i| {
-                b.iter(|| repair(i, RepairOptions { decode_entities: false, email_quotes: false }))
-            });
+            g.bench_with_input(BenchmarkId::new("repair", name), input, |b, i| b.iter(|| repair(i, RepairOptions { plain_text: false })));
             g.bench_with_input(BenchmarkId::new("parse", name), &repaired, |b, r| {
                 b.iter(|| article::parse(&r.text, format, &r.map, Some(lede::analysis::ner::is_known_word)))
             });

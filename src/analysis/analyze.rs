@@ -203,10 +203,7 @@ fn analyze_as(
         });
     }
 
-    let repaired = repair::repair(
-        input,
-        RepairOptions { decode_entities: format == InputFormat::PlainText, email_quotes: format == InputFormat::PlainText },
-    );
+    let repaired = repair::repair(input, RepairOptions { plain_text: format == InputFormat::PlainText });
     let (text, article) = article::parse(&repaired.text, format, &repaired.map, Some(ner::is_known_word));
     if format == InputFormat::Html {
         if let Some(refused) = line_too_long(&text) {

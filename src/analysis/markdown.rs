@@ -27,7 +27,7 @@ pub fn to_markdown(a: &Analysis) -> String {
 /// A web page's HTML (a paste or a dropped file) as Markdown. Only repair and parsing run,
 /// not the tagger, so the page can convert a paste at once without the analysis worker.
 pub fn html_to_markdown(html: &str) -> String {
-    let repaired = repair::repair(html, RepairOptions { decode_entities: false, email_quotes: false });
+    let repaired = repair::repair(html, RepairOptions { plain_text: false });
     let (text, article) = article::parse(&repaired.text, InputFormat::Html, &repaired.map, None);
     render(&text, &article)
 }

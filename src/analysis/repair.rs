@@ -150,10 +150,10 @@ pub struct Repaired {
 /// Which stages to run.
 #[derive(Debug, Clone, Copy)]
 pub struct RepairOptions {
-    pub decode_entities: bool,
-    /// Remove the quote marks of a replied or forwarded email (plain text only: in Markdown
-    /// they are block quotes, which the parser reads).
-    pub email_quotes: bool,
+    /// Plain-text input: HTML entities left in it are decoded and the quote marks of a
+    /// replied or forwarded email removed (Markdown and HTML parsers decode their own
+    /// entities, and in Markdown "> " starts a block quote, which the parser reads).
+    pub plain_text: bool,
 }
 
 /// Repairs `input`. Never fails: text with nothing to repair comes back unchanged.
@@ -164,10 +164,8 @@ pub fn repair(input: &str, options: RepairOptions) -> Repaired {
     let mut staged: Vec<(usize, Finding, Span)> = Vec::new();
 
     let mut stages: Vec<StageFn> = vec![fix_mojibake, strip_invisibles, normalize_spaces];
-    if options.decode_entities {
+    if options.plain_text {
         stages.push(decode_entities_stage);
-    }
-    if options.email_quotes {
         stages.push(strip_email_quotes);
     }
     stages.push(fix_mixed_script);
@@ -604,7 +602,7 @@ mod tests {
     use super::*;
 
     fn fix(s: &str) -> Repaired {
-        repair(s, RepairOptions { decode_entities: true, email_quotes: true })
+        repair(s, RepairOptions { plain_text: true })
     }
 
     #[test]
