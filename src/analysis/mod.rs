@@ -20,6 +20,7 @@ pub mod page_chrome;
 pub mod quotes;
 pub mod repair;
 pub mod segment;
+pub mod shown;
 pub mod span;
 pub mod stats;
 pub mod timestamp;

@@ -10,10 +10,12 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   lede analyze [FILE|-]     print the analysis of FILE (or standard input) as JSON
   lede text [FILE|-]        print the repaired analysis text only
-  lede eval FILE.conll [--model DIR] [--errors] [--case lower|upper]
+  lede eval FILE.conll [--model DIR] [--errors] [--case lower|upper] [--shown]
                             score the bundled tagger (or DIR's model files) on a CoNLL file
                             (conlleval style); --errors lists every wrong chunk; --case
-                            scores the text as if pasted in lowercase or in capitals
+                            scores the text as if pasted in lowercase or in capitals;
+                            --shown scores instead the names the whole analysis shows
+                            on the file's text (its own sentences, tokens and rules)
   lede score FILE           score predictions: lines TOKEN ... GOLD PREDICTED (same scorer)
   lede train [--data DIR] [--out DIR] [--epochs N] [--prune W] [--seed N] [--clusters FILE]
                             rebuild model/ner.bin and lexicon.bin from DIR
@@ -76,11 +78,12 @@ fn read_text(path: &Path) -> Result<String, String> {
 }
 
 fn eval(path: &str, options: &[String]) -> Result<(), String> {
-    let (mut model_dir, mut errors, mut case) = (None, false, None);
+    let (mut model_dir, mut errors, mut case, mut shown) = (None, false, None, false);
     let mut it = options.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--errors" => errors = true,
+            "--shown" => shown = true,
             "--case" => {
                 case = match it.next().map(String::as_str) {
                     Some("lower") => Some(str::to_lowercase as fn(&str) -> String),
@@ -91,6 +94,9 @@ fn eval(path: &str, options: &[String]) -> Result<(), String> {
             "--model" => model_dir = Some(PathBuf::from(it.next().ok_or("--model needs a folder")?)),
             _ => return Err(format!("unknown option {a}\n{USAGE}")),
         }
+    }
+    if shown && model_dir.is_some() {
+        return Err("--shown scores the whole analysis, which runs the bundled model: leave out --model".into());
     }
     let loaded;
     let tagger = match model_dir {
@@ -111,6 +117,15 @@ fn eval(path: &str, options: &[String]) -> Result<(), String> {
         }
     }
     let docs = conll::documents(&sentences);
+    if shown {
+        if errors {
+            for line in lede::analysis::shown::errors(&docs) {
+                println!("{line}");
+            }
+        }
+        print!("{}", lede::analysis::shown::evaluate(&docs).report());
+        return Ok(());
+    }
     if errors {
         for line in train::errors(tagger, &docs) {
             println!("{line}");

@@ -102,6 +102,32 @@ pub fn chunks(labels: &[usize]) -> Vec<(usize, usize, usize)> {
     out
 }
 
+/// Every chunk of `pred` that is wrong against the sentence's gold labels, one line
+/// each: `missed`, `spurious` or `wrong`, the chunks' types, and the sentence with
+/// the chunk in brackets (what `lede eval --errors` prints).
+pub fn chunk_errors(sent: &Sentence, pred: &[usize]) -> Vec<String> {
+    const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+    let (gold, found) = (chunks(&sent.labels), chunks(pred));
+    let show = |a: usize, b: usize| {
+        let mut words: Vec<String> = sent.tokens.clone();
+        words[a] = format!("[{}", words[a]);
+        words[b - 1] = format!("{}]", words[b - 1]);
+        words.join(" ")
+    };
+    let mut out = Vec::new();
+    for g in gold.iter().filter(|g| !found.contains(g)) {
+        let kind = match found.iter().find(|p| p.1 < g.2 && g.1 < p.2) {
+            Some(p) => format!("wrong    {} as {} {:?}", TYPES[g.0], TYPES[p.0], sent.tokens[p.1..p.2].join(" ")),
+            None => format!("missed   {}", TYPES[g.0]),
+        };
+        out.push(format!("{kind}\t{}", show(g.1, g.2)));
+    }
+    for p in found.iter().filter(|p| !gold.iter().any(|g| g.1 < p.2 && p.1 < g.2)) {
+        out.push(format!("spurious {}\t{}", TYPES[p.0], show(p.1, p.2)));
+    }
+    out
+}
+
 /// Precision, recall and F1 overall and per type.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Score {

@@ -237,30 +237,12 @@ pub fn evaluate(tagger: &Tagger, docs: &[Vec<&Sentence>]) -> Score {
 /// Every chunk the tagger got wrong, one line each: `missed`, `spurious` or
 /// `wrong`, the gold and predicted chunks, and the sentence with the chunk in brackets.
 pub fn errors(tagger: &Tagger, docs: &[Vec<&Sentence>]) -> Vec<String> {
-    use super::conll::chunks;
-    const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
     let mut out = Vec::new();
     for doc in docs {
         let toks: Vec<Vec<&str>> = doc.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect();
         for (sent, pred) in doc.iter().zip(tag_as_written(tagger, &toks)) {
             let pred: Vec<usize> = pred.into_iter().map(|(l, _)| l).collect();
-            let (gold, found) = (chunks(&sent.labels), chunks(&pred));
-            let show = |a: usize, b: usize| {
-                let mut words: Vec<String> = sent.tokens.clone();
-                words[a] = format!("[{}", words[a]);
-                words[b - 1] = format!("{}]", words[b - 1]);
-                words.join(" ")
-            };
-            for g in gold.iter().filter(|g| !found.contains(g)) {
-                let kind = match found.iter().find(|p| p.1 < g.2 && g.1 < p.2) {
-                    Some(p) => format!("wrong    {} as {} {:?}", TYPES[g.0], TYPES[p.0], sent.tokens[p.1..p.2].join(" ")),
-                    None => format!("missed   {}", TYPES[g.0]),
-                };
-                out.push(format!("{kind}\t{}", show(g.1, g.2)));
-            }
-            for p in found.iter().filter(|p| !gold.iter().any(|g| g.1 < p.2 && p.1 < g.2)) {
-                out.push(format!("spurious {}\t{}", TYPES[p.0], show(p.1, p.2)));
-            }
+            out.extend(super::conll::chunk_errors(sent, &pred));
         }
     }
     out
