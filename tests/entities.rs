@@ -141,6 +141,30 @@ fn a_name_after_a_role_is_a_person() {
 }
 
 #[test]
+fn a_role_word_is_not_always_a_role() {
+    // After "to" it is a verb; a name ending on a word for an organisation is one.
+    let a = analyze(
+        "Title\n\nFormer goalkeeper Dominique Baratelli is to coach Nice, the club said. Aziz spoke in a statement carried by \
+         the official Iraqi News Agency. Jordan said in a statement released by Warner Bros. on Friday.",
+        &Options::default(),
+    );
+    let label =
+        |name: &str| a.mentions.iter().find(|m| m.span.of(&a.text) == name).unwrap_or_else(|| panic!("no {name}: {:?}", a.mentions)).label;
+    assert_ne!(label("Nice"), Label::Person);
+    assert_eq!(label("Iraqi News Agency"), Label::Org);
+    assert_eq!(label("Warner Bros."), Label::Org);
+}
+
+#[test]
+fn a_name_does_not_end_on_a_connector() {
+    let a = analyze("Title\n\nReal Madrid won the Champions League for a record 15th time on Saturday.", &Options::default());
+    assert_eq!(
+        annotated_sentence(&a, "Real Madrid"),
+        "[Real Madrid]ORG won the [Champions League]MISC for a record [15th]ORDINAL time on [Saturday]DATE."
+    );
+}
+
+#[test]
 fn a_role_in_an_appositive_after_the_name() {
     let a = analyze("Title\n\nYvette Cooper, the home secretary, said the changes would be phased in.", &Options::default());
     let cooper = a.entities.iter().find(|e| e.name == "Yvette Cooper").expect("the person");

@@ -377,6 +377,14 @@ fn refine(t: &Tagger, sent: &[Tok], mut a: usize, mut b: usize, mut label: Label
         label = Label::Loc;
         source = Source::Rule { rule: "facility name".into() };
     }
+    // A name that ends on a word for an organisation is one, whatever the tagger
+    // read in it: "a statement released by Warner Bros.", "the official Iraqi News
+    // Agency" (where "official" looks like a role).
+    let organisation = phrase.len() >= 2 && ORGANISATION_WORDS.contains(&phrase[phrase.len() - 1].trim_end_matches('.'));
+    if organisation && matches!(label, Label::Person) {
+        label = Label::Org;
+        source = Source::Rule { rule: "organisation word".into() };
+    }
     // A name right after a role is a person's: "Tesla chief executive Elon Musk",
     // "President Trump". The tagger, with neither name in its data, can read the
     // first as a firm from "Tesla chief executive"; the role settles it.
@@ -384,6 +392,7 @@ fn refine(t: &Tagger, sent: &[Tok], mut a: usize, mut b: usize, mut label: Label
     if matches!(label, Label::Org | Label::Misc | Label::Loc)
         && matches!(source, Source::Model { .. })
         && capitalised
+        && !organisation
         && phrase.len() <= 3
         && role_before(sent, a).is_some()
     {
@@ -398,6 +407,40 @@ fn refine(t: &Tagger, sent: &[Tok], mut a: usize, mut b: usize, mut label: Label
     }
     Some(m)
 }
+
+/// Last words that make a name an organisation's (checked without a final point).
+const ORGANISATION_WORDS: [&str; 30] = [
+    "Agency",
+    "Association",
+    "Authority",
+    "Bank",
+    "Board",
+    "Bros",
+    "Co",
+    "Commission",
+    "Committee",
+    "Company",
+    "Corp",
+    "Corporation",
+    "Council",
+    "Federation",
+    "Foundation",
+    "Group",
+    "Inc",
+    "Institute",
+    "LLC",
+    "Ltd",
+    "Ministry",
+    "Organisation",
+    "Organization",
+    "Party",
+    "Plc",
+    "PLC",
+    "Society",
+    "Union",
+    "University",
+    "Airlines",
+];
 
 /// A role right before a name: "spokesman", "Kremlin spokesman", "Russia's President",
 /// "North Korean leader".
@@ -418,6 +461,10 @@ fn role_before(sent: &[Tok], name_start: usize) -> Option<Span> {
         }
     }
     let start = found?;
+    // After "to" the word is a verb: "is to coach Nice", "to head the bank".
+    if start > 0 && sent[start - 1].text.eq_ignore_ascii_case("to") {
+        return None;
+    }
     // Capitalised modifiers before the role ("Kremlin", "North Korean", "Russia 's").
     let mut s = start;
     while s > 0 {

@@ -546,13 +546,28 @@ pub fn tag_sentence(
         rows.add_around(model, forms, i, &mut statics[i]);
         model.score(f, &mut statics[i]);
     });
-    let decoded = beam_search(&mut Tagging { model, forms, rows }, sent, forms, &statics, doc, None);
+    let mut decoded = beam_search(&mut Tagging { model, forms, rows }, sent, forms, &statics, doc, None);
+    drop_trailing_connectors(sent, &mut decoded.labels);
     for (i, &label) in decoded.labels.iter().enumerate() {
         if sent[i].chars().next().is_some_and(char::is_uppercase) {
             doc.set_last_label(forms, i, label);
         }
     }
     decoded.labels.into_iter().zip(decoded.confidences).collect()
+}
+
+/// A name does not end on a connector: "for" may continue "Alternative for Germany",
+/// but in "won the Champions League for a record 15th time" the beam, which scores a
+/// connector inside a name as readily as at its end, kept it. Trailing connectors
+/// (lowercase words, "&", "'s") go back to O, from the right so "of the" both go.
+fn drop_trailing_connectors(sent: &[&str], labels: &mut [usize]) {
+    for i in (0..labels.len()).rev() {
+        let inside = labels[i] != 0 && labels[i].is_multiple_of(2);
+        let connector = matches!(sent[i], "&" | "'s") || sent[i].chars().all(|c| c.is_lowercase());
+        if inside && connector && labels.get(i + 1) != Some(&labels[i]) {
+            labels[i] = 0;
+        }
+    }
 }
 
 /// Whether a token may continue a name (be I-X): not a plain lowercase word,
