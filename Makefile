@@ -85,10 +85,13 @@ fuzz:
 	@scripts/fuzz.sh
 
 ## conlleval-style scores of the committed model on the dev split, then on recent news
-## it has never seen (tests/inputs/modern-news.conll, written and annotated for lede).
+## it has never seen (tests/inputs/modern-news.conll, written and annotated for lede);
+## then the same two for the names the whole analysis shows on the files' text (--shown).
 eval:
 	cargo run --release --bin lede -- eval $(DATA)/conll2003/eng.testa
 	cargo run --release --bin lede -- eval tests/inputs/modern-news.conll
+	cargo run --release --bin lede -- eval $(DATA)/conll2003/eng.testa --shown
+	cargo run --release --bin lede -- eval tests/inputs/modern-news.conll --shown
 
 clean:
 	cargo clean

@@ -13,7 +13,10 @@ cargo run --release --quiet --bin lede -- score "$out/compromise.conll" > "$out/
 cargo run --release --quiet --bin lede -- eval tests/inputs/modern-news.conll > "$out/lede-modern.txt"
 (cd tests/e2e && node bench/accuracy.mjs "$out/compromise-modern.conll" ../inputs/modern-news.conll)
 cargo run --release --quiet --bin lede -- score "$out/compromise-modern.conll" > "$out/compromise-modern.txt"
-(cd tests/e2e && node bench/report.mjs "$out/browser.json" "$out/lede.txt" "$out/compromise.txt" "$out/lede-modern.txt" "$out/compromise-modern.txt")
+# lede's whole analysis on the same kind of text compromise reads (what the app shows).
+cargo run --release --quiet --bin lede -- eval ../shared/data/conll2003/eng.testa --shown > "$out/shown.txt"
+cargo run --release --quiet --bin lede -- eval tests/inputs/modern-news.conll --shown > "$out/shown-modern.txt"
+(cd tests/e2e && node bench/report.mjs "$out/browser.json" "$out/lede.txt" "$out/compromise.txt" "$out/lede-modern.txt" "$out/compromise-modern.txt" "$out/shown.txt" "$out/shown-modern.txt")
 echo
 echo "### Bundle (release build)"
 echo

@@ -1,12 +1,13 @@
 // Prints the benchmark tables (markdown) from: criterion's estimates under
 // target/criterion, the browser benchmark's JSON (argv[2]), and the two
 // accuracy reports (argv[3] lede, argv[4] compromise: `lede eval` / `lede score` output),
-// then the same two on recent news (argv[5], argv[6]).
+// then the same two on recent news (argv[5], argv[6]), then lede's whole analysis on the
+// text (`lede eval --shown`) on the dev split and on recent news (argv[7], argv[8]).
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './corpus.mjs';
 
-const [browserFile, ledeAcc, compAcc, ledeModern, compModern] = process.argv.slice(2);
+const [browserFile, ledeAcc, compAcc, ledeModern, compModern, shownAcc, shownModern] = process.argv.slice(2);
 const ms = (ns) => (ns / 1e6).toFixed(ns < 1e6 ? 3 : 1);
 
 console.log('### Native (criterion, one core, median)\n');
@@ -60,14 +61,18 @@ const f1 = (file) => {
   const per = Object.fromEntries([...text.matchAll(/(\w+): precision:\s+([\d.]+)%; recall:\s+([\d.]+)%; FB1:\s+([\d.]+)/g)].map((m) => [m[1], m[4]]));
   return { all, per };
 };
-const accuracy = (title, ledeFile, compFile) => {
+const accuracy = (title, ledeFile, compFile, shownFile) => {
   const l = f1(ledeFile);
   const c = f1(compFile);
   console.log(`\n### Accuracy on ${title}, same scorer\n`);
   console.log('| | overall F1 | PER | LOC | ORG | MISC |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-  console.log(`| lede | ${l.all} | ${l.per.PER} | ${l.per.LOC} | ${l.per.ORG} | ${l.per.MISC} |`);
+  console.log(`| lede's tagger (the file's tokens and sentences) | ${l.all} | ${l.per.PER} | ${l.per.LOC} | ${l.per.ORG} | ${l.per.MISC} |`);
+  if (shownFile) {
+    const s = f1(shownFile);
+    console.log(`| lede's whole analysis on the text (what the app shows) | ${s.all} | ${s.per.PER} | ${s.per.LOC} | ${s.per.ORG} | ${s.per.MISC} |`);
+  }
   console.log(`| compromise (people/places/organizations → PER/LOC/ORG) | ${c.all} | ${c.per.PER} | ${c.per.LOC} | ${c.per.ORG} | n/a |`);
 };
-accuracy('the CoNLL-2003 dev split (eng.testa)', ledeAcc, compAcc);
-if (ledeModern && compModern) accuracy('recent news (tests/inputs/modern-news.conll, 163 names)', ledeModern, compModern);
+accuracy('the CoNLL-2003 dev split (eng.testa)', ledeAcc, compAcc, shownAcc);
+if (ledeModern && compModern) accuracy('recent news (tests/inputs/modern-news.conll, 163 names)', ledeModern, compModern, shownModern);
