@@ -156,6 +156,23 @@ fn a_role_word_is_not_always_a_role() {
 }
 
 #[test]
+fn political_parties_are_organisations() {
+    let a = analyze(
+        "Election results\n\nReform UK won five seats, while the Liberal Democrats held theirs. Alternative for Germany \
+         gained in the east. Sinn Fein and Plaid Cymru also gained, and Labour lost ground. Members of the Kurdistan \
+         Democratic Party met in Arbil.",
+        &Options::default(),
+    );
+    let orgs: Vec<&str> = a.mentions.iter().filter(|m| m.label == Label::Org).map(|m| m.span.of(&a.text)).collect();
+    assert_eq!(
+        orgs,
+        ["Reform UK", "Liberal Democrats", "Alternative for Germany", "Sinn Fein", "Plaid Cymru", "Labour", "Kurdistan Democratic Party"],
+        "a longer name holding a party's is kept whole"
+    );
+    assert!(!a.mentions.iter().any(|m| matches!(m.span.of(&a.text), "UK" | "Germany")), "no country inside a party's name");
+}
+
+#[test]
 fn a_name_does_not_end_on_a_connector() {
     let a = analyze("Title\n\nReal Madrid won the Champions League for a record 15th time on Saturday.", &Options::default());
     assert_eq!(

@@ -276,6 +276,7 @@ pub fn find_with_progress(
         mentions.extend(numeric_mentions(sent));
     }
     credits_mentions(t, text, article, &mut mentions);
+    party_mentions(&sents, &mut mentions);
     relabel_known_names(text, article, &mut mentions);
     order::sort_by_key(&mut mentions, |m| order::pair(m.span.start, order::descending(m.span.end)));
     mentions.dedup_by(|b, a| a.span.overlaps(b.span));
@@ -541,6 +542,89 @@ fn storm_name(name: &str) -> Option<&str> {
 /// ("Speaking to Al Jazeera", "Reuters reported"): one of the well-known outlets, or the
 /// article's own publisher. And a storm's name alone after the article named the storm
 /// ("Milton strengthened"), which the tagger reads as a person's.
+const POLITICAL_PARTIES: &str = include_str!("ner/data/political_parties.txt");
+
+/// The names of `ner/data/political_parties.txt`: those of one word, and those of
+/// several as tagger tokens, keyed by their first token.
+struct Parties {
+    single: FastSet<&'static str>,
+    phrases: FastMap<&'static str, Vec<Vec<&'static str>>>,
+}
+
+fn parties() -> &'static Parties {
+    static PARTIES: std::sync::OnceLock<Parties> = std::sync::OnceLock::new();
+    PARTIES.get_or_init(|| {
+        let mut p = Parties { single: FastSet::default(), phrases: FastMap::default() };
+        for name in POLITICAL_PARTIES.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let words: Vec<&'static str> = tagger_tokens(name, Span::new(0, name.len())).iter().map(|s| s.of(name)).collect();
+            match words.as_slice() {
+                [] => {}
+                [_] => {
+                    p.single.insert(name);
+                }
+                [first, ..] => p.phrases.entry(first).or_default().push(words),
+            }
+        }
+        for list in p.phrases.values_mut() {
+            // The longest first: "Social Democratic and Labour Party" before "Social Democrats".
+            list.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        p
+    })
+}
+
+/// Party names of several words, wherever the text has them: the tagger, which has
+/// seen few, reads "Reform UK" as the UK, "Alternative for Germany" as Germany and
+/// "Sinn Fein" as a person. Mentions they overlap give way to them, but a longer name
+/// that holds one is kept as an organisation ("Kurdistan Democratic Party"), and a name
+/// right before one joins it ("Scottish" + "Labour Party").
+fn party_mentions(sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
+    let phrases = &parties().phrases;
+    // (span, end of the token before it) of each party name the text has.
+    let mut found: Vec<(Span, Option<usize>)> = Vec::new();
+    for sent in sents {
+        let mut i = 0;
+        while i < sent.len() {
+            let matched =
+                sent[i].text.starts_with(char::is_uppercase).then(|| phrases.get(sent[i].text.as_ref())).flatten().and_then(|list| {
+                    list.iter().find(|words| {
+                        sent.len() >= i + words.len() && sent[i..i + words.len()].iter().zip(words.iter()).all(|(t, w)| t.text == *w)
+                    })
+                });
+            match matched {
+                Some(words) => {
+                    let span = Span::new(sent[i].span.start, sent[i + words.len() - 1].span.end);
+                    found.push((span, i.checked_sub(1).map(|p| sent[p].span.end)));
+                    i += words.len();
+                }
+                None => i += 1,
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    let party = || Source::Rule { rule: "political party".into() };
+    let mut added = Vec::with_capacity(found.len());
+    for (mut span, before) in found {
+        if let Some(m) = mentions.iter_mut().find(|m| m.label.is_name() && m.span.contains(span) && m.span != span) {
+            if m.label != Label::Org {
+                m.label = Label::Org;
+                m.source = party();
+            }
+            continue;
+        }
+        let adjacent = |m: &Mention| m.label.is_name() && m.label != Label::Person && Some(m.span.end) == before && m.span.end < span.start;
+        if let Some(m) = mentions.iter().find(|m| adjacent(m)) {
+            span.start = m.span.start;
+        }
+        added.push(mention(span, Label::Org, party()));
+    }
+    let spans: Vec<Span> = added.iter().map(|m| m.span).collect();
+    mentions.retain(|m| !spans.iter().any(|s| s.overlaps(m.span)));
+    mentions.extend(added);
+}
+
 fn relabel_known_names(text: &str, article: &Article, mentions: &mut [Mention]) {
     let publisher = article.publisher.as_ref().map(|p| p.value.as_str());
     let storms: FastSet<&str> = mentions
@@ -548,14 +632,26 @@ fn relabel_known_names(text: &str, article: &Article, mentions: &mut [Mention]) 
         .filter(|m| matches!(&m.source, Source::Rule { rule } if rule == "named storm"))
         .filter_map(|m| storm_name(m.span.of(text)))
         .collect();
-    for m in mentions.iter_mut().filter(|m| matches!(m.source, Source::Model { .. })) {
+    for m in mentions.iter_mut().filter(|m| matches!(m.source, Source::Model { .. } | Source::Gazetteer { .. })) {
         let name = m.span.of(text);
+        if matches!(m.source, Source::Gazetteer { .. }) {
+            // "Labour", which the gazetteer has as a group of people.
+            if m.label != Label::Org && parties().single.contains(name) {
+                m.label = Label::Org;
+                m.source = Source::Rule { rule: "political party".into() };
+            }
+            continue;
+        }
         // "the Guardian": the tagger leaves the article out of the name.
         let after_the = text[..m.span.start].ends_with("The ") || text[..m.span.start].ends_with("the ");
         let outlet = is_news_outlet(name) || after_the && is_news_outlet(&format!("The {name}"));
         if m.label != Label::Org && (outlet || publisher == Some(name)) {
             m.label = Label::Org;
             m.source = Source::Rule { rule: "news organisation".into() };
+        } else if m.label != Label::Org && parties().single.contains(name) {
+            // "AfD" as a place.
+            m.label = Label::Org;
+            m.source = Source::Rule { rule: "political party".into() };
         } else if storms.contains(name) {
             m.label = Label::Misc;
             m.source = Source::Rule { rule: "named storm".into() };
