@@ -173,6 +173,23 @@ fn political_parties_are_organisations() {
 }
 
 #[test]
+fn todays_companies_are_organisations() {
+    let a = analyze(
+        "Nvidia shares jump\n\nNvidia reported record revenue on Wednesday as demand for its chips from Microsoft, Meta \
+         and Amazon kept growing. Deforestation in the Amazon fell.",
+        &Options::default(),
+    );
+    let labels: Vec<(&str, Label)> = a.mentions.iter().filter(|m| m.label.is_name()).map(|m| (m.span.of(&a.text), m.label)).collect();
+    for name in ["Microsoft", "Meta"] {
+        assert!(labels.contains(&(name, Label::Org)), "{name}: {labels:?}");
+    }
+    assert_eq!(labels.iter().filter(|(n, _)| *n == "Amazon").map(|(_, l)| *l).next(), Some(Label::Org), "{labels:?}");
+    // After "the" the name is left to the tagger: the rainforest is not the company.
+    let last = a.mentions.iter().rev().find(|m| m.span.of(&a.text) == "Amazon");
+    assert!(last.is_none_or(|m| !matches!(&m.source, lede::analysis::entities::Source::Rule { .. })), "{labels:?}");
+}
+
+#[test]
 fn a_name_does_not_end_on_a_connector() {
     let a = analyze("Title\n\nReal Madrid won the Champions League for a record 15th time on Saturday.", &Options::default());
     assert_eq!(

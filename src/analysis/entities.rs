@@ -542,6 +542,15 @@ fn storm_name(name: &str) -> Option<&str> {
 /// ("Speaking to Al Jazeera", "Reuters reported"): one of the well-known outlets, or the
 /// article's own publisher. And a storm's name alone after the article named the storm
 /// ("Milton strengthened"), which the tagger reads as a person's.
+const ORGANISATIONS: &str = include_str!("ner/data/organisations.txt");
+
+/// Whether `name` is one of `ner/data/organisations.txt`: companies and organisations of
+/// today's news that the tagger's 1996 training text hardly names.
+fn is_known_organisation(name: &str) -> bool {
+    static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| ORGANISATIONS.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()).contains(name)
+}
+
 const POLITICAL_PARTIES: &str = include_str!("ner/data/political_parties.txt");
 
 /// The names of `ner/data/political_parties.txt`: those of one word, and those of
@@ -648,6 +657,9 @@ fn relabel_known_names(text: &str, article: &Article, mentions: &mut [Mention]) 
         if m.label != Label::Org && (outlet || publisher == Some(name)) {
             m.label = Label::Org;
             m.source = Source::Rule { rule: "news organisation".into() };
+        } else if m.label != Label::Org && !after_the && is_known_organisation(name) {
+            m.label = Label::Org;
+            m.source = Source::Rule { rule: "known organisation".into() };
         } else if m.label != Label::Org && parties().single.contains(name) {
             // "AfD" as a place.
             m.label = Label::Org;
