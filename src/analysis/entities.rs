@@ -277,6 +277,7 @@ pub fn find_with_progress(
     }
     credits_mentions(t, text, article, &mut mentions);
     party_mentions(&sents, &mut mentions);
+    organisation_mentions(t, text, &sents, &mut mentions);
     relabel_known_names(text, article, &mut mentions);
     order::sort_by_key(&mut mentions, |m| order::pair(m.span.start, order::descending(m.span.end)));
     mentions.dedup_by(|b, a| a.span.overlaps(b.span));
@@ -542,44 +543,98 @@ fn storm_name(name: &str) -> Option<&str> {
 /// ("Speaking to Al Jazeera", "Reuters reported"): one of the well-known outlets, or the
 /// article's own publisher. And a storm's name alone after the article named the storm
 /// ("Milton strengthened"), which the tagger reads as a person's.
-const ORGANISATIONS: &str = include_str!("ner/data/organisations.txt");
-
-/// Whether `name` is one of `ner/data/organisations.txt`: companies and organisations of
-/// today's news that the tagger's 1996 training text hardly names.
-fn is_known_organisation(name: &str) -> bool {
-    static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| ORGANISATIONS.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()).contains(name)
-}
-
-const POLITICAL_PARTIES: &str = include_str!("ner/data/political_parties.txt");
-
-/// The names of `ner/data/political_parties.txt`: those of one word, and those of
-/// several as tagger tokens, keyed by their first token.
-struct Parties {
+/// A hand-written list of names (`ner/data/*.txt`: one per line, exact case): those of one
+/// word, and those of several as tagger tokens, keyed by their first token.
+struct NameList {
+    all: FastSet<&'static str>,
     single: FastSet<&'static str>,
     phrases: FastMap<&'static str, Vec<Vec<&'static str>>>,
 }
 
-fn parties() -> &'static Parties {
-    static PARTIES: std::sync::OnceLock<Parties> = std::sync::OnceLock::new();
-    PARTIES.get_or_init(|| {
-        let mut p = Parties { single: FastSet::default(), phrases: FastMap::default() };
-        for name in POLITICAL_PARTIES.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+impl NameList {
+    fn new(list: &'static str) -> NameList {
+        let mut n = NameList { all: FastSet::default(), single: FastSet::default(), phrases: FastMap::default() };
+        for name in list.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            n.all.insert(name);
             let words: Vec<&'static str> = tagger_tokens(name, Span::new(0, name.len())).iter().map(|s| s.of(name)).collect();
             match words.as_slice() {
                 [] => {}
                 [_] => {
-                    p.single.insert(name);
+                    n.single.insert(name);
                 }
-                [first, ..] => p.phrases.entry(first).or_default().push(words),
+                [first, ..] => n.phrases.entry(first).or_default().push(words),
             }
         }
-        for list in p.phrases.values_mut() {
+        for list in n.phrases.values_mut() {
             // The longest first: "Social Democratic and Labour Party" before "Social Democrats".
             list.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
-        p
-    })
+        n
+    }
+
+    /// The token ranges of `sent` that are names of several words on the list, and, with
+    /// `single`, those of one word that `single` accepts.
+    fn find(&self, sent: &[Tok], single: impl Fn(&str) -> bool) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < sent.len() {
+            let word = sent[i].text.as_ref();
+            let len = if !word.starts_with(|c: char| c.is_alphabetic()) {
+                None
+            } else {
+                let phrase = self.phrases.get(word).and_then(|list| {
+                    list.iter().find(|words| {
+                        sent.len() >= i + words.len() && sent[i..i + words.len()].iter().zip(words.iter()).all(|(t, w)| t.text == *w)
+                    })
+                });
+                phrase.map(Vec::len).or_else(|| (self.single.contains(word) && single(word)).then_some(1))
+            };
+            match len {
+                Some(len) => {
+                    found.push((i, i + len));
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        found
+    }
+}
+
+/// `ner/data/organisations.txt`: companies and organisations of today's news that the
+/// tagger's 1996 training text hardly names.
+fn organisations() -> &'static NameList {
+    static LIST: std::sync::OnceLock<NameList> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| NameList::new(include_str!("ner/data/organisations.txt")))
+}
+
+/// `ner/data/political_parties.txt`.
+fn parties() -> &'static NameList {
+    static LIST: std::sync::OnceLock<NameList> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| NameList::new(include_str!("ner/data/political_parties.txt")))
+}
+
+/// Today's organisations the tagger missed ("Apple said in June", "Musk's own startup,
+/// xAI,"), where no other mention covers them. A word that the training text usually
+/// writes in lowercase ("zoom", "arm", "stripe") is left to the tagger, and so is a name
+/// after "the" ("the Amazon"): both are more often something else.
+fn organisation_mentions(t: &Tagger, text: &str, sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
+    let list = organisations();
+    let usually_lowercase = |w: &str| t.lexicon.get(w).and_then(|f| f.case) == Some(0);
+    let mut covered: Vec<Span> = mentions.iter().map(|m| m.span).collect();
+    order::sort_by_key(&mut covered, |s| s.start as u64);
+    let mut added = Vec::new();
+    for sent in sents {
+        for (a, b) in list.find(sent, |w| !usually_lowercase(w)) {
+            let span = Span::new(sent[a].span.start, sent[b - 1].span.end);
+            let after_the = text[..span.start].ends_with("the ") || text[..span.start].ends_with("The ");
+            let overlapped = covered.iter().any(|c| c.overlaps(span));
+            if !after_the && !overlapped {
+                added.push(mention(span, Label::Org, Source::Rule { rule: "known organisation".into() }));
+            }
+        }
+    }
+    mentions.extend(added);
 }
 
 /// Party names of several words, wherever the text has them: the tagger, which has
@@ -588,26 +643,11 @@ fn parties() -> &'static Parties {
 /// that holds one is kept as an organisation ("Kurdistan Democratic Party"), and a name
 /// right before one joins it ("Scottish" + "Labour Party").
 fn party_mentions(sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
-    let phrases = &parties().phrases;
-    // (span, end of the token before it) of each party name the text has.
+    // (span, end of the token before it) of each party name of several words the text has.
     let mut found: Vec<(Span, Option<usize>)> = Vec::new();
     for sent in sents {
-        let mut i = 0;
-        while i < sent.len() {
-            let matched =
-                sent[i].text.starts_with(char::is_uppercase).then(|| phrases.get(sent[i].text.as_ref())).flatten().and_then(|list| {
-                    list.iter().find(|words| {
-                        sent.len() >= i + words.len() && sent[i..i + words.len()].iter().zip(words.iter()).all(|(t, w)| t.text == *w)
-                    })
-                });
-            match matched {
-                Some(words) => {
-                    let span = Span::new(sent[i].span.start, sent[i + words.len() - 1].span.end);
-                    found.push((span, i.checked_sub(1).map(|p| sent[p].span.end)));
-                    i += words.len();
-                }
-                None => i += 1,
-            }
+        for (a, b) in parties().find(sent, |_| false) {
+            found.push((Span::new(sent[a].span.start, sent[b - 1].span.end), a.checked_sub(1).map(|p| sent[p].span.end)));
         }
     }
     if found.is_empty() {
@@ -657,7 +697,7 @@ fn relabel_known_names(text: &str, article: &Article, mentions: &mut [Mention]) 
         if m.label != Label::Org && (outlet || publisher == Some(name)) {
             m.label = Label::Org;
             m.source = Source::Rule { rule: "news organisation".into() };
-        } else if m.label != Label::Org && !after_the && is_known_organisation(name) {
+        } else if m.label != Label::Org && !after_the && organisations().all.contains(name) {
             m.label = Label::Org;
             m.source = Source::Rule { rule: "known organisation".into() };
         } else if m.label != Label::Org && parties().single.contains(name) {
