@@ -348,6 +348,14 @@ fn forwarded_email() {
     for absent in ["> ", "Forwarded message", "From:", "Subject:", "\nMinisters agree new border plan"] {
         assert!(!a.text.contains(absent), "{absent:?} is in the text");
     }
+    // Not an email: a headline that starts with "Re:" keeps it.
+    let b = run("Re: the future of work\n\nLONDON (Reuters) - Offices are emptier than ever, a survey showed on Monday.\n");
+    assert_eq!(b.article.title.as_ref().unwrap().value, "Re: the future of work");
+    // A reply: its "On ... wrote:" line makes it an email.
+    let c =
+        run("Re: Ministers agree\n\nOn Thu, Oct 26, 2023 at 10:15 AM Jane Smith <jane.smith@example.com> wrote:\n\n> LONDON (Reuters) - \
+                 Ministers agreed a plan on Thursday.\n> The talks took weeks.\n");
+    assert_eq!(c.article.title.as_ref().unwrap().value, "Ministers agree");
     // The wrapped lines are one paragraph: the sentence runs across them.
     let s = a.sentences.iter().find(|s| s.of(&a.text).starts_with("LONDON")).unwrap();
     assert!(s.of(&a.text).ends_with("hosted the talks."), "{:?}", s.of(&a.text));

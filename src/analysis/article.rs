@@ -12,7 +12,7 @@ use super::hash::FastSet;
 use super::html;
 use super::order;
 use super::page_chrome::{
-    caption_label, is_control, is_end_marker, looks_like_name, name_before_role, run_on_credit, staff_role, CaptionPart,
+    caption_label, is_control, is_email_header, is_end_marker, looks_like_name, name_before_role, run_on_credit, staff_role, CaptionPart,
 };
 use super::repair::OffsetMap;
 use super::span::Span;
@@ -615,6 +615,10 @@ fn classify(mut doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, A
     let mut role_line = None;
     // Whether the title was an email's subject ("Fwd: ..."), which the article may repeat.
     let mut reply_marks = false;
+    // "Fwd:" and "Re:" mark a subject only in an email, whose header ("From: ...",
+    // "---------- Forwarded message") comes within its first lines; a headline may start
+    // with "Re:" too.
+    let email = blocks.iter().take(40).any(|b| b.text().lines().any(|l| is_email_header(l.trim())));
     // A labelled photo credit ("Image source, Getty Images") waiting for its caption.
     let mut pending_credit: Option<PhotoCredit> = None;
 
@@ -654,7 +658,7 @@ fn classify(mut doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, A
             if is_heading || plain_title {
                 // An email's subject line: the title without "Fwd:" or "Re:", which the
                 // text leaves out too.
-                let marks = trimmed.len() - without_reply_marks(trimmed).len();
+                let marks = if email { trimmed.len() - without_reply_marks(trimmed).len() } else { 0 };
                 let lead = text.len() - text.trim_start().len();
                 let inlines = if marks > 0 { without_label(&block.inlines, lead + marks) } else { block.inlines.clone() };
                 if let Some((span, _)) = b.push_block(BlockKind::Title, &inlines) {

@@ -67,11 +67,16 @@ pub fn is_control(line: &str) -> bool {
 }
 
 /// The lines a forwarded or replied email puts before the text it quotes: "---------- Forwarded
-/// message ---------", "-----Original Message-----", "Begin forwarded message:", and its
-/// header fields ("From: Jane Doe <jane@example.com>", "Subject: ...").
-fn is_email_header(l: &str) -> bool {
+/// message ---------", "-----Original Message-----", "Begin forwarded message:", a reply's
+/// "On Thu, Oct 26, 2023 at 10:15 AM Jane Doe <jane@example.com> wrote:", and the header
+/// fields ("From: Jane Doe <jane@example.com>", "Subject: ...").
+pub fn is_email_header(l: &str) -> bool {
     let bare = l.trim_matches(|c: char| c == '-' || c == ' ').to_ascii_lowercase();
     if ["forwarded message", "original message", "begin forwarded message"].contains(&bare.as_str()) {
+        return true;
+    }
+    // With an address: an article's "On Tuesday, Musk wrote:" is not one.
+    if l.len() <= 200 && l.starts_with("On ") && l.ends_with(" wrote:") && l.contains('@') {
         return true;
     }
     const FIELDS: [&str; 8] = ["From:", "To:", "Cc:", "Bcc:", "Sent:", "Date:", "Subject:", "Reply-To:"];
