@@ -198,6 +198,28 @@ fn todays_companies_are_organisations() {
 }
 
 #[test]
+fn a_headline_in_title_case_is_read_in_the_articles_casing() {
+    let body = "\n\nPresident Joe Biden said on Monday that Donald Trump was a danger. The Fed chair spoke on inflation.";
+    let names = |title: &str| {
+        let a = analyze(&format!("{title}{body}"), &Options::default());
+        let s = a.sentences[0];
+        a.mentions
+            .iter()
+            .filter(|m| s.contains(m.span) && m.label.is_name())
+            .map(|m| (m.span.of(&a.text).to_string(), m.label))
+            .collect::<Vec<_>>()
+    };
+    // "Inflation Cools" was an organisation, and "Trump" went unseen.
+    assert_eq!(names("Fed Holds Rates Steady as Inflation Cools"), [("Fed".to_string(), Label::Org)]);
+    assert_eq!(
+        names("Biden Says Trump Would Be a Danger to Democracy"),
+        [("Biden".to_string(), Label::Person), ("Trump".to_string(), Label::Person)]
+    );
+    // A place of several words keeps its capitals.
+    assert!(names("Supreme Court Rejects Appeal Over New York Gun Law").contains(&("New York".to_string(), Label::Gpe)));
+}
+
+#[test]
 fn a_name_does_not_end_on_a_connector() {
     let a = analyze("Title\n\nReal Madrid won the Champions League for a record 15th time on Saturday.", &Options::default());
     assert_eq!(

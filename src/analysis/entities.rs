@@ -10,7 +10,7 @@ use super::ner::features::LABELS;
 use super::ner::lexicon::{Facts, CAPITAL, CITY, COUNTRY, DEMONYM};
 use super::ner::model::tag_document_with_progress;
 use super::ner::tokens::tagger_tokens;
-use super::ner::truecase::{case_name, truecase_document};
+use super::ner::truecase::{case_name, recase_titles, truecase_document};
 use super::ner::{tagger, Tagger};
 use super::order;
 use super::segment::{lowercase, push_lowercase, push_lowercase_words};
@@ -249,6 +249,13 @@ pub fn find_with_progress(
     if let Some(cased) = cased {
         for (sent, cased) in sents.iter_mut().zip(cased) {
             for (tok, c) in sent.iter_mut().zip(cased) {
+                tok.text = Cow::Owned(c);
+            }
+        }
+    } else {
+        // A headline in title case, in a document with case, likewise.
+        for (i, cased) in recase_titles(&t.lexicon, &written) {
+            for (tok, c) in sents[i].iter_mut().zip(cased) {
                 tok.text = Cow::Owned(c);
             }
         }
@@ -572,9 +579,9 @@ impl NameList {
         n
     }
 
-    /// The token ranges of `sent` that are names of several words on the list, and, with
-    /// `single`, those of one word that `single` accepts.
-    fn find(&self, sent: &[Tok], single: impl Fn(&str) -> bool) -> Vec<(usize, usize)> {
+    /// The token ranges of `sent` that are names of several words on the list, and those
+    /// of one word that `single` accepts (given the word and its index in the sentence).
+    fn find(&self, sent: &[Tok], single: impl Fn(&str, usize) -> bool) -> Vec<(usize, usize)> {
         let mut found = Vec::new();
         let mut i = 0;
         while i < sent.len() {
@@ -587,7 +594,7 @@ impl NameList {
                         sent.len() >= i + words.len() && sent[i..i + words.len()].iter().zip(words.iter()).all(|(t, w)| t.text == *w)
                     })
                 });
-                phrase.map(Vec::len).or_else(|| (self.single.contains(word) && single(word)).then_some(1))
+                phrase.map(Vec::len).or_else(|| (self.single.contains(word) && single(word, i)).then_some(1))
             };
             match len {
                 Some(len) => {
@@ -614,10 +621,18 @@ fn parties() -> &'static NameList {
     LIST.get_or_init(|| NameList::new(include_str!("ner/data/political_parties.txt")))
 }
 
+/// Whether a listed organisation's name at `span` is rather the place it shares a name
+/// with: "the Amazon" is the river ("the Fed" is the bank).
+fn place_after_the(text: &str, span: Span) -> bool {
+    const ALSO_PLACES: [&str; 1] = ["Amazon"];
+    let before = &text[..span.start];
+    ALSO_PLACES.contains(&span.of(text)) && (before.ends_with("the ") || before.ends_with("The "))
+}
+
 /// Today's organisations the tagger missed ("Apple said in June", "Musk's own startup,
 /// xAI,"), where no other mention covers them. A word that the training text usually
-/// writes in lowercase ("zoom", "arm", "stripe") is left to the tagger, and so is a name
-/// after "the" ("the Amazon"): both are more often something else.
+/// writes in lowercase ("zoom", "arm", "stripe") is left to the tagger at the start of a
+/// sentence, and so is "the Amazon": both are more often something else.
 fn organisation_mentions(t: &Tagger, text: &str, sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
     let list = organisations();
     let usually_lowercase = |w: &str| t.lexicon.get(w).and_then(|f| f.case) == Some(0);
@@ -625,11 +640,11 @@ fn organisation_mentions(t: &Tagger, text: &str, sents: &[Vec<Tok>], mentions: &
     order::sort_by_key(&mut covered, |s| s.start as u64);
     let mut added = Vec::new();
     for sent in sents {
-        for (a, b) in list.find(sent, |w| !usually_lowercase(w)) {
+        // Capitalised inside a sentence, even such a word is the name ("the Fed chair").
+        for (a, b) in list.find(sent, |w, i| i > 0 || !usually_lowercase(w)) {
             let span = Span::new(sent[a].span.start, sent[b - 1].span.end);
-            let after_the = text[..span.start].ends_with("the ") || text[..span.start].ends_with("The ");
             let overlapped = covered.iter().any(|c| c.overlaps(span));
-            if !after_the && !overlapped {
+            if !overlapped && !place_after_the(text, span) {
                 added.push(mention(span, Label::Org, Source::Rule { rule: "known organisation".into() }));
             }
         }
@@ -646,7 +661,7 @@ fn party_mentions(sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
     // (span, end of the token before it) of each party name of several words the text has.
     let mut found: Vec<(Span, Option<usize>)> = Vec::new();
     for sent in sents {
-        for (a, b) in parties().find(sent, |_| false) {
+        for (a, b) in parties().find(sent, |_, _| false) {
             found.push((Span::new(sent[a].span.start, sent[b - 1].span.end), a.checked_sub(1).map(|p| sent[p].span.end)));
         }
     }
@@ -697,7 +712,7 @@ fn relabel_known_names(text: &str, article: &Article, mentions: &mut [Mention]) 
         if m.label != Label::Org && (outlet || publisher == Some(name)) {
             m.label = Label::Org;
             m.source = Source::Rule { rule: "news organisation".into() };
-        } else if m.label != Label::Org && !after_the && organisations().all.contains(name) {
+        } else if m.label != Label::Org && organisations().all.contains(name) && !place_after_the(text, m.span) {
             m.label = Label::Org;
             m.source = Source::Rule { rule: "known organisation".into() };
         } else if m.label != Label::Org && parties().single.contains(name) {

@@ -118,6 +118,82 @@ pub fn truecase_document(lex: &Lexicon, sentences: &[Vec<&str>]) -> Option<Vec<V
     is_caseless(sentences).then(|| sentences.iter().map(|s| apply(lex, s)).collect())
 }
 
+/// Whether a sentence is a headline in title case ("Fed Holds Rates Steady as Inflation
+/// Cools"): four words or more, each capitalised but for the small words headlines keep
+/// in lowercase, at least two of them after the first words the training text writes
+/// in lowercase, and neither a list (two commas or more) nor a line of figures. The
+/// tagger, which saw few such lines, reads "Inflation Cools" as an organisation.
+pub fn is_title_case(lex: &Lexicon, sent: &[&str]) -> bool {
+    const SMALL: [&str; 20] =
+        ["a", "an", "the", "and", "but", "or", "nor", "for", "of", "to", "in", "on", "at", "by", "as", "up", "vs", "via", "from", "with"];
+    let words: Vec<&str> = sent.iter().copied().filter(|w| w.chars().all(char::is_alphabetic)).collect();
+    let figures = sent.iter().filter(|w| w.contains(|c: char| c.is_ascii_digit())).count();
+    if words.len() < 4
+        || figures * 4 > sent.len()
+        || sent.iter().filter(|w| **w == ",").count() > 1
+        || super::features::is_all_caps_sentence(sent)
+        || !words.iter().all(|w| w.contains(char::is_uppercase) || SMALL.contains(w))
+    {
+        return false;
+    }
+    let usually_lowercase =
+        words[1..].iter().filter(|w| w.starts_with(char::is_uppercase) && lex.get(w).and_then(|f| f.case) == Some(0)).count();
+    usually_lowercase >= 2
+}
+
+/// The title-case headlines of a document (see [`is_title_case`]) recased, by index:
+/// each word as the rest of the document writes it away from a sentence's start ("Trump",
+/// "Fed", "inflation"), else as the training text usually does, else as written (a word
+/// neither knows is more often a name than not); the first word starts with a capital.
+pub fn recase_titles(lex: &Lexicon, sentences: &[Vec<&str>]) -> Vec<(usize, Vec<String>)> {
+    let titles: Vec<usize> = (0..sentences.len()).filter(|&i| is_title_case(lex, &sentences[i])).collect();
+    if titles.is_empty() {
+        return Vec::new();
+    }
+    // How the rest of the document writes each word: its most frequent form.
+    let mut forms: HashMap<String, BTreeMap<&str, usize>> = HashMap::new();
+    for (i, s) in sentences.iter().enumerate() {
+        if titles.binary_search(&i).is_ok() || super::features::is_all_caps_sentence(s) {
+            continue;
+        }
+        for w in s.iter().skip(1).filter(|w| w.chars().any(char::is_alphabetic)) {
+            *forms.entry(w.to_lowercase()).or_default().entry(w).or_default() += 1;
+        }
+    }
+    let usual = |lower: &str| {
+        forms.get(lower).and_then(|counts| counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(w, _)| mask_of(w)))
+    };
+    titles
+        .into_iter()
+        .map(|i| {
+            let lower: Vec<String> = sentences[i].iter().map(|w| w.to_lowercase()).collect();
+            let lower_refs: Vec<&str> = lower.iter().map(String::as_str).collect();
+            // A place of several words keeps its capitals ("New York", "Hong Kong").
+            let mut keep = vec![false; lower.len()];
+            for k in 0..lower.len() {
+                lex.phrases_at(&lower_refs[k..], 4, |len, f| {
+                    if len >= 2 && f.is_name() {
+                        keep[k..k + len].iter_mut().for_each(|x| *x = true);
+                    }
+                });
+            }
+            let cased = sentences[i]
+                .iter()
+                .zip(&lower)
+                .enumerate()
+                .map(|(k, (w, lower))| {
+                    let mask = if keep[k] { None } else { usual(lower).or_else(|| lex.get_lowercase(lower).and_then(|f| f.case)) };
+                    match mask {
+                        Some(mask) if lower.chars().count() == w.chars().count() => apply_mask(lower, if k == 0 { mask | 1 } else { mask }),
+                        _ => w.to_string(),
+                    }
+                })
+                .collect();
+            (i, cased)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
