@@ -546,10 +546,6 @@ fn storm_name(name: &str) -> Option<&str> {
     STORM_KINDS.contains(&kind).then_some(own)
 }
 
-/// A news organisation the article names, which the tagger can read as a person or a place
-/// ("Speaking to Al Jazeera", "Reuters reported"): one of the well-known outlets, or the
-/// article's own publisher. And a storm's name alone after the article named the storm
-/// ("Milton strengthened"), which the tagger reads as a person's.
 /// A hand-written list of names (`ner/data/*.txt`: one per line, exact case): those of one
 /// word, and those of several as tagger tokens, keyed by their first token.
 struct NameList {
@@ -636,20 +632,58 @@ fn place_after_the(text: &str, span: Span) -> bool {
 fn organisation_mentions(t: &Tagger, text: &str, sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
     let list = organisations();
     let usually_lowercase = |w: &str| t.lexicon.get(w).and_then(|f| f.case) == Some(0);
-    let mut covered: Vec<Span> = mentions.iter().map(|m| m.span).collect();
-    order::sort_by_key(&mut covered, |s| s.start as u64);
     let mut added = Vec::new();
+    let mut reach = None;
     for sent in sents {
         // Capitalised inside a sentence, even such a word is the name ("the Fed chair").
         for (a, b) in list.find(sent, |w, i| i > 0 || !usually_lowercase(w)) {
             let span = Span::new(sent[a].span.start, sent[b - 1].span.end);
-            let overlapped = covered.iter().any(|c| c.overlaps(span));
-            if !overlapped && !place_after_the(text, span) {
+            let reach = reach.get_or_insert_with(|| Reach::new(mentions, |_| true));
+            if reach.overlapping(mentions, span).is_none() && !place_after_the(text, span) {
                 added.push(mention(span, Label::Org, Source::Rule { rule: "known organisation".into() }));
             }
         }
     }
     mentions.extend(added);
+}
+
+/// Mentions sorted by where they start, each with the one reaching farthest among those
+/// up to it: whether some mention overlaps or holds a span is then a binary search, where
+/// a scan of every mention for every listed name the text has would be quadratic (a
+/// pasted list of thousands of party names).
+struct Reach {
+    starts: Vec<usize>,
+    farthest: Vec<usize>,
+}
+
+impl Reach {
+    fn new(mentions: &[Mention], keep: impl Fn(&Mention) -> bool) -> Reach {
+        let mut order: Vec<usize> = (0..mentions.len()).filter(|&i| keep(&mentions[i])).collect();
+        order::sort_by_key(&mut order, |&i| mentions[i].span.start as u64);
+        let starts = order.iter().map(|&i| mentions[i].span.start).collect();
+        let mut farthest = Vec::with_capacity(order.len());
+        for &i in &order {
+            let best = farthest.last().copied().filter(|&b: &usize| mentions[b].span.end >= mentions[i].span.end).unwrap_or(i);
+            farthest.push(best);
+        }
+        Reach { starts, farthest }
+    }
+
+    /// The mention reaching farthest among those starting before `end` (or at it, with `at`).
+    fn farthest_from(&self, end: usize, at: bool) -> Option<usize> {
+        let n = self.starts.partition_point(|&s| s < end || at && s == end);
+        n.checked_sub(1).map(|k| self.farthest[k])
+    }
+
+    /// A mention overlapping `span`, if any.
+    fn overlapping(&self, mentions: &[Mention], span: Span) -> Option<usize> {
+        self.farthest_from(span.end, false).filter(|&i| mentions[i].span.end > span.start)
+    }
+
+    /// A mention longer than `span` that holds it, if any.
+    fn holding(&self, mentions: &[Mention], span: Span) -> Option<usize> {
+        self.farthest_from(span.start, true).filter(|&i| mentions[i].span.end >= span.end && mentions[i].span != span)
+    }
 }
 
 /// Party names of several words, wherever the text has them: the tagger, which has
@@ -669,26 +703,37 @@ fn party_mentions(sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
         return;
     }
     let party = || Source::Rule { rule: "political party".into() };
-    let mut added = Vec::with_capacity(found.len());
+    let names = Reach::new(mentions, |m| m.label.is_name());
+    // Names other than people's, by where they end: the one right before a party's name.
+    let ends: FastMap<usize, usize> =
+        mentions.iter().enumerate().filter(|(_, m)| m.label.is_name() && m.label != Label::Person).map(|(i, m)| (m.span.end, i)).collect();
+    let mut added: Vec<Mention> = Vec::with_capacity(found.len());
     for (mut span, before) in found {
-        if let Some(m) = mentions.iter_mut().find(|m| m.label.is_name() && m.span.contains(span) && m.span != span) {
+        if let Some(i) = names.holding(mentions, span) {
+            let m = &mut mentions[i];
             if m.label != Label::Org {
                 m.label = Label::Org;
                 m.source = party();
             }
             continue;
         }
-        let adjacent = |m: &Mention| m.label.is_name() && m.label != Label::Person && Some(m.span.end) == before && m.span.end < span.start;
-        if let Some(m) = mentions.iter().find(|m| adjacent(m)) {
-            span.start = m.span.start;
+        if let Some(&i) = before.and_then(|b| ends.get(&b)) {
+            if mentions[i].span.end < span.start {
+                span.start = mentions[i].span.start;
+            }
         }
         added.push(mention(span, Label::Org, party()));
     }
-    let spans: Vec<Span> = added.iter().map(|m| m.span).collect();
-    mentions.retain(|m| !spans.iter().any(|s| s.overlaps(m.span)));
+    let taken = Reach::new(&added, |_| true);
+    mentions.retain(|m| taken.overlapping(&added, m.span).is_none());
     mentions.extend(added);
 }
 
+/// A news organisation the article names, which the tagger can read as a person or a place
+/// ("Speaking to Al Jazeera", "Reuters reported"): one of the well-known outlets, or the
+/// article's own publisher. And a storm's name alone after the article named the storm
+/// ("Milton strengthened"), which the tagger reads as a person's. A political party or one of
+/// today's organisations the tagger read as something else.
 fn relabel_known_names(text: &str, article: &Article, mentions: &mut [Mention]) {
     let publisher = article.publisher.as_ref().map(|p| p.value.as_str());
     let storms: FastSet<&str> = mentions
