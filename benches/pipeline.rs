@@ -117,6 +117,7 @@ mod native {
             ("roster", repeated(|i| format!("John {} joined the club in Paris.\n", surname(i)))),
             ("names on one line", repeated(|i| format!("{} {} ", surname(i), surname(i + 7)))),
             ("banks", repeated(|i| format!("The Bank of {} said.{}", surname(i), if i % 40 == 39 { "\n\n" } else { " " }))),
+            ("parties", repeated(|i| format!("{} of the Labour Party met Microsoft and Sinn Fein. ", surname(i)))),
         ];
         let mut g = c.benchmark_group("unusual");
         g.sample_size(10);
