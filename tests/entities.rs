@@ -127,6 +127,12 @@ fn a_dateline_names_a_place_and_an_agency() {
     );
     let seattle = a.mentions.iter().find(|m| m.span.of(&a.text) == "SEATTLE").unwrap();
     assert_eq!(serde_json::to_value(&seattle.source).unwrap()["rule"], "dateline");
+    // A place and its state are two places, and the first is the story's own (a CNN page
+    // copied as text puts its dateline on a line of its own).
+    let b =
+        analyze("Storm nears\n\nSiesta Key, Florida CNN —\nResidents of Siesta Key were told to leave on Tuesday.", &Options::default());
+    let places: Vec<(&str, Label)> = b.mentions.iter().filter(|m| m.label.is_name()).map(|m| (m.span.of(&b.text), m.label)).collect();
+    assert_eq!(places, [("Siesta Key", Label::Loc), ("Florida", Label::Gpe), ("CNN", Label::Org), ("Siesta Key", Label::Loc)]);
 }
 
 #[test]

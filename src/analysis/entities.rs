@@ -1013,10 +1013,15 @@ fn credits_mentions(t: &Tagger, text: &str, article: &Article, mentions: &mut Ve
     // as an organisation. Its date stays with the numbers and dates found elsewhere.
     if let Some(d) = &article.dateline {
         let raw = d.span.of(text);
-        let names = [(Some(&d.place), place_label(t, &d.place)), (d.agency.as_ref(), Label::Org)];
+        // "Siesta Key, Florida": two places, each its own mention, so the first links with
+        // the story's other "Siesta Key"s.
+        let mut names: Vec<(&str, Label)> = d.place.split(", ").map(|p| (p, place_label(t, p))).collect();
+        names.extend(d.agency.as_deref().map(|a| (a, Label::Org)));
+        let mut from = 0;
         for (name, label) in names {
-            if let Some(k) = name.and_then(|n| raw.find(n.as_str()).map(|k| (k, n.len()))) {
-                let span = Span::new(d.span.start + k.0, d.span.start + k.0 + k.1);
+            if let Some(k) = raw.get(from..).and_then(|r| r.find(name)).map(|k| k + from) {
+                let span = Span::new(d.span.start + k, d.span.start + k + name.len());
+                from = k + name.len();
                 zones.push(span);
                 parts.push((span, label, "dateline"));
             }
