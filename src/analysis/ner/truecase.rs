@@ -8,6 +8,7 @@
 //! letters, kept in the lexicon beside the word's other facts ([`Facts::case`]).
 //! Words the training text never shows are capitalised when the gazetteers know them.
 
+use super::super::hash::FastMap;
 use super::conll::Sentence;
 use super::features::is_all_caps_sentence;
 use super::lexicon::{Lexicon, CASE_CHARS};
@@ -150,19 +151,26 @@ pub fn recase_titles(lex: &Lexicon, sentences: &[Vec<&str>]) -> Vec<(usize, Vec<
     if titles.is_empty() {
         return Vec::new();
     }
-    // How the rest of the document writes each word: its most frequent form.
-    let mut forms: HashMap<String, BTreeMap<&str, usize>> = HashMap::new();
+    // How the rest of the document writes each word: the capitals of its most frequent
+    // form, capitals first on a tie ("Trump" once and "trump" once is the name).
+    let mut forms: FastMap<String, Vec<(u32, usize)>> = FastMap::default();
     for (i, s) in sentences.iter().enumerate() {
         if titles.binary_search(&i).is_ok() || super::features::is_all_caps_sentence(s) {
             continue;
         }
         for w in s.iter().skip(1).filter(|w| w.chars().any(char::is_alphabetic)) {
-            *forms.entry(w.to_lowercase()).or_default().entry(w).or_default() += 1;
+            let (lower, mask) = (w.to_lowercase(), mask_of(w));
+            if lower.chars().count() != w.chars().count() {
+                continue;
+            }
+            let counts = forms.entry(lower).or_default();
+            match counts.iter_mut().find(|c| c.0 == mask) {
+                Some(c) => c.1 += 1,
+                None => counts.push((mask, 1)),
+            }
         }
     }
-    let usual = |lower: &str| {
-        forms.get(lower).and_then(|counts| counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(w, _)| mask_of(w)))
-    };
+    let usual = |lower: &str| forms.get(lower).and_then(|counts| counts.iter().max_by_key(|c| (c.1, c.0)).map(|c| c.0));
     titles
         .into_iter()
         .map(|i| {
