@@ -132,7 +132,7 @@ pub fn is_title_case(lex: &Lexicon, sent: &[&str]) -> bool {
     if words.len() < 4
         || figures * 4 > sent.len()
         || sent.iter().filter(|w| **w == ",").count() > 1
-        || super::features::is_all_caps_sentence(sent)
+        || is_all_caps_sentence(sent)
         || !words.iter().all(|w| w.contains(char::is_uppercase) || SMALL.contains(w))
     {
         return false;
@@ -155,7 +155,7 @@ pub fn recase_titles(lex: &Lexicon, sentences: &[Vec<&str>]) -> Vec<(usize, Vec<
     // form, capitals first on a tie ("Trump" once and "trump" once is the name).
     let mut forms: FastMap<String, Vec<(u32, usize)>> = FastMap::default();
     for (i, s) in sentences.iter().enumerate() {
-        if titles.binary_search(&i).is_ok() || super::features::is_all_caps_sentence(s) {
+        if titles.binary_search(&i).is_ok() || is_all_caps_sentence(s) {
             continue;
         }
         for w in s.iter().skip(1).filter(|w| w.chars().any(char::is_alphabetic)) {
