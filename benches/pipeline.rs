@@ -8,10 +8,12 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
-    use lede::analysis::article::{self, detect_format};
+    use lede::analysis::dates::{detect, resolve};
     use lede::analysis::ner::{model::tag_document, tagger, tokens::tagger_tokens};
-    use lede::analysis::repair::{repair, RepairOptions};
-    use lede::analysis::{about, analyze, dates, entities, quotes, segment, Options, Span};
+    use lede::analysis::parse::{self, detect_format};
+    use lede::analysis::text::repair::{repair, RepairOptions};
+    use lede::analysis::text::segment;
+    use lede::analysis::{about, analyze, ner, quotes, rules, Options, Span};
     use lede::seeds::SEEDS;
 
     /// About 1 MB of plain text from the dev split: sentences detokenized, ten to a paragraph.
@@ -20,7 +22,7 @@ mod native {
         let Ok(raw) = std::fs::read_to_string(path) else {
             return SEEDS[0].text.repeat(1_000_000 / SEEDS[0].text.len());
         };
-        let sentences = lede::analysis::ner::conll::read(&raw);
+        let sentences = lede::tools::conll::read(&raw);
         let mut out = String::from("Dev split corpus\n\n");
         for (i, s) in sentences.iter().enumerate() {
             let mut line = String::new();
@@ -50,16 +52,23 @@ mod native {
             g.throughput(Throughput::Bytes(input.len() as u64));
             let format = detect_format(input);
             let repaired = repair(input, RepairOptions { plain_text: false });
-            let (text, art) = article::parse(&repaired.text, format, &repaired.map, Some(lede::analysis::ner::is_known_word));
+            let (text, art) = parse::parse(&repaired.text, format, &repaired.map, Some(lede::analysis::ner::is_known_word));
             let sentences: Vec<Span> = art.blocks.iter().flat_map(|b| segment::sentences(&text, b.span)).collect();
             let t = tagger().expect("bundled model");
             let toks: Vec<Vec<&str>> =
                 sentences.iter().map(|s| tagger_tokens(&text, *s).into_iter().map(|sp| sp.of(&text)).collect()).collect();
-            let (mentions, ents) = entities::find(&text, &art, &sentences);
+            // Names and values from the tagger's chunks (the rules stage alone is timed below).
+            let find = |text: &str| {
+                let tagged = ner::tag(text, &sentences, &mut |_, _| {}).expect("bundled model");
+                let values = detect::find(&tagged.sentences);
+                rules::apply(text, &art, &tagged, values)
+            };
+            let (mentions, ents) = find(&text);
+            let tagged = ner::tag(&text, &sentences, &mut |_, _| {}).expect("bundled model");
 
             g.bench_with_input(BenchmarkId::new("repair", name), input, |b, i| b.iter(|| repair(i, RepairOptions { plain_text: false })));
             g.bench_with_input(BenchmarkId::new("parse", name), &repaired, |b, r| {
-                b.iter(|| article::parse(&r.text, format, &r.map, Some(lede::analysis::ner::is_known_word)))
+                b.iter(|| parse::parse(&r.text, format, &r.map, Some(lede::analysis::ner::is_known_word)))
             });
             g.bench_with_input(BenchmarkId::new("tokenize", name), &text, |b, t| {
                 b.iter(|| {
@@ -67,12 +76,15 @@ mod native {
                 })
             });
             g.bench_with_input(BenchmarkId::new("tag", name), &toks, |b, toks| b.iter(|| tag_document(&t.model, &t.lexicon, toks)));
-            g.bench_with_input(BenchmarkId::new("entities+link", name), &text, |b, text| b.iter(|| entities::find(text, &art, &sentences)));
+            g.bench_with_input(BenchmarkId::new("entities+link", name), &text, |b, text| b.iter(|| find(text)));
+            g.bench_with_input(BenchmarkId::new("rules+link", name), &text, |b, text| {
+                b.iter(|| rules::apply(text, &art, &tagged, detect::find(&tagged.sentences)))
+            });
             g.bench_with_input(BenchmarkId::new("quotes", name), &text, |b, text| {
                 b.iter(|| quotes::find(text, &art.blocks, &sentences, &mentions, &ents))
             });
             g.bench_with_input(BenchmarkId::new("dates", name), &text, |b, text| {
-                b.iter(|| dates::resolve(text, &sentences, &mentions, None))
+                b.iter(|| resolve::resolve(text, &sentences, &mentions, None))
             });
             let units: Vec<Span> = mentions.iter().map(|m| m.span).collect();
             g.bench_with_input(BenchmarkId::new("keyphrases", name), &text, |b, text| {

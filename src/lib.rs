@@ -2,9 +2,12 @@
 //!
 //! [`analysis`] is the pure core (native and wasm alike, no browser imports);
 //! [`ui`] is the Yew app that renders what the core returns; [`seeds`] holds the
-//! bundled articles; [`worker`] runs the core in a Web Worker for the page.
+//! bundled articles; [`worker`] runs the core in a Web Worker for the page; [`tools`]
+//! (the `tools` feature) trains and scores the tagger for the command line.
 
 pub mod analysis;
 pub mod seeds;
+#[cfg(feature = "tools")]
+pub mod tools;
 pub mod ui;
 pub mod worker;

@@ -1,7 +1,7 @@
 //! Golden tests for the entities layer, written the way a reader checks them:
 //! the text with each mention in brackets followed by its type.
 
-use lede::analysis::entities::{Label, Source};
+use lede::analysis::mention::{Label, Source};
 use lede::analysis::{analyze, Analysis, Options};
 use lede::seeds::SEEDS;
 
@@ -195,7 +195,7 @@ fn todays_companies_are_organisations() {
         "Title\n\nApple said in June that it would add the technology. Musk's own startup, xAI, raised money. Zoom in on it.",
         &Options::default(),
     );
-    let listed = |m: &&lede::analysis::entities::Mention| matches!(&m.source, Source::Rule { rule } if rule == "known organisation");
+    let listed = |m: &&lede::analysis::mention::Mention| matches!(&m.source, Source::Rule { rule } if rule == "known organisation");
     let orgs: Vec<(&str, Label)> = b.mentions.iter().filter(listed).map(|m| (m.span.of(&b.text), m.label)).collect();
     assert_eq!(orgs, [("Apple", Label::Org), ("xAI", Label::Org)]);
     // After "the" the name is left to the tagger: the rainforest is not the company.

@@ -2,8 +2,9 @@
 //! field by field, plus a full JSON snapshot of the seed's analysis.
 //! `UPDATE_SNAPSHOTS=1 cargo test --test parse` rewrites the snapshots.
 
-use lede::analysis::article::{BlockKind, InputFormat};
-use lede::analysis::repair::FindingKind;
+use lede::analysis::parse::write::html_to_markdown;
+use lede::analysis::parse::{BlockKind, InputFormat};
+use lede::analysis::text::repair::FindingKind;
 use lede::analysis::{analyze, Analysis, Options};
 use lede::seeds::SEEDS;
 use std::path::Path;
@@ -503,4 +504,22 @@ fn skipped_layers_are_empty_and_the_rest_is_unchanged() {
     let stats_only =
         analyze(text, &Options { skip: Skip { quotes: true, times: true, about: true, ..Default::default() }, ..Default::default() });
     assert_eq!((stats_only.tokens, stats_only.stats), (whole.tokens, whole.stats));
+}
+
+#[test]
+fn pasted_html_becomes_markdown_that_parses_to_the_same_article() {
+    let html = "<html><head><meta property=\"og:site_name\" content=\"The Example Times\"></head><body>\
+        <h1>Leaders meet</h1><p>GENEVA (Reuters) - They met <a href=\"https://example.com/a\">on Thursday</a>, officials said.</p>\
+        <script>alert(1)</script><p>A second *paragraph*.</p></body></html>";
+    let first = analyze(html, &Options::default());
+    let md = first.to_markdown();
+    assert_eq!(html_to_markdown(html), md, "the page's conversion and the analysis' agree");
+    assert!(!md.contains("script") && !md.contains("alert"), "{md}");
+    assert!(md.starts_with("# Leaders meet\n\n**The Example Times**"), "{md}");
+    assert!(md.contains("[on Thursday](https://example.com/a)"), "{md}");
+    let second = analyze(&md, &Options::default());
+    assert_eq!(second.text, first.text);
+    assert_eq!(second.article.title.as_ref().map(|t| &t.value), first.article.title.as_ref().map(|t| &t.value));
+    assert_eq!(second.article.publisher.as_ref().map(|p| &p.value), first.article.publisher.as_ref().map(|p| &p.value));
+    assert_eq!(second.article.links.len(), 1);
 }

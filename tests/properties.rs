@@ -1,7 +1,7 @@
 //! Property tests: the analyzer answers any string, and its spans are sound.
 #![cfg(not(target_arch = "wasm32"))]
 
-use lede::analysis::segment::word_bounds;
+use lede::analysis::text::segment::word_bounds;
 use lede::analysis::{analyze, Options};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;

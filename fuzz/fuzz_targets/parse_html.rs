@@ -3,15 +3,14 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use lede::analysis::article::InputFormat;
-use lede::analysis::markdown::to_markdown;
+use lede::analysis::parse::InputFormat;
 use lede::analysis::{analyze, Options};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     for format in [InputFormat::Html, InputFormat::Markdown, InputFormat::PlainText] {
         let a = analyze(&text, &Options { format: Some(format), ..Options::default() });
-        let md = to_markdown(&a);
+        let md = a.to_markdown();
         let _ = analyze(&md, &Options { format: Some(InputFormat::Markdown), ..Options::default() });
     }
 });

@@ -1,7 +1,7 @@
 //! Counts and readability: Flesch reading ease and Flesch-Kincaid grade for the
 //! article and for each paragraph.
 
-use super::article::{Block, BlockKind};
+use super::parse::{Block, BlockKind};
 use super::span::{within, Span};
 use serde::{Deserialize, Serialize};
 

@@ -1,8 +1,9 @@
 //! The lede command line: `lede analyze [FILE|-]` prints the analysis as JSON
 //! (the same document the web app exports).
 
-use lede::analysis::ner::{self, conll, lexicon, model, train, truecase};
+use lede::analysis::ner::{self, lexicon, model, truecase};
 use lede::analysis::{analyze, Options};
+use lede::tools::{conll, train};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -119,11 +120,11 @@ fn eval(path: &str, options: &[String]) -> Result<(), String> {
     let docs = conll::documents(&sentences);
     if shown {
         if errors {
-            for line in lede::analysis::shown::errors(&docs) {
+            for line in lede::tools::shown::errors(&docs) {
                 println!("{line}");
             }
         }
-        print!("{}", lede::analysis::shown::evaluate(&docs).report());
+        print!("{}", lede::tools::shown::evaluate(&docs).report());
         return Ok(());
     }
     if errors {
@@ -156,10 +157,10 @@ fn train(args: &[String]) -> Result<(), String> {
     }
     let gaz = data.join("gazetteers");
     let read = |name: &str| read_text(&gaz.join(name));
-    let demonyms = include_str!("../analysis/ner/data/demonyms.tsv");
+    let demonyms = lede::analysis::lists::DEMONYMS;
     let clusters = read_text(&clusters)?;
     let train_sents = conll::read(&read_text(&data.join("conll2003/eng.train"))?);
-    let lex_bytes = lexicon::build_lexicon(&read, demonyms, &clusters, &truecase::casing(&train_sents))?;
+    let lex_bytes = lexicon::build_lexicon(&read, demonyms, &clusters, &truecase::casing(train_sents.iter().map(|s| s.tokens.as_slice())))?;
     let lex = lexicon::Lexicon::from_bytes(&lex_bytes).ok_or("the lexicon just built does not read back")?;
     eprintln!("lexicon: {} words and names, {} bytes", lex.len(), lex_bytes.len());
 
@@ -207,7 +208,7 @@ fn clusters(path: &str, args: &[String]) -> Result<(), String> {
         .iter()
         .map(|w| v.vectors.get(*w).map(|x| x[..v.dimensions.min(x.len())].to_vec()).ok_or_else(|| format!("no vector for {w}")))
         .collect::<Result<_, _>>()?;
-    let paths = ner::clusters::cluster(&vectors);
+    let paths = lede::tools::clusters::cluster(&vectors);
     println!(
         "# lede clusters {} --words {words} (see src/analysis/ner/clusters.rs)",
         Path::new(path).file_name().map_or("".into(), |f| f.to_string_lossy())

@@ -9,7 +9,7 @@ use super::components::{
 use super::library::{self, BACKUP_KEY, STORAGE_KEY};
 use super::service_worker::UpdateBanner;
 use super::state::{Action, AppState};
-use crate::analysis::analyze::Severity;
+use crate::analysis::Severity;
 use crate::analysis::{Analysis, Stage};
 use std::rc::Rc;
 use yew::prelude::*;

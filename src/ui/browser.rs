@@ -88,11 +88,11 @@ pub fn read_dropped(files: Option<web_sys::FileList>, done: impl FnOnce(Result<(
         done(Err(format!("“{name}” is not a text, Markdown or HTML file.")));
         return;
     }
-    if file.size() > crate::analysis::analyze::MAX_INPUT_BYTES as f64 {
+    if file.size() > crate::analysis::MAX_INPUT_BYTES as f64 {
         done(Err(format!(
             "“{name}” is {:.1} MB; lede reads files up to {} MB.",
             file.size() / 1_048_576.0,
-            crate::analysis::analyze::MAX_INPUT_BYTES >> 20
+            crate::analysis::MAX_INPUT_BYTES >> 20
         )));
         return;
     }

@@ -2,7 +2,7 @@
 //! and the draft being pasted. No browser calls here, so it is tested natively.
 
 use super::library::Restored;
-use crate::analysis::entities::Label;
+use crate::analysis::mention::Label;
 use crate::seeds::SEEDS;
 use std::rc::Rc;
 use yew::Reducible;

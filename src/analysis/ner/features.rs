@@ -3,20 +3,10 @@
 //! and string parts; the model stores weights by hash.
 
 use super::clusters::{prefix, DEPTH};
+use super::labels::{LABELS, NUM_LABELS};
 use super::lexicon::{Facts, Lexicon, CITY, COUNTRY, DEMONYM, FIRST, LAST, REGION};
-use crate::analysis::hash::FastMap;
-use crate::analysis::segment::push_lowercase;
-
-pub const LABELS: [&str; 9] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
-pub const NUM_LABELS: usize = LABELS.len();
-
-/// Whether `label` may follow `prev` in IOB2 (I-X only after B-X or I-X).
-pub fn allowed(prev: usize, label: usize) -> bool {
-    if label == 0 || label % 2 == 1 {
-        return true;
-    }
-    prev == label || prev + 1 == label
-}
+use crate::analysis::text::segment::push_lowercase;
+use crate::analysis::util::hash::FastMap;
 
 #[derive(Clone, Copy)]
 struct Hasher(u32);

@@ -2,16 +2,16 @@
 //! decoding (left to right, IOB2 constraints) shared with training.
 
 use super::features::{
-    allowed, around_feature, around_reads, context_features, document_label, document_label_feature_of, label_pair_feature,
-    previous_label_feature, previous_label_reads, single_facts, word_features, DocContext, Forms, Reads, AROUND_TEMPLATES, NUM_LABELS,
-    PREVIOUS_LABEL_TEMPLATES,
+    around_feature, around_reads, context_features, document_label, document_label_feature_of, label_pair_feature, previous_label_feature,
+    previous_label_reads, single_facts, word_features, DocContext, Forms, Reads, AROUND_TEMPLATES, PREVIOUS_LABEL_TEMPLATES,
 };
-use crate::analysis::hash::FastMap;
-use crate::analysis::segment::push_lowercase_words;
+use super::labels::{allowed, NUM_LABELS};
+use super::lexicon::Lexicon;
+use crate::analysis::text::segment::push_lowercase_words;
+use crate::analysis::util::hash::FastMap;
 
 /// Feature keys are already hashes; [`FastMap`] spreads them over 64 bits for hashbrown.
 type KeyIndex = FastMap<u32, u32>;
-use super::lexicon::Lexicon;
 
 const MAGIC: &[u8; 8] = b"LEDENER1";
 
@@ -603,7 +603,7 @@ pub fn tag_document_with_progress(
     sentences: &[Vec<&str>],
     progress: &mut dyn FnMut(usize, usize),
 ) -> Vec<Vec<(usize, f32)>> {
-    use super::conll::chunks;
+    use super::labels::chunks;
     let slices: Vec<&[&str]> = sentences.iter().map(Vec::as_slice).collect();
     let (mut doc, forms) = DocContext::new(&slices);
     let mut rows = WordRows::new(model, doc.ids());

@@ -3,9 +3,9 @@
 //! whole ("20-month", "Anglo-Dutch"), possessives split off ("Kim" + "'s"),
 //! punctuation stands alone, abbreviations keep their period ("U.S.", "Mr.").
 
-use crate::analysis::segment::is_abbreviation;
 use crate::analysis::span::Span;
-use crate::analysis::timestamp::{numeric_date, NumericDate};
+use crate::analysis::text::segment::is_abbreviation;
+use crate::analysis::util::timestamp::{numeric_date, NumericDate};
 
 fn is_lead_punct(c: char) -> bool {
     matches!(c, '"' | '\'' | '(' | '[' | '{' | '“' | '‘' | '«' | '¿' | '¡' | '<')

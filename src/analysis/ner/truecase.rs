@@ -8,10 +8,9 @@
 //! letters, kept in the lexicon beside the word's other facts ([`Facts::case`]).
 //! Words the training text never shows are capitalised when the gazetteers know them.
 
-use super::super::hash::FastMap;
-use super::conll::Sentence;
 use super::features::is_all_caps_sentence;
 use super::lexicon::{Lexicon, CASE_CHARS};
+use crate::analysis::util::hash::FastMap;
 use std::collections::{BTreeMap, HashMap};
 
 #[cfg(doc)]
@@ -32,10 +31,10 @@ fn apply_mask(lower: &str, mask: u32) -> String {
 
 /// The training text's casing: each word (lowercase) → the capitals of its most
 /// frequent form. For [`super::lexicon::build_lexicon`].
-pub fn casing(sentences: &[Sentence]) -> BTreeMap<String, u32> {
+pub fn casing<'a>(sentences: impl IntoIterator<Item = &'a [String]>) -> BTreeMap<String, u32> {
     let mut forms: HashMap<String, BTreeMap<&str, usize>> = HashMap::new();
     for s in sentences {
-        let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+        let toks: Vec<&str> = s.iter().map(String::as_str).collect();
         if toks.is_empty() || is_all_caps_sentence(&toks) {
             continue;
         }
@@ -206,13 +205,12 @@ pub fn recase_titles(lex: &Lexicon, sentences: &[Vec<&str>]) -> Vec<(usize, Vec<
 mod tests {
     use super::*;
 
-    fn sentence(text: &str) -> Sentence {
-        let tokens: Vec<String> = text.split(' ').map(String::from).collect();
-        Sentence { labels: vec![0; tokens.len()], tokens }
+    fn sentence(text: &str) -> Vec<String> {
+        text.split(' ').map(String::from).collect()
     }
 
     /// A lexicon with the casing of `sentences` and one gazetteer entry, Pyongyang.
-    fn lexicon(sentences: &[Sentence]) -> Lexicon {
+    fn lexicon(sentences: &[Vec<String>]) -> Lexicon {
         let read = |name: &str| {
             Ok(match name {
                 "countries.tsv" => "iso2\tiso3\tname\tcapital\nKP\tPRK\tNorth Korea\tPyongyang\n",
@@ -220,7 +218,7 @@ mod tests {
             }
             .to_string())
         };
-        let bytes = super::super::lexicon::build_lexicon(&read, "", "", &casing(sentences)).unwrap();
+        let bytes = super::super::lexicon::build_lexicon(&read, "", "", &casing(sentences.iter().map(Vec::as_slice))).unwrap();
         Lexicon::from_bytes(&bytes).unwrap()
     }
 

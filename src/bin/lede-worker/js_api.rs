@@ -4,8 +4,8 @@
 //! loads with `<script src="lede-worker.js">` and `await wasm_bindgen("lede-worker_bg.wasm")`;
 //! the functions are then `wasm_bindgen.analyze` and so on (README, "The JavaScript API").
 
-use lede::analysis::article::InputFormat;
-use lede::analysis::timestamp::parse_timestamp;
+use lede::analysis::parse::InputFormat;
+use lede::analysis::util::timestamp::parse_timestamp;
 use lede::analysis::{analyze as analyze_text, Analysis, Options, Skip};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;

@@ -1,6 +1,6 @@
-use crate::analysis::article::BlockKind;
 use crate::analysis::dates::TimeExpr;
-use crate::analysis::entities::{Label, Source};
+use crate::analysis::mention::{Label, Source};
+use crate::analysis::parse::BlockKind;
 use crate::analysis::quotes::QuoteKind;
 use crate::analysis::{Analysis, Span};
 use crate::ui::segments::{segments, Mark};
@@ -177,7 +177,7 @@ fn BodyChunk(props: &BodyChunkProps) -> Html {
 /// A link the reader can follow, only for http, https and mailto URLs; anything
 /// else (javascript:, data:) is shown as plain text.
 pub fn safe_link(url: &str, content: Html) -> Html {
-    if crate::analysis::article::is_safe_url(url) {
+    if crate::analysis::parse::is_safe_url(url) {
         html! { <a href={url.to_string()} target="_blank" rel="noopener noreferrer">{ content }</a> }
     } else {
         content

@@ -1,5 +1,5 @@
-use crate::analysis::analyze::MAX_INPUT_BYTES;
-use crate::analysis::markdown::html_to_markdown;
+use crate::analysis::parse::write::html_to_markdown;
+use crate::analysis::MAX_INPUT_BYTES;
 use crate::ui::components::article_list::on_file_drop;
 use crate::ui::state::Action;
 use web_sys::HtmlTextAreaElement;

@@ -1,4 +1,4 @@
-use crate::analysis::entities::Label;
+use crate::analysis::mention::Label;
 use crate::analysis::Analysis;
 use crate::ui::components::article_view::why;
 use std::rc::Rc;

@@ -1,4 +1,4 @@
-use crate::analysis::entities::Label;
+use crate::analysis::mention::Label;
 use crate::analysis::Analysis;
 use std::rc::Rc;
 use yew::prelude::*;

@@ -54,9 +54,9 @@ pub fn MetadataPanel(props: &MetadataPanelProps) -> Html {
                     None => missing(),
                 }) }
                 { row("Format", text(match art.format {
-                    crate::analysis::article::InputFormat::Markdown => "Markdown",
-                    crate::analysis::article::InputFormat::PlainText => "plain text",
-                    crate::analysis::article::InputFormat::Html => "HTML",
+                    crate::analysis::parse::InputFormat::Markdown => "Markdown",
+                    crate::analysis::parse::InputFormat::PlainText => "plain text",
+                    crate::analysis::parse::InputFormat::Html => "HTML",
                 })) }
                 { row("Image", match &art.image {
                     Some(i) => html! { <>{ safe_link(&i.url, text(&i.alt)) }</> },

@@ -5,7 +5,7 @@
 //! followed by space and a capital, digit or opening quote, except after
 //! abbreviations ("U.S.", "Oct.", "Mr.") and initials ("Mark J. Smith").
 
-use super::span::Span;
+use crate::analysis::span::Span;
 use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 

@@ -7,11 +7,13 @@
 //! already names. The core never reads a clock: without a timestamp in the
 //! article (or one passed in), relative dates stay unresolved.
 
-use super::entities::{Label, Mention};
-use super::order;
-use super::segment::lowercase;
-use super::span::{overlaps_sorted, Span};
-use super::timestamp::{day_of_month, month_from_name, numeric_date, weekday_from_name, Date, NumericDate};
+use crate::analysis::mention::{Label, Mention};
+use crate::analysis::span::{overlaps_sorted, Span};
+use crate::analysis::text::segment::lowercase;
+use crate::analysis::util::order;
+use crate::analysis::util::timestamp::{
+    day_of_month, month_from_name, numeric_date, parse_timestamp, weekday_from_name, Date, NumericDate,
+};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -174,7 +176,7 @@ fn resolve_one(text: &str, span: Span, sentence: Span, reference: Option<Date>) 
         return (TimeKind::Time, Some(format!("T{h:02}:{m}")), None, "clock time".into());
     }
     // ISO dates.
-    if let Some(d) = super::timestamp::parse_timestamp(raw) {
+    if let Some(d) = parse_timestamp(raw) {
         return (TimeKind::Day, Some(d.date.iso()), Some(d.date), "date as written".into());
     }
     if numeric_date(raw) == NumericDate::Ambiguous {

@@ -2,9 +2,9 @@
 //! shows when a web page is pasted (its HTML is parsed, never inserted as markup),
 //! and a form that parses back into the same article.
 
-use super::article::{self, Article, BlockKind, InputFormat};
-use super::repair::{self, RepairOptions};
-use super::Analysis;
+use super::{Article, BlockKind, InputFormat};
+use crate::analysis::span::Span;
+use crate::analysis::text::repair::{self, RepairOptions};
 
 /// Escapes the characters Markdown would read as markup in running text.
 fn escape(s: &str) -> String {
@@ -18,21 +18,17 @@ fn escape(s: &str) -> String {
     out
 }
 
-/// The analysis' article as Markdown: title, bold metadata lines, the lead image,
-/// caption, body blocks with their links, and the credits line.
-pub fn to_markdown(a: &Analysis) -> String {
-    render(&a.text, &a.article)
-}
-
 /// A web page's HTML (a paste or a dropped file) as Markdown. Only repair and parsing run,
 /// not the tagger, so the page can convert a paste at once without the analysis worker.
 pub fn html_to_markdown(html: &str) -> String {
     let repaired = repair::repair(html, RepairOptions { plain_text: false });
-    let (text, article) = article::parse(&repaired.text, InputFormat::Html, &repaired.map, None);
-    render(&text, &article)
+    let (text, article) = super::parse(&repaired.text, InputFormat::Html, &repaired.map, None);
+    markdown(&text, &article)
 }
 
-fn render(source: &str, art: &Article) -> String {
+/// The article `art`, whose spans point into `source`, as Markdown: title, bold metadata
+/// lines, the lead image, caption, body blocks with their links, and the credits line.
+pub fn markdown(source: &str, art: &Article) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(t) = &art.title {
         parts.push(format!("# {}", escape(&t.value)));
@@ -55,7 +51,7 @@ fn render(source: &str, art: &Article) -> String {
         parts.push(format!("By {}", escape(&b.value)));
     }
     for block in &art.blocks {
-        let text = |span: super::Span| -> String {
+        let text = |span: Span| -> String {
             // Links inside the block become [text](url); the rest is escaped text.
             let mut out = String::new();
             let mut pos = span.start;
@@ -81,28 +77,4 @@ fn render(source: &str, art: &Article) -> String {
         }
     }
     parts.join("\n\n")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::analysis::{analyze, Options};
-
-    #[test]
-    fn pasted_html_becomes_markdown_that_parses_to_the_same_article() {
-        let html = "<html><head><meta property=\"og:site_name\" content=\"The Example Times\"></head><body>\
-            <h1>Leaders meet</h1><p>GENEVA (Reuters) - They met <a href=\"https://example.com/a\">on Thursday</a>, officials said.</p>\
-            <script>alert(1)</script><p>A second *paragraph*.</p></body></html>";
-        let first = analyze(html, &Options::default());
-        let md = to_markdown(&first);
-        assert_eq!(html_to_markdown(html), md, "the page's conversion and the analysis' agree");
-        assert!(!md.contains("script") && !md.contains("alert"), "{md}");
-        assert!(md.starts_with("# Leaders meet\n\n**The Example Times**"), "{md}");
-        assert!(md.contains("[on Thursday](https://example.com/a)"), "{md}");
-        let second = analyze(&md, &Options::default());
-        assert_eq!(second.text, first.text);
-        assert_eq!(second.article.title.as_ref().map(|t| &t.value), first.article.title.as_ref().map(|t| &t.value));
-        assert_eq!(second.article.publisher.as_ref().map(|p| &p.value), first.article.publisher.as_ref().map(|p| &p.value));
-        assert_eq!(second.article.links.len(), 1);
-    }
 }

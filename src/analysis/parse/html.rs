@@ -8,9 +8,9 @@
 //! Why not html5ever: it would add a few hundred KB to the wasm for a job that
 //! needs no tree, only the text in document order with its source offsets.
 
-use super::article::{Inline, RawBlock, RawDoc, RawKind};
-use super::repair::find_entities;
-use super::span::Span;
+use super::{Inline, RawBlock, RawDoc, RawKind};
+use crate::analysis::span::Span;
+use crate::analysis::text::repair::find_entities;
 
 #[derive(Debug, PartialEq)]
 enum Token<'a> {

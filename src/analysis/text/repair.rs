@@ -18,7 +18,7 @@
 //! 6. mixed-script words (Unicode TS #39 confusables), the intruding letters
 //!    replaced by their Latin prototype.
 
-use super::span::Span;
+use crate::analysis::span::Span;
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 

@@ -1,8 +1,8 @@
 //! Credit lines: the photo credit at the end of a caption and the closing
 //! "Reporting by ...; Writing by ... Editing by ..." line.
 
-use super::page_chrome::is_staff_word;
-use super::span::{trim, Span};
+use super::chrome::is_staff_word;
+use crate::analysis::span::{trim, Span};
 use serde::{Deserialize, Serialize};
 
 /// A caption's photo credit, split into its parts:

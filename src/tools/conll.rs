@@ -1,7 +1,7 @@
 //! CoNLL-2003 files: reading them, and scoring chunks the way conlleval does
 //! (an entity counts when its type and both edges match exactly).
 
-use super::features::LABELS;
+use crate::analysis::ner::labels::{chunks, LABELS};
 use std::collections::BTreeMap;
 
 /// One sentence: tokens and their gold labels (as label indices).
@@ -79,27 +79,6 @@ pub fn documents(sentences: &[Sentence]) -> Vec<Vec<&Sentence>> {
     }
     starts.push(sentences.len());
     starts.windows(2).map(|w| sentences[w[0]..w[1]].iter().collect()).collect()
-}
-
-/// Chunks (type, start, end) of a label sequence.
-pub fn chunks(labels: &[usize]) -> Vec<(usize, usize, usize)> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < labels.len() {
-        let l = labels[i];
-        if l == 0 {
-            i += 1;
-            continue;
-        }
-        let ty = (l - 1) / 2;
-        let mut j = i + 1;
-        while j < labels.len() && labels[j] == 2 + 2 * ty {
-            j += 1;
-        }
-        out.push((ty, i, j));
-        i = j;
-    }
-    out
 }
 
 /// Every chunk of `pred` that is wrong against the sentence's gold labels, one line

@@ -9,9 +9,9 @@
 //! of the gazetteer...). compromise is scored on the text too (tests/e2e/bench/accuracy.mjs),
 //! so this is the like-for-like figure beside it.
 
-use super::entities::Label;
-use super::ner::conll::{self, Score, Sentence};
-use super::{analyze, Analysis, Options};
+use super::conll::{self, Score, Sentence};
+use crate::analysis::mention::Label;
+use crate::analysis::{analyze, Analysis, Options};
 
 /// One sentence as text, the way tests/e2e/bench/corpus.mjs writes it for compromise:
 /// a space between tokens, none before closing punctuation or "'s", none after "(".

@@ -5,7 +5,7 @@
 //! article parser uses these to keep them out of the story's text, or to file them as
 //! metadata. Each test reads one whole line.
 
-use super::timestamp::parse_timestamp;
+use crate::analysis::util::timestamp::parse_timestamp;
 
 /// Lines that are a page's controls or labels, never the story: dropped wherever they stand.
 /// "Published" and "Updated" stand alone when the timestamp is on the next line.

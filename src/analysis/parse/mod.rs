@@ -7,16 +7,21 @@
 //! line out of those blocks, and lays the rest out as the analysis text: blocks
 //! joined by blank lines, every piece remembering where it came from.
 
-use super::credits::{contributors, parse_credits, parse_photo_credit, Credits, PhotoCredit};
-use super::hash::FastSet;
-use super::html;
-use super::order;
-use super::page_chrome::{
+pub mod chrome;
+pub mod credits;
+pub mod html;
+pub mod write;
+
+use super::lists::NEWS_OUTLETS;
+use super::span::Span;
+use super::text::repair::OffsetMap;
+use super::util::hash::FastSet;
+use super::util::order;
+use super::util::timestamp::parse_timestamp;
+use chrome::{
     caption_label, is_control, is_email_header, is_end_marker, looks_like_name, name_before_role, run_on_credit, staff_role, CaptionPart,
 };
-use super::repair::OffsetMap;
-use super::span::Span;
-use super::timestamp::parse_timestamp;
+use credits::{contributors, parse_credits, parse_photo_credit, Credits, PhotoCredit};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
 
@@ -1018,8 +1023,6 @@ fn without_reply_marks(subject: &str) -> &str {
         s
     }
 }
-
-const NEWS_OUTLETS: &str = include_str!("ner/data/news_outlets.txt");
 
 /// Whether `name` is a well-known news organisation or agency, as articles write it
 /// ("Al Jazeera", "The Guardian", "Reuters").

@@ -3,210 +3,19 @@
 //! numeric and temporal mentions by rule, then mentions merged into entities
 //! within the article and places linked to their gazetteer entry.
 
-use super::article::{is_news_outlet, Article};
-use super::hash::{FastMap, FastSet};
-use super::ner::conll::chunks;
-use super::ner::features::LABELS;
-use super::ner::lexicon::{Facts, CAPITAL, CITY, COUNTRY, DEMONYM};
-use super::ner::model::tag_document_with_progress;
+use super::mention::{Entity, Label, Mention, Place, Source};
+use super::ner::labels::Kind;
+use super::ner::lexicon::{Facts, Lexicon, CAPITAL, CITY, COUNTRY, DEMONYM};
 use super::ner::tokens::tagger_tokens;
-use super::ner::truecase::{case_name, recase_titles, truecase_document};
-use super::ner::{tagger, Tagger};
-use super::order;
-use super::segment::{lowercase, push_lowercase, push_lowercase_words};
+use super::ner::truecase::case_name;
+use super::ner::{Tagged, Tok};
+use super::parse::{is_news_outlet, Article};
 use super::span::{overlaps_sorted, Span};
-use super::timestamp::{day_of_month, month_from_name, numeric_date, weekday_from_name, NumericDate};
-use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
+use super::text::segment::{push_lowercase, push_lowercase_words};
+use super::util::hash::{FastMap, FastSet};
+use super::util::order;
 
-/// Entity types, OntoNotes-style where the model's four CoNLL types are refined.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Label {
-    #[serde(rename = "PER")]
-    Person,
-    #[serde(rename = "NORP")]
-    Norp,
-    #[serde(rename = "ORG")]
-    Org,
-    #[serde(rename = "GPE")]
-    Gpe,
-    #[serde(rename = "LOC")]
-    Loc,
-    #[serde(rename = "MISC")]
-    Misc,
-    #[serde(rename = "DATE")]
-    Date,
-    #[serde(rename = "TIME")]
-    Time,
-    #[serde(rename = "MONEY")]
-    Money,
-    #[serde(rename = "PERCENT")]
-    Percent,
-    #[serde(rename = "QUANTITY")]
-    Quantity,
-    #[serde(rename = "CARDINAL")]
-    Cardinal,
-    #[serde(rename = "ORDINAL")]
-    Ordinal,
-}
-
-impl Label {
-    pub const ALL: [Label; 13] = [
-        Label::Person,
-        Label::Norp,
-        Label::Org,
-        Label::Gpe,
-        Label::Loc,
-        Label::Misc,
-        Label::Date,
-        Label::Time,
-        Label::Money,
-        Label::Percent,
-        Label::Quantity,
-        Label::Cardinal,
-        Label::Ordinal,
-    ];
-
-    /// The short code: "PER", "GPE", ...
-    pub fn code(self) -> &'static str {
-        match self {
-            Label::Person => "PER",
-            Label::Norp => "NORP",
-            Label::Org => "ORG",
-            Label::Gpe => "GPE",
-            Label::Loc => "LOC",
-            Label::Misc => "MISC",
-            Label::Date => "DATE",
-            Label::Time => "TIME",
-            Label::Money => "MONEY",
-            Label::Percent => "PERCENT",
-            Label::Quantity => "QUANTITY",
-            Label::Cardinal => "CARDINAL",
-            Label::Ordinal => "ORDINAL",
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Label::Person => "Person",
-            Label::Norp => "Nationality or group",
-            Label::Org => "Organization",
-            Label::Gpe => "Country, city or state",
-            Label::Loc => "Location",
-            Label::Misc => "Other name",
-            Label::Date => "Date",
-            Label::Time => "Time",
-            Label::Money => "Money",
-            Label::Percent => "Percent",
-            Label::Quantity => "Quantity",
-            Label::Cardinal => "Number",
-            Label::Ordinal => "Ordinal",
-        }
-    }
-
-    /// Names (people, places, organizations, groups) as opposed to values.
-    pub fn is_name(self) -> bool {
-        matches!(self, Label::Person | Label::Norp | Label::Org | Label::Gpe | Label::Loc | Label::Misc)
-    }
-}
-
-/// Why a mention was tagged.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(tag = "by", rename_all = "snake_case")]
-pub enum Source {
-    /// The statistical tagger, with its confidence (0..1, the lowest over the mention's tokens).
-    Model { confidence: f32 },
-    /// A gazetteer entry (the lexicon) decided or refined the type.
-    Gazetteer { confidence: f32 },
-    /// A rule, named (by a constant, except when read back from JSON).
-    Rule { rule: Cow<'static, str> },
-}
-
-/// The value of a `by` field.
-#[derive(Serialize)]
-#[serde(rename_all = "snake_case")]
-enum By {
-    Model,
-    Gazetteer,
-    Rule,
-}
-
-/// A string that is usually a constant, serialized as a unit variant when it is one.
-/// JSON is the same either way; the JS API's serializer (serde-wasm-bindgen) makes a
-/// JS string once per constant instead of once per mention (decoding strings fell from
-/// 3.4% to 1% of the page's call on 1 MB, by tests/e2e/bench/profile.mjs).
-struct Constant<'a>(&'a Cow<'static, str>);
-
-impl Serialize for Constant<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.0 {
-            Cow::Borrowed(s) => serializer.serialize_unit_variant("Constant", 0, s),
-            Cow::Owned(s) => serializer.serialize_str(s),
-        }
-    }
-}
-
-/// The shape `#[serde(tag = "by")]` gives (`{"by": "model", "confidence": 0.9}`), with
-/// `by` and a rule's name as `Constant`s.
-impl Serialize for Source {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut out = serializer.serialize_struct("Source", 2)?;
-        match self {
-            Source::Model { confidence } => {
-                out.serialize_field("by", &By::Model)?;
-                out.serialize_field("confidence", confidence)?;
-            }
-            Source::Gazetteer { confidence } => {
-                out.serialize_field("by", &By::Gazetteer)?;
-                out.serialize_field("confidence", confidence)?;
-            }
-            Source::Rule { rule } => {
-                out.serialize_field("by", &By::Rule)?;
-                out.serialize_field("rule", &Constant(rule))?;
-            }
-        }
-        out.end()
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Mention {
-    pub span: Span,
-    pub label: Label,
-    /// Index into `Analysis::entities`.
-    pub entity: usize,
-    pub source: Source,
-    /// A title or role the text gives this person right before the name
-    /// ("President", "Kremlin spokesman").
-    pub role: Option<Span>,
-}
-
-/// What the gazetteer knows about a place.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Place {
-    /// "country", "city" or "region".
-    pub kind: String,
-    pub country: Option<String>,
-    /// For a capital city: the country it is the capital of.
-    pub capital_of: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Entity {
-    /// The canonical name: the longest form the article uses.
-    pub name: String,
-    pub label: Label,
-    /// Indices into `Analysis::mentions`, in text order.
-    pub mentions: Vec<usize>,
-    pub count: usize,
-    pub first: Span,
-    pub place: Option<Place>,
-    /// The first role the article gives a person.
-    pub role: Option<String>,
-}
-
-const ROLES: &str = include_str!("ner/data/roles.txt");
+use super::lists::{ORGANISATIONS, POLITICAL_PARTIES, ROLES};
 
 fn is_role(phrase: &str) -> bool {
     // Asked for every word before every name: a set, built once, not a scan of the list.
@@ -215,97 +24,46 @@ fn is_role(phrase: &str) -> bool {
     set.contains(phrase.to_lowercase().as_str())
 }
 
-/// A token: its span and its text, borrowed from the analysis text unless truecasing
-/// rewrote it (a quarter of a million tokens in 1 MB: one allocation each was 3% of the analysis).
-struct Tok<'a> {
-    span: Span,
-    text: Cow<'a, str>,
-}
-
-/// Finds mentions and entities in `text`. Returns them sorted by position.
-pub fn find(text: &str, article: &Article, sentences: &[Span]) -> (Vec<Mention>, Vec<Entity>) {
-    find_with_progress(text, article, sentences, &mut |_, _| {})
-}
-
-/// [`find`], reporting `progress(sentences tagged, sentences)` while the tagger runs.
-pub fn find_with_progress(
-    text: &str,
-    article: &Article,
-    sentences: &[Span],
-    progress: &mut dyn FnMut(usize, usize),
-) -> (Vec<Mention>, Vec<Entity>) {
-    let Some(t) = tagger() else {
-        return (Vec::new(), Vec::new());
-    };
-    let mut sents: Vec<Vec<Tok>> = sentences
-        .iter()
-        .map(|s| tagger_tokens(text, *s).into_iter().map(|sp| Tok { span: sp, text: Cow::Borrowed(sp.of(text)) }).collect())
-        .collect();
-    // Text without case (all lowercase, all capitals) is tagged and refined in the casing
-    // the training text uses; spans still point into the text as written.
-    let written: Vec<Vec<&str>> = sents.iter().map(|s| s.iter().map(|t| t.text.as_ref()).collect()).collect();
-    let cased = truecase_document(&t.lexicon, &written);
-    let caseless = cased.is_some();
-    if let Some(cased) = cased {
-        for (sent, cased) in sents.iter_mut().zip(cased) {
-            for (tok, c) in sent.iter_mut().zip(cased) {
-                tok.text = Cow::Owned(c);
-            }
-        }
-    } else {
-        // A headline in title case, in a document with case, likewise.
-        for (i, cased) in recase_titles(&t.lexicon, &written) {
-            for (tok, c) in sents[i].iter_mut().zip(cased) {
-                tok.text = Cow::Owned(c);
-            }
-        }
-    }
-    let strs: Vec<Vec<&str>> = sents.iter().map(|s| s.iter().map(|t| t.text.as_ref()).collect()).collect();
-    let document = tag_document_with_progress(&t.model, &t.lexicon, &strs, progress);
-    progress(strs.len(), strs.len());
+/// Refines the tagger's chunks in `tagged` by the rules, adds the names the lists find and the
+/// `values` (dates and numbers), and links the mentions into entities. Returns both sorted
+/// by position.
+pub fn apply(text: &str, article: &Article, tagged: &Tagged, values: Vec<Mention>) -> (Vec<Mention>, Vec<Entity>) {
+    let (lex, sents) = (tagged.lexicon, &tagged.sentences);
     let mut mentions: Vec<Mention> = Vec::new();
-    for (si, sent) in sents.iter().enumerate() {
-        if sent.is_empty() {
-            continue;
-        }
-        let tagged = &document[si];
-        let labels: Vec<usize> = tagged.iter().map(|(l, _)| *l).collect();
-        for (ty, a, b) in chunks(&labels) {
-            let confidence = tagged[a..b].iter().map(|(_, c)| *c).fold(1.0f32, f32::min);
-            let label = match LABELS[1 + 2 * ty] {
-                "B-PER" => Label::Person,
-                "B-ORG" => Label::Org,
-                "B-LOC" => Label::Loc,
-                _ => Label::Misc,
-            };
-            mentions.extend(refine(t, sent, a, b, label, confidence));
-        }
-        mentions.extend(numeric_mentions(sent));
+    for c in &tagged.chunks {
+        let label = match c.kind {
+            Kind::Person => Label::Person,
+            Kind::Organisation => Label::Org,
+            Kind::Location => Label::Loc,
+            Kind::Misc => Label::Misc,
+        };
+        mentions.extend(refine(lex, &sents[c.sentence], c.start, c.end, label, c.confidence));
     }
-    credits_mentions(t, text, article, &mut mentions);
-    party_mentions(&sents, &mut mentions);
-    organisation_mentions(t, text, &sents, &mut mentions);
+    mentions.extend(values);
+    credits_mentions(lex, text, article, &mut mentions);
+    party_mentions(sents, &mut mentions);
+    organisation_mentions(lex, text, sents, &mut mentions);
     relabel_known_names(text, article, &mut mentions);
     order::sort_by_key(&mut mentions, |m| order::pair(m.span.start, order::descending(m.span.end)));
     mentions.dedup_by(|b, a| a.span.overlaps(b.span));
     join_adjacent_people(text, &mut mentions);
-    propagate(text, &sents, &mut mentions);
-    let mut entities = link(text, t, &mut mentions);
-    if caseless {
+    propagate(text, sents, &mut mentions);
+    let mut entities = link(text, lex, &mut mentions);
+    if tagged.caseless {
         // The names as a reader would write them, not as pasted ("sam altman").
         for e in entities.iter_mut().filter(|e| e.label.is_name()) {
-            e.name = case_name(&t.lexicon, &e.name);
+            e.name = case_name(lex, &e.name);
         }
     }
     (mentions, entities)
 }
 
 fn mention(span: Span, label: Label, source: Source) -> Mention {
-    Mention { span, label, entity: 0, source, role: None }
+    Mention::new(span, label, source)
 }
 
 /// Applies the rules around the model to one model chunk `sent[a..b]`.
-fn refine(t: &Tagger, sent: &[Tok], mut a: usize, mut b: usize, mut label: Label, confidence: f32) -> Option<Mention> {
+fn refine(lex: &Lexicon, sent: &[Tok], mut a: usize, mut b: usize, mut label: Label, confidence: f32) -> Option<Mention> {
     // Punctuation at a chunk's edges is never part of a name.
     let punct = |t: &Tok| !t.text.chars().any(char::is_alphanumeric);
     while a < b && punct(&sent[a]) {
@@ -334,7 +92,7 @@ fn refine(t: &Tagger, sent: &[Tok], mut a: usize, mut b: usize, mut label: Label
     let span = Span::new(sent[a].span.start, sent[b - 1].span.end);
     let phrase: Vec<&str> = sent[a..b].iter().map(|t| t.text.as_ref()).collect();
     let joined = phrase.join(" ");
-    let facts: Option<Facts> = t.lexicon.get(&joined);
+    let facts: Option<Facts> = lex.get(&joined);
     let mut source = Source::Model { confidence };
     if let Some(f) = facts {
         // Nationalities and groups out of MISC; countries, cities and states out of LOC.
@@ -546,7 +304,7 @@ fn storm_name(name: &str) -> Option<&str> {
     STORM_KINDS.contains(&kind).then_some(own)
 }
 
-/// A hand-written list of names (`ner/data/*.txt`: one per line, exact case): those of one
+/// A hand-written list of names (`lists/*.txt`: one per line, exact case): those of one
 /// word, and those of several as tagger tokens, keyed by their first token.
 struct NameList {
     all: FastSet<&'static str>,
@@ -604,17 +362,17 @@ impl NameList {
     }
 }
 
-/// `ner/data/organisations.txt`: companies and organisations of today's news that the
+/// `lists/organisations.txt`: companies and organisations of today's news that the
 /// tagger's 1996 training text hardly names.
 fn organisations() -> &'static NameList {
     static LIST: std::sync::OnceLock<NameList> = std::sync::OnceLock::new();
-    LIST.get_or_init(|| NameList::new(include_str!("ner/data/organisations.txt")))
+    LIST.get_or_init(|| NameList::new(ORGANISATIONS))
 }
 
-/// `ner/data/political_parties.txt`.
+/// `lists/political_parties.txt`.
 fn parties() -> &'static NameList {
     static LIST: std::sync::OnceLock<NameList> = std::sync::OnceLock::new();
-    LIST.get_or_init(|| NameList::new(include_str!("ner/data/political_parties.txt")))
+    LIST.get_or_init(|| NameList::new(POLITICAL_PARTIES))
 }
 
 /// Whether a listed organisation's name at `span` is rather the place it shares a name
@@ -629,9 +387,9 @@ fn place_after_the(text: &str, span: Span) -> bool {
 /// xAI,"), where no other mention covers them. A word that the training text usually
 /// writes in lowercase ("zoom", "arm", "stripe") is left to the tagger at the start of a
 /// sentence, and so is "the Amazon": both are more often something else.
-fn organisation_mentions(t: &Tagger, text: &str, sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
+fn organisation_mentions(lex: &Lexicon, text: &str, sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
     let list = organisations();
-    let usually_lowercase = |w: &str| t.lexicon.get(w).and_then(|f| f.case) == Some(0);
+    let usually_lowercase = |w: &str| lex.get(w).and_then(|f| f.case) == Some(0);
     let mut added = Vec::new();
     let mut reach = None;
     for sent in sents {
@@ -771,213 +529,10 @@ fn relabel_known_names(text: &str, article: &Article, mentions: &mut [Mention]) 
     }
 }
 
-const NUMBER_WORDS: [&str; 20] = [
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "hundred",
-    "hundreds",
-    "thousands",
-    "dozen",
-    "dozens",
-];
-const ORDINALS: [&str; 12] =
-    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last", "final"];
-const SCALES: [&str; 6] = ["million", "billion", "trillion", "thousand", "hundred", "mln"];
-const CURRENCIES: [&str; 14] =
-    ["dollars", "dollar", "euros", "euro", "pounds", "yen", "yuan", "rubles", "roubles", "won", "rupees", "francs", "cents", "pence"];
-const UNITS: [&str; 24] = [
-    "km",
-    "kilometres",
-    "kilometers",
-    "miles",
-    "mile",
-    "metres",
-    "meters",
-    "feet",
-    "foot",
-    "tonnes",
-    "tons",
-    "kg",
-    "kilograms",
-    "pounds",
-    "barrels",
-    "acres",
-    "hectares",
-    "degrees",
-    "litres",
-    "liters",
-    "gallons",
-    "mph",
-    "sq",
-    "square",
-];
-const DURATIONS: [&str; 8] = ["day", "days", "week", "weeks", "month", "months", "year", "years"];
-const RELATIVE_DAYS: [&str; 5] = ["today", "yesterday", "tomorrow", "tonight", "weekend"];
-
-/// "1st", "22nd", "103rd", "4th".
-fn is_numeric_ordinal(l: &str) -> bool {
-    let digits = l.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = &l[digits.len()..];
-    !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) && matches!(suffix, "st" | "nd" | "rd" | "th")
-}
-
-/// Where the month's name is after a day of the month at `i` ("14 June", "14th of
-/// June"): a capitalised name, which "May" is only after a day.
-fn month_after_day(sent: &[Tok], lw: &[Cow<str>], i: usize) -> Option<usize> {
-    let at = if lw.get(i + 1).is_some_and(|w| w == "of") { i + 2 } else { i + 1 };
-    let w = sent.get(at)?.text.as_ref();
-    (w.starts_with(|c: char| c.is_ascii_uppercase()) && month_from_name(w).is_some()).then_some(at)
-}
-
-/// Past a year after a date's month and day ("…, 2023" or "… 2023") from `end`, if there is one.
-fn after_year(sent: &[Tok], end: usize) -> usize {
-    let year = |k: usize| sent.get(k).is_some_and(|t| is_number(&t.text) && t.text.len() == 4);
-    if sent.get(end).is_some_and(|t| t.text == ",") && year(end + 1) {
-        end + 2
-    } else if year(end) {
-        end + 1
-    } else {
-        end
-    }
-}
-
-fn is_number(w: &str) -> bool {
-    let w = w.trim_start_matches(['$', '€', '£', '¥']);
-    !w.is_empty() && w.chars().next().is_some_and(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
-}
-
-/// DATE, TIME, MONEY, PERCENT, QUANTITY, CARDINAL and ORDINAL mentions, by rule.
-fn numeric_mentions(sent: &[Tok]) -> Vec<Mention> {
-    let mut out = Vec::new();
-    let n = sent.len();
-    // Lowercase forms, borrowed where the token has no capital (most do not).
-    let lw: Vec<Cow<str>> = sent.iter().map(|t| lowercase(&t.text)).collect();
-    let mut i = 0;
-    let rule = |name: &'static str| Source::Rule { rule: name.into() };
-    while i < n {
-        let w = sent[i].text.as_ref();
-        let l = &*lw[i];
-        let mut end = i + 1;
-        // The cheap tests of each branch come first: most tokens are lowercase words.
-        let found: Option<(Label, &str)> = if w.chars().next().is_some_and(char::is_uppercase)
-            && month_from_name(w).is_some()
-            && (w.len() > 3 || w.ends_with('.') || i + 1 < n && is_number(&sent[i + 1].text))
-            && w != "May"
-            || (w == "May" && i + 1 < n && is_number(&sent[i + 1].text))
-        {
-            // "September", "Oct. 26", "September 13, 2023", "June 14th"
-            if end < n && (is_number(&sent[end].text) && sent[end].text.len() <= 2 || day_of_month(&sent[end].text).is_some()) {
-                end += 1;
-            }
-            end = after_year(sent, end);
-            Some((Label::Date, "month name"))
-        } else if let Some(month) =
-            (w.as_bytes()[0].is_ascii_digit() && day_of_month(w).is_some()).then(|| month_after_day(sent, &lw, i)).flatten()
-        {
-            // "14 June 1958", "3 Oct.", "the 14th of June"
-            end = after_year(sent, month + 1);
-            Some((Label::Date, "day and month"))
-        } else if w.len() >= 6 && weekday_from_name(w).is_some() {
-            Some((Label::Date, "weekday"))
-        } else if RELATIVE_DAYS.contains(&l) {
-            Some((Label::Date, "relative day"))
-        } else if matches!(l, "last" | "next" | "this" | "past") && i + 1 < n && DURATIONS.contains(&&*lw[i + 1]) {
-            end = i + 2;
-            Some((Label::Date, "relative period"))
-        } else if l.contains('-')
-            && DURATIONS.iter().any(|d| l.ends_with(&format!("-{d}")))
-            && l.split('-').next().is_some_and(|p| is_number(p) || NUMBER_WORDS.contains(&p))
-        {
-            Some((Label::Date, "duration"))
-        } else if w.len() == 10 && w.as_bytes()[4] == b'-' && w.as_bytes()[7] == b'-' && is_number(&w.replace('-', "")) {
-            Some((Label::Date, "ISO date"))
-        } else if w.as_bytes()[0].is_ascii_digit() && w.len() >= 6 && numeric_date(w) != NumericDate::No {
-            // "14/06/2023", "14.06.2023", "6/14/23"
-            Some((Label::Date, "numeric date"))
-        } else if w.len() == 4 && is_number(w) && (w.starts_with("19") || w.starts_with("20")) {
-            Some((Label::Date, "year"))
-        } else if w.contains(':') && w.split(':').all(|p| p.len() == 2 || p.len() == 1) && w.split(':').all(is_number) {
-            if end < n && matches!(&*lw[end], "a.m." | "p.m." | "am" | "pm" | "gmt" | "utc" | "et") {
-                end += 1;
-            }
-            Some((Label::Time, "clock time"))
-        } else if is_number(w) && end < n && matches!(&*lw[end], "a.m." | "p.m.") {
-            end += 1;
-            Some((Label::Time, "clock time"))
-        } else if w.starts_with(['$', '€', '£', '¥']) && is_number(w)
-            || (matches!(w, "$" | "€" | "£" | "¥") && end < n && is_number(&sent[end].text))
-        {
-            if matches!(w, "$" | "€" | "£" | "¥") {
-                end += 1;
-            }
-            if end < n && SCALES.contains(&&*lw[end]) {
-                end += 1;
-            }
-            Some((Label::Money, "currency sign"))
-        } else if is_number(w) && i > 0 && sent[i - 1].text == "[" && sent.get(i + 1).is_some_and(|t| t.text == "]") {
-            // A reference mark, "[4]", is not a number the article states.
-            None
-        } else if is_number(w) || NUMBER_WORDS.contains(&l) {
-            while end < n && SCALES.contains(&&*lw[end]) {
-                end += 1;
-            }
-            if end < n && (lw[end] == "%" || lw[end] == "percent") {
-                end += 1;
-                Some((Label::Percent, "percent"))
-            } else if end + 1 < n && lw[end] == "per" && lw[end + 1] == "cent" {
-                end += 2;
-                Some((Label::Percent, "percent"))
-            } else if end < n && CURRENCIES.contains(&&*lw[end]) {
-                end += 1;
-                Some((Label::Money, "currency name"))
-            } else if end < n && UNITS.contains(&&*lw[end]) {
-                end += 1;
-                Some((Label::Quantity, "unit"))
-            } else if end < n && DURATIONS.contains(&&*lw[end]) {
-                end += 1;
-                if end < n && matches!(&*lw[end], "ago" | "earlier" | "later") {
-                    end += 1;
-                }
-                Some((Label::Date, "duration"))
-            } else {
-                Some((Label::Cardinal, "number"))
-            }
-        } else if w.ends_with('%') && is_number(w.trim_end_matches('%')) {
-            Some((Label::Percent, "percent"))
-        } else if ORDINALS[..10].contains(&l) || is_numeric_ordinal(l) {
-            Some((Label::Ordinal, "ordinal"))
-        } else {
-            None
-        };
-        let end = end.min(n);
-        match found {
-            Some((label, name)) => {
-                out.push(mention(Span::new(sent[i].span.start, sent[end - 1].span.end), label, rule(name)));
-                i = end;
-            }
-            None => i += 1,
-        }
-    }
-    out
-}
-
 /// Credit lines are parsed, not tagged: the model was trained on prose, and the
 /// parser already knows that "Sputnik" is the agency, "Artem Geodakyan" the
 /// photographer and "Mark Trevelyan" a writer. Their parts replace model mentions.
-fn credits_mentions(t: &Tagger, text: &str, article: &Article, mentions: &mut Vec<Mention>) {
+fn credits_mentions(lex: &Lexicon, text: &str, article: &Article, mentions: &mut Vec<Mention>) {
     let mut parts: Vec<(Span, Label, &str)> = Vec::new();
     let mut zones: Vec<Span> = Vec::new();
     let agency_like = |name: &str| name.split_whitespace().count() == 1 || name.chars().all(|c| !c.is_lowercase());
@@ -990,7 +545,7 @@ fn credits_mentions(t: &Tagger, text: &str, article: &Article, mentions: &mut Ve
                 parts.push((p.span, if agency_like(&p.name) { Label::Org } else { Label::Person }, "credit line"));
             }
             for p in &role.places {
-                parts.push((p.span, place_label(t, &p.name), "credit line"));
+                parts.push((p.span, place_label(lex, &p.name), "credit line"));
             }
         }
     }
@@ -1015,7 +570,7 @@ fn credits_mentions(t: &Tagger, text: &str, article: &Article, mentions: &mut Ve
         let raw = d.span.of(text);
         // "Siesta Key, Florida": two places, each its own mention, so the first links with
         // the story's other "Siesta Key"s.
-        let mut names: Vec<(&str, Label)> = d.place.split(", ").map(|p| (p, place_label(t, p))).collect();
+        let mut names: Vec<(&str, Label)> = d.place.split(", ").map(|p| (p, place_label(lex, p))).collect();
         names.extend(d.agency.as_deref().map(|a| (a, Label::Org)));
         let mut from = 0;
         for (name, label) in names {
@@ -1038,8 +593,8 @@ fn credits_mentions(t: &Tagger, text: &str, article: &Article, mentions: &mut Ve
 
 /// A place named by parsed metadata (a credits line, a dateline): GPE when the
 /// gazetteers know it as a country, city or state, else LOC.
-fn place_label(t: &Tagger, name: &str) -> Label {
-    if t.lexicon.get(name).is_some_and(|f| f.is_place()) {
+fn place_label(lex: &Lexicon, name: &str) -> Label {
+    if lex.get(name).is_some_and(|f| f.is_place()) {
         Label::Gpe
     } else {
         Label::Loc
@@ -1172,7 +727,7 @@ fn initials(name: &str) -> String {
 /// Merges mentions into entities: exact names, people's short forms ("Putin" →
 /// "Vladimir Putin", "Kim" → "Kim Jong Un"), acronyms ("EU" → "European Union"),
 /// and places the gazetteer says are the same country ("U.S." and "United States").
-fn link(text: &str, t: &Tagger, mentions: &mut [Mention]) -> Vec<Entity> {
+fn link(text: &str, lex: &Lexicon, mentions: &mut [Mention]) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::new();
     // Indexes, so linking stays linear on long texts.
     let mut exact: FastMap<(String, Label), usize> = FastMap::default();
@@ -1182,7 +737,7 @@ fn link(text: &str, t: &Tagger, mentions: &mut [Mention]) -> Vec<Entity> {
     let mut by_country: FastMap<u8, usize> = FastMap::default();
     // Named storms by their own names: "Milton" is "Hurricane Milton".
     let mut storms: FastMap<String, usize> = FastMap::default();
-    let country = |s: &str| t.lexicon.get(s).filter(|f| f.has(COUNTRY)).map(|f| f.country);
+    let country = |s: &str| lex.get(s).filter(|f| f.has(COUNTRY)).map(|f| f.country);
     // Each person by each word of its names, in the order the words were first indexed.
     // A set says what is indexed already: searching the list itself was quadratic in a
     // roster of names that share a word.
@@ -1301,14 +856,14 @@ fn link(text: &str, t: &Tagger, mentions: &mut [Mention]) -> Vec<Entity> {
             }
         }
         if matches!(e.label, Label::Gpe | Label::Loc) {
-            e.place = t.lexicon.get(&e.name).filter(|f| f.is_place()).map(|f| place_of(t, f));
+            e.place = lex.get(&e.name).filter(|f| f.is_place()).map(|f| place_of(lex, f));
         }
     }
     entities
 }
 
-fn place_of(t: &Tagger, f: Facts) -> Place {
-    let country = t.lexicon.country(f).map(|c| c.name.clone());
+fn place_of(lex: &Lexicon, f: Facts) -> Place {
+    let country = lex.country(f).map(|c| c.name.clone());
     let kind = if f.has(COUNTRY) {
         "country"
     } else if f.has(CITY) {

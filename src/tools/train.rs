@@ -5,14 +5,14 @@
 //! shuffle, no hash-order output).
 
 use super::conll::{Score, Sentence};
-use super::features::{
+use crate::analysis::ner::features::{
     document_label_feature_of, dynamic_features, label_pair_feature, previous_label_features, static_features, DocContext, Forms,
-    NUM_LABELS,
 };
-use super::lexicon::Lexicon;
-use super::model::{beam_search, tag_document, LabelWeights, Model};
-use super::truecase::truecase_document;
-use super::Tagger;
+use crate::analysis::ner::labels::NUM_LABELS;
+use crate::analysis::ner::lexicon::Lexicon;
+use crate::analysis::ner::model::{beam_search, tag_document, LabelWeights, Model};
+use crate::analysis::ner::truecase::truecase_document;
+use crate::analysis::ner::Tagger;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy)]

@@ -3,10 +3,10 @@
 //! page) and an extractive summary (the most central sentences by TextRank over
 //! word overlap).
 
-use super::article::{Block, BlockKind};
-use super::hash::{FastMap, FastSet};
-use super::segment::push_lowercase;
+use super::parse::{Block, BlockKind};
 use super::span::{within, Span};
+use super::text::segment::push_lowercase;
+use super::util::hash::{FastMap, FastSet};
 use serde::{Deserialize, Serialize};
 
 const STOPWORDS: &str = "a about above after again against all am an and any are aren't as at be because been before being below between both but by can \

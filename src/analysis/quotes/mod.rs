@@ -8,11 +8,11 @@
 //! roles ("the spokesman said") over to the speaker they stand for. Indirect
 //! speech ("Russia said on Thursday that ...") is found by its verb and "that".
 
-use super::article::{Block, BlockKind};
-use super::entities::{Entity, Label, Mention};
-use super::order;
+use super::mention::{Entity, Label, Mention};
+use super::parse::{Block, BlockKind};
 use super::span::{overlaps_sorted, within, Span};
-use super::timestamp::weekday_from_name;
+use super::util::order;
+use super::util::timestamp::weekday_from_name;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -646,7 +646,7 @@ fn bare_clause(text: &str, words: &[Span], k: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::entities::Source;
+    use crate::analysis::mention::Source;
 
     #[test]
     fn the_words_nearest_a_quote() {

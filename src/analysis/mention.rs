@@ -1,0 +1,201 @@
+//! The mention model every stage after the tagger shares: a [`Mention`] is a span of the
+//! analysis text with a [`Label`] and the [`Source`] that decided it; mentions of one name
+//! merge into an [`Entity`].
+
+use super::span::Span;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// Entity types, OntoNotes-style where the model's four CoNLL types are refined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Label {
+    #[serde(rename = "PER")]
+    Person,
+    #[serde(rename = "NORP")]
+    Norp,
+    #[serde(rename = "ORG")]
+    Org,
+    #[serde(rename = "GPE")]
+    Gpe,
+    #[serde(rename = "LOC")]
+    Loc,
+    #[serde(rename = "MISC")]
+    Misc,
+    #[serde(rename = "DATE")]
+    Date,
+    #[serde(rename = "TIME")]
+    Time,
+    #[serde(rename = "MONEY")]
+    Money,
+    #[serde(rename = "PERCENT")]
+    Percent,
+    #[serde(rename = "QUANTITY")]
+    Quantity,
+    #[serde(rename = "CARDINAL")]
+    Cardinal,
+    #[serde(rename = "ORDINAL")]
+    Ordinal,
+}
+
+impl Label {
+    pub const ALL: [Label; 13] = [
+        Label::Person,
+        Label::Norp,
+        Label::Org,
+        Label::Gpe,
+        Label::Loc,
+        Label::Misc,
+        Label::Date,
+        Label::Time,
+        Label::Money,
+        Label::Percent,
+        Label::Quantity,
+        Label::Cardinal,
+        Label::Ordinal,
+    ];
+
+    /// The short code: "PER", "GPE", ...
+    pub fn code(self) -> &'static str {
+        match self {
+            Label::Person => "PER",
+            Label::Norp => "NORP",
+            Label::Org => "ORG",
+            Label::Gpe => "GPE",
+            Label::Loc => "LOC",
+            Label::Misc => "MISC",
+            Label::Date => "DATE",
+            Label::Time => "TIME",
+            Label::Money => "MONEY",
+            Label::Percent => "PERCENT",
+            Label::Quantity => "QUANTITY",
+            Label::Cardinal => "CARDINAL",
+            Label::Ordinal => "ORDINAL",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Label::Person => "Person",
+            Label::Norp => "Nationality or group",
+            Label::Org => "Organization",
+            Label::Gpe => "Country, city or state",
+            Label::Loc => "Location",
+            Label::Misc => "Other name",
+            Label::Date => "Date",
+            Label::Time => "Time",
+            Label::Money => "Money",
+            Label::Percent => "Percent",
+            Label::Quantity => "Quantity",
+            Label::Cardinal => "Number",
+            Label::Ordinal => "Ordinal",
+        }
+    }
+
+    /// Names (people, places, organizations, groups) as opposed to values.
+    pub fn is_name(self) -> bool {
+        matches!(self, Label::Person | Label::Norp | Label::Org | Label::Gpe | Label::Loc | Label::Misc)
+    }
+}
+
+/// Why a mention was tagged.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(tag = "by", rename_all = "snake_case")]
+pub enum Source {
+    /// The statistical tagger, with its confidence (0..1, the lowest over the mention's tokens).
+    Model { confidence: f32 },
+    /// A gazetteer entry (the lexicon) decided or refined the type.
+    Gazetteer { confidence: f32 },
+    /// A rule, named (by a constant, except when read back from JSON).
+    Rule { rule: Cow<'static, str> },
+}
+
+/// The value of a `by` field.
+#[derive(Serialize)]
+#[serde(rename_all = "snake_case")]
+enum By {
+    Model,
+    Gazetteer,
+    Rule,
+}
+
+/// A string that is usually a constant, serialized as a unit variant when it is one.
+/// JSON is the same either way; the JS API's serializer (serde-wasm-bindgen) makes a
+/// JS string once per constant instead of once per mention (decoding strings fell from
+/// 3.4% to 1% of the page's call on 1 MB, by tests/e2e/bench/profile.mjs).
+struct Constant<'a>(&'a Cow<'static, str>);
+
+impl Serialize for Constant<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Cow::Borrowed(s) => serializer.serialize_unit_variant("Constant", 0, s),
+            Cow::Owned(s) => serializer.serialize_str(s),
+        }
+    }
+}
+
+/// The shape `#[serde(tag = "by")]` gives (`{"by": "model", "confidence": 0.9}`), with
+/// `by` and a rule's name as `Constant`s.
+impl Serialize for Source {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Source", 2)?;
+        match self {
+            Source::Model { confidence } => {
+                out.serialize_field("by", &By::Model)?;
+                out.serialize_field("confidence", confidence)?;
+            }
+            Source::Gazetteer { confidence } => {
+                out.serialize_field("by", &By::Gazetteer)?;
+                out.serialize_field("confidence", confidence)?;
+            }
+            Source::Rule { rule } => {
+                out.serialize_field("by", &By::Rule)?;
+                out.serialize_field("rule", &Constant(rule))?;
+            }
+        }
+        out.end()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    pub span: Span,
+    pub label: Label,
+    /// Index into `Analysis::entities`.
+    pub entity: usize,
+    pub source: Source,
+    /// A title or role the text gives this person right before the name
+    /// ("President", "Kremlin spokesman").
+    pub role: Option<Span>,
+}
+
+impl Mention {
+    /// A mention not yet linked to an entity, with no role.
+    pub fn new(span: Span, label: Label, source: Source) -> Mention {
+        Mention { span, label, entity: 0, source, role: None }
+    }
+}
+
+/// What the gazetteer knows about a place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    /// "country", "city" or "region".
+    pub kind: String,
+    pub country: Option<String>,
+    /// For a capital city: the country it is the capital of.
+    pub capital_of: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// The canonical name: the longest form the article uses.
+    pub name: String,
+    pub label: Label,
+    /// Indices into `Analysis::mentions`, in text order.
+    pub mentions: Vec<usize>,
+    pub count: usize,
+    pub first: Span,
+    pub place: Option<Place>,
+    /// The first role the article gives a person.
+    pub role: Option<String>,
+}
