@@ -49,7 +49,7 @@ size: dist
 	@scripts/size.sh dist
 
 ## The first load (every file of dist/, all of which the service worker precaches) stays under
-## the 2 MB gzipped budget of issue #9.
+## the 2 MB gzipped budget.
 FIRST_LOAD_BUDGET := 2000000
 size-check:
 	@scripts/size.sh dist | awk -v budget=$(FIRST_LOAD_BUDGET) '/^TOTAL/ { \
@@ -76,7 +76,7 @@ model-check:
 	  echo "model-check: rebuilt model/ner.bin and model/lexicon.bin byte for byte"; \
 	else echo "model-check: skipped, no training data at $(DATA)"; fi
 
-## Speed, size and accuracy, lede beside compromise (prints the README's tables).
+## Speed, size and accuracy, lede beside compromise: prints the tables and writes them to docs/figures.md.
 bench: setup-test dist
 	@scripts/bench.sh
 
@@ -97,7 +97,7 @@ clean:
 	cargo clean
 	rm -rf dist dist-lede
 
-# Offline, a second browser engine, sub-paths, startup (see README "Offline and any browser").
+# Offline, a second browser engine, sub-paths, startup (see docs/offline.md and docs/startup.md).
 .PHONY: test-web-firefox test-e2e-firefox dist-lede test-e2e-subpath startup icons
 
 ## The component tests again in Firefox ESR (Debian's firefox-esr through geckodriver): with
