@@ -1,7 +1,7 @@
 //! Golden tests for the entities layer, written the way a reader checks them:
 //! the text with each mention in brackets followed by its type.
 
-use lede::analysis::mention::{Label, Source};
+use lede::analysis::mention::{Label, Rule, Source};
 use lede::analysis::{analyze, Analysis, Options};
 use lede::seeds::SEEDS;
 
@@ -195,7 +195,7 @@ fn todays_companies_are_organisations() {
         "Title\n\nApple said in June that it would add the technology. Musk's own startup, xAI, raised money. Zoom in on it.",
         &Options::default(),
     );
-    let listed = |m: &&lede::analysis::mention::Mention| matches!(&m.source, Source::Rule { rule } if rule == "known organisation");
+    let listed = |m: &&lede::analysis::mention::Mention| matches!(&m.source, Source::Rule { rule: Rule::KnownOrganisation });
     let orgs: Vec<(&str, Label)> = b.mentions.iter().filter(listed).map(|m| (m.span.of(&b.text), m.label)).collect();
     assert_eq!(orgs, [("Apple", Label::Org), ("xAI", Label::Org)]);
     // After "the" the name is left to the tagger: the rainforest is not the company.
@@ -334,7 +334,7 @@ fn dates_with_the_day_first_and_reference_marks() {
         assert!(values.contains(&want), "{want:?} not in {values:?}");
     }
     let ambiguous = a.times.iter().find(|t| t.span.of(&a.text) == "06/07/2023").unwrap();
-    assert_eq!(ambiguous.rule, "day and month could be either way round");
+    assert_eq!(ambiguous.rule, lede::analysis::dates::DateRule::AmbiguousNumericDate);
     let sentences: Vec<&str> = a.sentences.iter().map(|s| s.of(&a.text)).collect();
     assert_eq!(sentences[1], "He was born on 14 June 1958.[1]");
 }

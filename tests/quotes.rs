@@ -1,6 +1,6 @@
 //! Quotes and their speakers: the seed, and cases collected from how news is written.
 
-use lede::analysis::quotes::QuoteKind;
+use lede::analysis::quotes::{How, QuoteKind};
 use lede::analysis::{analyze, Analysis, Options};
 use lede::seeds::SEEDS;
 
@@ -74,7 +74,7 @@ fn pronouns_and_according_to() {
     assert_eq!(q[0].2.as_deref(), Some("Joe Biden"), "{q:#?}");
     let a = run("\"The alliance will respond with force if it has to,\" according to Jens Stoltenberg.");
     assert_eq!(quotes(&a)[0].2.as_deref(), Some("Jens Stoltenberg"));
-    assert_eq!(a.quotes[0].how.as_deref(), Some("according to"));
+    assert_eq!(a.quotes[0].how, Some(How::AccordingTo));
 }
 
 #[test]

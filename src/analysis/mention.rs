@@ -4,7 +4,6 @@
 
 use super::span::Span;
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 
 /// Entity types, OntoNotes-style where the model's four CoNLL types are refined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -105,8 +104,79 @@ pub enum Source {
     Model { confidence: f32 },
     /// A gazetteer entry (the lexicon) decided or refined the type.
     Gazetteer { confidence: f32 },
-    /// A rule, named (by a constant, except when read back from JSON).
-    Rule { rule: Cow<'static, str> },
+    /// A rule: a row of the name rules' table (`rules::table`) or of the value grammar
+    /// (`dates::detect`).
+    Rule { rule: Rule },
+}
+
+/// Every rule that makes or relabels a mention, by the id the JSON gives it (snake_case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    // Names: the rows of `rules::table::RULES`.
+    NamedStorm,
+    FacilityName,
+    SeatOfInstitution,
+    OrganisationWord,
+    NameAfterRole,
+    CreditLine,
+    Dateline,
+    PoliticalParty,
+    KnownOrganisation,
+    NewsOrganisation,
+    SameNameElsewhere,
+    // Values: the rows of `dates::detect::GRAMMAR`.
+    MonthName,
+    DayAndMonth,
+    Weekday,
+    RelativeDay,
+    RelativePeriod,
+    Duration,
+    IsoDate,
+    NumericDate,
+    Year,
+    ClockTime,
+    CurrencySign,
+    Percent,
+    CurrencyName,
+    Unit,
+    Number,
+    Ordinal,
+}
+
+impl Rule {
+    /// What the rule does, in a few words for a reader ("seat of an institution").
+    pub fn describe(self) -> &'static str {
+        match self {
+            Rule::NamedStorm => "named storm",
+            Rule::FacilityName => "facility name",
+            Rule::SeatOfInstitution => "seat of an institution",
+            Rule::OrganisationWord => "organisation word",
+            Rule::NameAfterRole => "name after a role",
+            Rule::CreditLine => "credit line",
+            Rule::Dateline => "dateline",
+            Rule::PoliticalParty => "political party",
+            Rule::KnownOrganisation => "known organisation",
+            Rule::NewsOrganisation => "news organisation",
+            Rule::SameNameElsewhere => "same name elsewhere in the article",
+            Rule::MonthName => "month name",
+            Rule::DayAndMonth => "day and month",
+            Rule::Weekday => "weekday",
+            Rule::RelativeDay => "relative day",
+            Rule::RelativePeriod => "relative period",
+            Rule::Duration => "duration",
+            Rule::IsoDate => "ISO date",
+            Rule::NumericDate => "numeric date",
+            Rule::Year => "year",
+            Rule::ClockTime => "clock time",
+            Rule::CurrencySign => "currency sign",
+            Rule::Percent => "percent",
+            Rule::CurrencyName => "currency name",
+            Rule::Unit => "unit",
+            Rule::Number => "number",
+            Rule::Ordinal => "ordinal",
+        }
+    }
 }
 
 /// The value of a `by` field.
@@ -118,23 +188,10 @@ enum By {
     Rule,
 }
 
-/// A string that is usually a constant, serialized as a unit variant when it is one.
-/// JSON is the same either way; the JS API's serializer (serde-wasm-bindgen) makes a
-/// JS string once per constant instead of once per mention (decoding strings fell from
-/// 3.4% to 1% of the page's call on 1 MB, by tests/e2e/bench/profile.mjs).
-struct Constant<'a>(&'a Cow<'static, str>);
-
-impl Serialize for Constant<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.0 {
-            Cow::Borrowed(s) => serializer.serialize_unit_variant("Constant", 0, s),
-            Cow::Owned(s) => serializer.serialize_str(s),
-        }
-    }
-}
-
-/// The shape `#[serde(tag = "by")]` gives (`{"by": "model", "confidence": 0.9}`), with
-/// `by` and a rule's name as `Constant`s.
+/// The shape `#[serde(tag = "by")]` gives (`{"by": "model", "confidence": 0.9}`), with `by`
+/// as a unit variant, not a string: the JS API's serializer (serde-wasm-bindgen) then makes
+/// a JS string once per variant instead of once per mention (decoding strings fell from 3.4%
+/// to 1% of the page's call on 1 MB, by tests/e2e/bench/profile.mjs). A [`Rule`] is one too.
 impl Serialize for Source {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
@@ -150,7 +207,7 @@ impl Serialize for Source {
             }
             Source::Rule { rule } => {
                 out.serialize_field("by", &By::Rule)?;
-                out.serialize_field("rule", &Constant(rule))?;
+                out.serialize_field("rule", rule)?;
             }
         }
         out.end()

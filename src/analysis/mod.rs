@@ -40,7 +40,7 @@ use util::timestamp::{parse_timestamp, Date};
 
 /// The version of the JSON this module produces (the CLI's output and the UI's export).
 /// Bump it on any change a consumer could notice; SCHEMA.md documents each field.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The largest input analyzed: 4 MiB, about 600,000 words, far past any article.
 /// Larger inputs are refused with a message, never truncated silently.

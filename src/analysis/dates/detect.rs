@@ -1,7 +1,7 @@
 //! Dates, times and the numbers that share their grammar, found by rule in each sentence's
 //! tokens: "5 days" is a date (a duration), "5 km" a quantity, "$5" money, "1996" a year.
 
-use crate::analysis::mention::{Label, Mention, Source};
+use crate::analysis::mention::{Label, Mention, Rule, Source};
 use crate::analysis::ner::Tok;
 use crate::analysis::span::Span;
 use crate::analysis::text::segment::lowercase;
@@ -109,13 +109,12 @@ fn sentence_values(sent: &[Tok]) -> Vec<Mention> {
     // Lowercase forms, borrowed where the token has no capital (most do not).
     let lw: Vec<Cow<str>> = sent.iter().map(|t| lowercase(&t.text)).collect();
     let mut i = 0;
-    let rule = |name: &'static str| Source::Rule { rule: name.into() };
     while i < n {
         let w = sent[i].text.as_ref();
         let l = &*lw[i];
         let mut end = i + 1;
         // The cheap tests of each branch come first: most tokens are lowercase words.
-        let found: Option<(Label, &str)> = if w.chars().next().is_some_and(char::is_uppercase)
+        let found: Option<(Label, Rule)> = if w.chars().next().is_some_and(char::is_uppercase)
             && month_from_name(w).is_some()
             && (w.len() > 3 || w.ends_with('.') || i + 1 < n && is_number(&sent[i + 1].text))
             && w != "May"
@@ -126,40 +125,40 @@ fn sentence_values(sent: &[Tok]) -> Vec<Mention> {
                 end += 1;
             }
             end = after_year(sent, end);
-            Some((Label::Date, "month name"))
+            Some((Label::Date, Rule::MonthName))
         } else if let Some(month) =
             (w.as_bytes()[0].is_ascii_digit() && day_of_month(w).is_some()).then(|| month_after_day(sent, &lw, i)).flatten()
         {
             // "14 June 1958", "3 Oct.", "the 14th of June"
             end = after_year(sent, month + 1);
-            Some((Label::Date, "day and month"))
+            Some((Label::Date, Rule::DayAndMonth))
         } else if w.len() >= 6 && weekday_from_name(w).is_some() {
-            Some((Label::Date, "weekday"))
+            Some((Label::Date, Rule::Weekday))
         } else if RELATIVE_DAYS.contains(&l) {
-            Some((Label::Date, "relative day"))
+            Some((Label::Date, Rule::RelativeDay))
         } else if matches!(l, "last" | "next" | "this" | "past") && i + 1 < n && DURATIONS.contains(&&*lw[i + 1]) {
             end = i + 2;
-            Some((Label::Date, "relative period"))
+            Some((Label::Date, Rule::RelativePeriod))
         } else if l.contains('-')
             && DURATIONS.iter().any(|d| l.ends_with(&format!("-{d}")))
             && l.split('-').next().is_some_and(|p| is_number(p) || NUMBER_WORDS.contains(&p))
         {
-            Some((Label::Date, "duration"))
+            Some((Label::Date, Rule::Duration))
         } else if w.len() == 10 && w.as_bytes()[4] == b'-' && w.as_bytes()[7] == b'-' && is_number(&w.replace('-', "")) {
-            Some((Label::Date, "ISO date"))
+            Some((Label::Date, Rule::IsoDate))
         } else if w.as_bytes()[0].is_ascii_digit() && w.len() >= 6 && numeric_date(w) != NumericDate::No {
             // "14/06/2023", "14.06.2023", "6/14/23"
-            Some((Label::Date, "numeric date"))
+            Some((Label::Date, Rule::NumericDate))
         } else if w.len() == 4 && is_number(w) && (w.starts_with("19") || w.starts_with("20")) {
-            Some((Label::Date, "year"))
+            Some((Label::Date, Rule::Year))
         } else if w.contains(':') && w.split(':').all(|p| p.len() == 2 || p.len() == 1) && w.split(':').all(is_number) {
             if end < n && matches!(&*lw[end], "a.m." | "p.m." | "am" | "pm" | "gmt" | "utc" | "et") {
                 end += 1;
             }
-            Some((Label::Time, "clock time"))
+            Some((Label::Time, Rule::ClockTime))
         } else if is_number(w) && end < n && matches!(&*lw[end], "a.m." | "p.m.") {
             end += 1;
-            Some((Label::Time, "clock time"))
+            Some((Label::Time, Rule::ClockTime))
         } else if w.starts_with(['$', '€', '£', '¥']) && is_number(w)
             || (matches!(w, "$" | "€" | "£" | "¥") && end < n && is_number(&sent[end].text))
         {
@@ -169,7 +168,7 @@ fn sentence_values(sent: &[Tok]) -> Vec<Mention> {
             if end < n && SCALES.contains(&&*lw[end]) {
                 end += 1;
             }
-            Some((Label::Money, "currency sign"))
+            Some((Label::Money, Rule::CurrencySign))
         } else if is_number(w) && i > 0 && sent[i - 1].text == "[" && sent.get(i + 1).is_some_and(|t| t.text == "]") {
             // A reference mark, "[4]", is not a number the article states.
             None
@@ -179,36 +178,36 @@ fn sentence_values(sent: &[Tok]) -> Vec<Mention> {
             }
             if end < n && (lw[end] == "%" || lw[end] == "percent") {
                 end += 1;
-                Some((Label::Percent, "percent"))
+                Some((Label::Percent, Rule::Percent))
             } else if end + 1 < n && lw[end] == "per" && lw[end + 1] == "cent" {
                 end += 2;
-                Some((Label::Percent, "percent"))
+                Some((Label::Percent, Rule::Percent))
             } else if end < n && CURRENCIES.contains(&&*lw[end]) {
                 end += 1;
-                Some((Label::Money, "currency name"))
+                Some((Label::Money, Rule::CurrencyName))
             } else if end < n && UNITS.contains(&&*lw[end]) {
                 end += 1;
-                Some((Label::Quantity, "unit"))
+                Some((Label::Quantity, Rule::Unit))
             } else if end < n && DURATIONS.contains(&&*lw[end]) {
                 end += 1;
                 if end < n && matches!(&*lw[end], "ago" | "earlier" | "later") {
                     end += 1;
                 }
-                Some((Label::Date, "duration"))
+                Some((Label::Date, Rule::Duration))
             } else {
-                Some((Label::Cardinal, "number"))
+                Some((Label::Cardinal, Rule::Number))
             }
         } else if w.ends_with('%') && is_number(w.trim_end_matches('%')) {
-            Some((Label::Percent, "percent"))
+            Some((Label::Percent, Rule::Percent))
         } else if ORDINALS[..10].contains(&l) || is_numeric_ordinal(l) {
-            Some((Label::Ordinal, "ordinal"))
+            Some((Label::Ordinal, Rule::Ordinal))
         } else {
             None
         };
         let end = end.min(n);
         match found {
-            Some((label, name)) => {
-                out.push(Mention::new(Span::new(sent[i].span.start, sent[end - 1].span.end), label, rule(name)));
+            Some((label, rule)) => {
+                out.push(Mention::new(Span::new(sent[i].span.start, sent[end - 1].span.end), label, Source::Rule { rule }));
                 i = end;
             }
             None => i += 1,

@@ -5,4 +5,4 @@
 pub mod detect;
 pub mod resolve;
 
-pub use resolve::{TimeExpr, TimeKind};
+pub use resolve::{DateRule, TimeExpr, TimeKind};

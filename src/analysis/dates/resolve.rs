@@ -35,10 +35,55 @@ pub struct TimeExpr {
     pub value: Option<String>,
     /// The date the value stands for (the first day of a month or week), for ordering.
     pub sort_date: Option<Date>,
-    /// Which rule produced the value, e.g. "weekday, most recent on or before publication".
-    pub rule: String,
+    /// Which rule produced the value.
+    pub rule: DateRule,
+    /// The rule's reading of this mention, for a reader: "weekday: the most recent on or
+    /// before publication", "\"a day after\", relative to the date in the same sentence".
+    pub note: String,
     /// The sentence that mentions it.
     pub sentence: Span,
+}
+
+/// How a date or time was resolved, or why it was not (snake_case in the JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateRule {
+    /// "20-month", "three weeks": a length of time, not a point.
+    Duration,
+    /// "two days ago", "a week later": counted from the publication date.
+    OffsetFromPublication,
+    /// "10:15", "3 p.m.".
+    ClockTime,
+    /// A date or a month with its year, as printed.
+    DateAsWritten,
+    /// "03/04/2023" where either number could be the month.
+    AmbiguousNumericDate,
+    /// A month (and day) without a year: the most recent on or before publication.
+    MonthWithoutYear,
+    /// "February 30".
+    NotARealDate,
+    /// "next Friday": the coming one.
+    WeekdayNext,
+    /// "last Friday": the previous one.
+    WeekdayLast,
+    /// "Friday": the most recent on or before publication.
+    WeekdayRecent,
+    /// "today", "yesterday", "tomorrow", "tonight".
+    RelativeDay,
+    /// "last week", "next month", "this year".
+    RelativePeriod,
+    /// "1996".
+    YearAsWritten,
+    /// "two days before X": from the publication date.
+    BeforePublication,
+    /// "a day after X": from the date the same sentence names.
+    RelativeToSentenceDate,
+    /// "a day after X" with no date in the sentence: from the publication date.
+    RelativeToPublication,
+    /// A relative date with no publication date to resolve it against.
+    NoPublicationDate,
+    /// A mention the rules tagged as a date but cannot read.
+    NotUnderstood,
 }
 
 fn month_start(d: Date) -> Date {
@@ -80,8 +125,8 @@ pub fn resolve(text: &str, sentences: &[Span], mentions: &[Mention], reference: 
     for m in mentions.iter().filter(|m| matches!(m.label, Label::Date | Label::Time)) {
         let k = sentences.partition_point(|s| s.start <= m.span.start);
         let sentence = k.checked_sub(1).map(|k| sentences[k]).filter(|s| s.contains(m.span)).unwrap_or(m.span);
-        let (kind, value, sort_date, rule) = resolve_one(text, m.span, sentence, reference);
-        out.push(TimeExpr { span: m.span, kind, value, sort_date, rule, sentence });
+        let (kind, value, sort_date, rule, note) = resolve_one(text, m.span, sentence, reference);
+        out.push(TimeExpr { span: m.span, kind, value, sort_date, rule, note, sentence });
     }
     // "a day after", "two days before", "a week earlier": relative to the date the sentence names.
     let taken: Vec<Span> = out.iter().map(|t| t.span).collect();
@@ -109,10 +154,10 @@ pub fn resolve(text: &str, sentences: &[Span], mentions: &[Mention], reference: 
                 .filter(|t| t.sentence == *s && t.kind == TimeKind::Day && t.span.end <= span.start)
                 .filter_map(|t| t.sort_date)
                 .next_back();
-            let (base, rule) = match (dir.as_str(), anchor) {
-                ("ago", _) => (reference, "before publication"),
-                (_, Some(a)) => (Some(a), "relative to the date in the same sentence"),
-                _ => (reference, "relative to publication"),
+            let (base, rule, note) = match (dir.as_str(), anchor) {
+                ("ago", _) => (reference, DateRule::BeforePublication, "before publication"),
+                (_, Some(a)) => (Some(a), DateRule::RelativeToSentenceDate, "relative to the date in the same sentence"),
+                _ => (reference, DateRule::RelativeToPublication, "relative to publication"),
             };
             let date = base.map(|b| if dir == "ago" { b.add_days(-n * days) } else { b.add_days(sign * n * days) });
             out.push(TimeExpr {
@@ -120,7 +165,8 @@ pub fn resolve(text: &str, sentences: &[Span], mentions: &[Mention], reference: 
                 kind: TimeKind::Day,
                 value: date.map(Date::iso),
                 sort_date: date,
-                rule: format!("\"{} {} {}\", {rule}", words[k].1, words[k + 1].1, dir),
+                rule,
+                note: format!("\"{} {} {}\", {note}", words[k].1, words[k + 1].1, dir),
                 sentence: *s,
             });
         }
@@ -129,17 +175,21 @@ pub fn resolve(text: &str, sentences: &[Span], mentions: &[Mention], reference: 
     out
 }
 
-fn resolve_one(text: &str, span: Span, sentence: Span, reference: Option<Date>) -> (TimeKind, Option<String>, Option<Date>, String) {
+/// A mention's reading: its kind, value, the date it stands for, the rule and its note.
+type Reading = (TimeKind, Option<String>, Option<Date>, DateRule, String);
+
+fn resolve_one(text: &str, span: Span, sentence: Span, reference: Option<Date>) -> Reading {
     let raw = span.of(text);
     let words: Vec<&str> = raw.split([' ', ',']).filter(|w| !w.is_empty()).collect();
     let lower = raw.to_lowercase();
     // The word before the mention, in lowercase (only it: lowercasing the sentence up to
     // every mention was quadratic in a long sentence).
     let prev_word = lowercase(text[sentence.start..span.start].split_whitespace().last().unwrap_or(""));
-    let unresolved = |kind, why: &str| (kind, None, None, format!("{why}; no publication date to resolve against"));
+    let unresolved =
+        |kind, why: &str| (kind, None, None, DateRule::NoPublicationDate, format!("{why}; no publication date to resolve against"));
 
     // Durations: "20-month", "three weeks".
-    let dur = |n: i64, unit: char| (TimeKind::Duration, Some(format!("P{n}{unit}")), None, "duration".to_string());
+    let dur = |n: i64, unit: char| (TimeKind::Duration, Some(format!("P{n}{unit}")), None, DateRule::Duration, "duration".to_string());
     if let Some((num, unit)) = raw.split_once('-') {
         if let (Some(n), Some((_, u))) = (word_number(num), unit_days(unit)) {
             return dur(n, u);
@@ -159,7 +209,7 @@ fn resolve_one(text: &str, span: Span, sentence: Span, reference: Option<Date>) 
             return match reference {
                 Some(r) => {
                     let date = r.add_days(sign * n * d);
-                    (TimeKind::Day, Some(date.iso()), Some(date), format!("{raw} from publication"))
+                    (TimeKind::Day, Some(date.iso()), Some(date), DateRule::OffsetFromPublication, format!("{raw} from publication"))
                 }
                 None => unresolved(TimeKind::Day, "relative"),
             };
@@ -173,14 +223,14 @@ fn resolve_one(text: &str, span: Span, sentence: Span, reference: Option<Date>) 
         if lower.contains("p.m.") && h < 12 {
             h += 12;
         }
-        return (TimeKind::Time, Some(format!("T{h:02}:{m}")), None, "clock time".into());
+        return (TimeKind::Time, Some(format!("T{h:02}:{m}")), None, DateRule::ClockTime, "clock time".into());
     }
     // ISO dates.
     if let Some(d) = parse_timestamp(raw) {
-        return (TimeKind::Day, Some(d.date.iso()), Some(d.date), "date as written".into());
+        return (TimeKind::Day, Some(d.date.iso()), Some(d.date), DateRule::DateAsWritten, "date as written".into());
     }
     if numeric_date(raw) == NumericDate::Ambiguous {
-        return (TimeKind::Day, None, None, "day and month could be either way round".into());
+        return (TimeKind::Day, None, None, DateRule::AmbiguousNumericDate, "day and month could be either way round".into());
     }
     // Month [day] [, year] or day [of] month [year].
     let month_at = match words.as_slice() {
@@ -205,15 +255,19 @@ fn resolve_one(text: &str, span: Span, sentence: Span, reference: Option<Date>) 
                 Some(if prev_word == "next" { this_year + 1 } else { this_year })
             })
         };
-        let rule = if year.is_some() { "date as written" } else { "month without a year: the most recent on or before publication" };
+        let (rule, note) = if year.is_some() {
+            (DateRule::DateAsWritten, "date as written")
+        } else {
+            (DateRule::MonthWithoutYear, "month without a year: the most recent on or before publication")
+        };
         return match (year_or(reference), day) {
             (Some(y), Some(d)) => match Date::new(y, month, d) {
-                Some(date) => (TimeKind::Day, Some(date.iso()), Some(date), rule.into()),
-                None => (TimeKind::Day, None, None, "not a real date".into()),
+                Some(date) => (TimeKind::Day, Some(date.iso()), Some(date), rule, note.into()),
+                None => (TimeKind::Day, None, None, DateRule::NotARealDate, "not a real date".into()),
             },
             (Some(y), None) => {
                 let date = Date { year: y, month, day: 1 };
-                (TimeKind::Month, Some(format!("{y:04}-{month:02}")), Some(date), rule.into())
+                (TimeKind::Month, Some(format!("{y:04}-{month:02}")), Some(date), rule, note.into())
             }
             (None, _) => unresolved(if day.is_some() { TimeKind::Day } else { TimeKind::Month }, "month without a year"),
         };
@@ -222,14 +276,14 @@ fn resolve_one(text: &str, span: Span, sentence: Span, reference: Option<Date>) 
     if let Some(wd) = weekday_from_name(raw) {
         let Some(r) = reference else { return unresolved(TimeKind::Day, "weekday") };
         let back = (i64::from(r.weekday()) - i64::from(wd)).rem_euclid(7);
-        let (date, rule) = if prev_word == "next" {
-            (r.add_days(if back == 0 { 7 } else { 7 - back }), "weekday after \"next\": the coming one")
+        let (date, rule, note) = if prev_word == "next" {
+            (r.add_days(if back == 0 { 7 } else { 7 - back }), DateRule::WeekdayNext, "weekday after \"next\": the coming one")
         } else if prev_word == "last" {
-            (r.add_days(-(if back == 0 { 7 } else { back })), "weekday after \"last\": the previous one")
+            (r.add_days(-(if back == 0 { 7 } else { back })), DateRule::WeekdayLast, "weekday after \"last\": the previous one")
         } else {
-            (r.add_days(-back), "weekday: the most recent on or before publication")
+            (r.add_days(-back), DateRule::WeekdayRecent, "weekday: the most recent on or before publication")
         };
-        return (TimeKind::Day, Some(date.iso()), Some(date), rule.into());
+        return (TimeKind::Day, Some(date.iso()), Some(date), rule, note.into());
     }
     // Relative days.
     let rel_day = match lower.as_str() {
@@ -242,7 +296,7 @@ fn resolve_one(text: &str, span: Span, sentence: Span, reference: Option<Date>) 
         return match reference {
             Some(r) => {
                 let d = r.add_days(off);
-                (TimeKind::Day, Some(d.iso()), Some(d), format!("\"{lower}\" from publication"))
+                (TimeKind::Day, Some(d.iso()), Some(d), DateRule::RelativeDay, format!("\"{lower}\" from publication"))
             }
             None => unresolved(TimeKind::Day, "relative day"),
         };
@@ -257,20 +311,20 @@ fn resolve_one(text: &str, span: Span, sentence: Span, reference: Option<Date>) 
                 "next" => 1,
                 _ => 0,
             };
-            let rule = format!("\"{lower}\" from publication");
+            let (rule, note) = (DateRule::RelativePeriod, format!("\"{lower}\" from publication"));
             match unit.as_str() {
                 "week" => {
                     let d = r.add_days(7 * i64::from(step));
-                    return (TimeKind::Week, Some(iso_week(d)), Some(d.add_days(-i64::from(d.weekday()))), rule);
+                    return (TimeKind::Week, Some(iso_week(d)), Some(d.add_days(-i64::from(d.weekday()))), rule, note);
                 }
                 "month" => {
                     let total = r.year * 12 + r.month as i32 - 1 + step;
                     let d = Date { year: total.div_euclid(12), month: total.rem_euclid(12) as u32 + 1, day: 1 };
-                    return (TimeKind::Month, Some(format!("{:04}-{:02}", d.year, d.month)), Some(month_start(d)), rule);
+                    return (TimeKind::Month, Some(format!("{:04}-{:02}", d.year, d.month)), Some(month_start(d)), rule, note);
                 }
                 "year" => {
                     let y = r.year + step;
-                    return (TimeKind::Year, Some(y.to_string()), Some(Date { year: y, month: 1, day: 1 }), rule);
+                    return (TimeKind::Year, Some(y.to_string()), Some(Date { year: y, month: 1, day: 1 }), rule, note);
                 }
                 _ => {}
             }
@@ -280,9 +334,15 @@ fn resolve_one(text: &str, span: Span, sentence: Span, reference: Option<Date>) 
     }
     // A year.
     if let Ok(y) = raw.parse::<i32>() {
-        return (TimeKind::Year, Some(y.to_string()), Some(Date { year: y, month: 1, day: 1 }), "year as written".into());
+        return (
+            TimeKind::Year,
+            Some(y.to_string()),
+            Some(Date { year: y, month: 1, day: 1 }),
+            DateRule::YearAsWritten,
+            "year as written".into(),
+        );
     }
-    (TimeKind::Day, None, None, "not understood".into())
+    (TimeKind::Day, None, None, DateRule::NotUnderstood, "not understood".into())
 }
 
 #[cfg(test)]

@@ -41,8 +41,40 @@ pub struct Quote {
     pub role: Option<String>,
     /// The reporting verb ("said", "added", "according to").
     pub cue: Option<Span>,
-    /// How the speaker was found: "verb before", "verb after", "pronoun", "role", "carried over", "headline verb".
-    pub how: Option<String>,
+    /// How the speaker was found.
+    pub how: Option<How>,
+}
+
+/// How a quote's speaker was found (snake_case in the JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum How {
+    /// A reporting verb before the quote and its subject: "Peskov said: "..."".
+    VerbBefore,
+    /// A reporting verb after the quote: ""...," Peskov said".
+    VerbAfter,
+    /// A pronoun subject ("he said"), resolved to the person it stands for.
+    Pronoun,
+    /// A role noun subject ("the spokesman said"), resolved to the person with that role.
+    Role,
+    /// A paragraph that is only a quote goes on with the last speaker.
+    CarriedOver,
+    /// "according to" a name.
+    AccordingTo,
+}
+
+impl How {
+    /// In a few words for a reader ("verb before").
+    pub fn describe(self) -> &'static str {
+        match self {
+            How::VerbBefore => "verb before",
+            How::VerbAfter => "verb after",
+            How::Pronoun => "pronoun",
+            How::Role => "role",
+            How::CarriedOver => "carried over",
+            How::AccordingTo => "according to",
+        }
+    }
 }
 
 const VERBS: &[&str] = &[
@@ -284,7 +316,7 @@ fn appositive_before(text: &str, words: &[Span], k: usize) -> Option<usize> {
 struct Attribution {
     speaker_span: Span,
     cue: Span,
-    how: &'static str,
+    how: How,
 }
 
 /// Finds `<speaker> <verb>` or `<verb> <speaker>` in `window` (text outside the quote).
@@ -296,7 +328,7 @@ fn attribution_in(text: &str, window: Span, mentions: &[Mention], before: bool) 
         if words[k].of(text).eq_ignore_ascii_case("according") && words[k + 1].of(text).eq_ignore_ascii_case("to") {
             let rest = Span::new(words[k + 2].start, window.end);
             if let Some(m) = mentions.iter().find(|m| rest.contains(m.span) && m.label.is_name()) {
-                return Some(Attribution { speaker_span: m.span, cue: Span::new(words[k].start, words[k + 1].end), how: "according to" });
+                return Some(Attribution { speaker_span: m.span, cue: Span::new(words[k].start, words[k + 1].end), how: How::AccordingTo });
             }
         }
     }
@@ -315,27 +347,27 @@ fn attribution_in(text: &str, window: Span, mentions: &[Mention], before: bool) 
         let subject =
             named.or_else(|| mentions.iter().filter(|m| left.contains(m.span) && is_speaker_label(m.label)).max_by_key(|m| m.span.end));
         if let Some(m) = subject {
-            return Some(Attribution { speaker_span: m.span, cue: verb, how: if before { "verb before" } else { "verb after" } });
+            return Some(Attribution { speaker_span: m.span, cue: verb, how: if before { How::VerbBefore } else { How::VerbAfter } });
         }
         if k > 0 {
             let w = words[k - 1].of(text).to_lowercase();
             if PRONOUNS.contains(&w.as_str()) {
-                return Some(Attribution { speaker_span: words[k - 1], cue: verb, how: "pronoun" });
+                return Some(Attribution { speaker_span: words[k - 1], cue: verb, how: How::Pronoun });
             }
             // "the spokesman said": a role noun.
             if k > 1 && matches!(words[k - 2].of(text).to_lowercase().as_str(), "the" | "a" | "an") {
-                return Some(Attribution { speaker_span: words[k - 1], cue: verb, how: "role" });
+                return Some(Attribution { speaker_span: words[k - 1], cue: verb, how: How::Role });
             }
         }
         // Subject after the verb: "said Peskov", "said the spokesman".
         let hi = words.get(k + 5).map_or(window.end, |w| w.end);
         let right = Span::new(verb.end, hi);
         if let Some(m) = mentions.iter().filter(|m| right.contains(m.span) && is_speaker_label(m.label)).min_by_key(|m| m.span.start) {
-            return Some(Attribution { speaker_span: m.span, cue: verb, how: if before { "verb before" } else { "verb after" } });
+            return Some(Attribution { speaker_span: m.span, cue: verb, how: if before { How::VerbBefore } else { How::VerbAfter } });
         }
         if let Some(w) = words.get(k + 1) {
             if PRONOUNS.contains(&w.of(text).to_lowercase().as_str()) {
-                return Some(Attribution { speaker_span: *w, cue: verb, how: "pronoun" });
+                return Some(Attribution { speaker_span: *w, cue: verb, how: How::Pronoun });
             }
         }
     }
@@ -440,19 +472,16 @@ pub fn find(text: &str, blocks: &[Block], sentences: &[Span], mentions: &[Mentio
                 Some(a) => {
                     q.speaker_span = Some(a.speaker_span);
                     q.cue = Some(a.cue);
-                    q.how = Some(a.how.to_string());
+                    q.how = Some(a.how);
                     // The person a pronoun stands for: one named since the last speaker spoke, else that speaker.
                     let since = Span::new(last_speaker_at.min(a.speaker_span.start), a.speaker_span.start);
                     let recent_person = last_person_within(&people, since);
                     q.speaker = resolve(text, &a, mentions, &roles, recent_person.or(last_speaker), recent_person);
-                    if q.speaker.is_some() && a.how == "pronoun" {
-                        q.how = Some("pronoun".into());
-                    }
                 }
                 None if kind == QuoteKind::Direct && intro.is_empty() && after.of(text).trim().is_empty() => {
                     // A paragraph that is only a quote: the last speaker goes on.
                     q.speaker = last_speaker;
-                    q.how = last_speaker.map(|_| "carried over".to_string());
+                    q.how = last_speaker.map(|_| How::CarriedOver);
                 }
                 None => {}
             }
@@ -497,8 +526,8 @@ fn resolve(
     }
     let w = a.speaker_span.of(text).to_lowercase();
     match a.how {
-        "pronoun" if matches!(w.as_str(), "he" | "she" | "they" | "we" | "i") => last_speaker.or(last_person),
-        "role" => {
+        How::Pronoun if matches!(w.as_str(), "he" | "she" | "they" | "we" | "i") => last_speaker.or(last_person),
+        How::Role => {
             // "the spokesman": the entity whose role names it, else the last speaker.
             roles.iter().find(|(r, _)| r.contains(&w)).map(|(_, e)| *e).or(last_speaker)
         }
@@ -555,7 +584,7 @@ fn indirect(text: &str, sentence: Span, mentions: &[Mention], entities: &[Entity
             speaker: Some(m.entity),
             role: entities.get(m.entity).and_then(|e| e.role.clone()),
             cue: Some(words[k]),
-            how: Some("verb before".into()),
+            how: Some(How::VerbBefore),
         });
     }
     None

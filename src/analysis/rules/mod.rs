@@ -3,7 +3,7 @@
 //! numeric and temporal mentions by rule, then mentions merged into entities
 //! within the article and places linked to their gazetteer entry.
 
-use super::mention::{Entity, Label, Mention, Place, Source};
+use super::mention::{Entity, Label, Mention, Place, Rule, Source};
 use super::ner::labels::Kind;
 use super::ner::lexicon::{Facts, Lexicon, CAPITAL, CITY, COUNTRY, DEMONYM};
 use super::ner::tokens::tagger_tokens;
@@ -79,7 +79,7 @@ fn refine(lex: &Lexicon, sent: &[Tok], mut a: usize, mut b: usize, mut label: La
     // as a person called Milton): the kind of storm is part of the name.
     if let Some(start) = storm_start(sent, a, b) {
         let span = Span::new(sent[start].span.start, sent[b - 1].span.end);
-        return Some(mention(span, Label::Misc, Source::Rule { rule: "named storm".into() }));
+        return Some(mention(span, Label::Misc, Source::Rule { rule: Rule::NamedStorm }));
     }
     // A title the model swallowed: "President Vladimir Putin" → role + person.
     let mut role_start = None;
@@ -119,7 +119,7 @@ fn refine(lex: &Lexicon, sent: &[Tok], mut a: usize, mut b: usize, mut label: La
     ];
     if matches!(label, Label::Loc | Label::Gpe | Label::Misc) && SEATS.contains(&joined.as_str()) {
         label = Label::Org;
-        source = Source::Rule { rule: "seat of an institution".into() };
+        source = Source::Rule { rule: Rule::SeatOfInstitution };
     }
     // Facilities are places: "Vostochny Cosmodrome", "Heathrow Airport", "Red Square".
     const FACILITIES: [&str; 16] = [
@@ -142,7 +142,7 @@ fn refine(lex: &Lexicon, sent: &[Tok], mut a: usize, mut b: usize, mut label: La
     ];
     if matches!(label, Label::Org | Label::Misc | Label::Person) && phrase.len() >= 2 && FACILITIES.contains(&phrase[phrase.len() - 1]) {
         label = Label::Loc;
-        source = Source::Rule { rule: "facility name".into() };
+        source = Source::Rule { rule: Rule::FacilityName };
     }
     // A name that ends on a word for an organisation is one, whatever the tagger
     // read in it: "a statement released by Warner Bros.", "the official Iraqi News
@@ -150,7 +150,7 @@ fn refine(lex: &Lexicon, sent: &[Tok], mut a: usize, mut b: usize, mut label: La
     let organisation = phrase.len() >= 2 && ORGANISATION_WORDS.contains(&phrase[phrase.len() - 1].trim_end_matches('.'));
     if organisation && matches!(label, Label::Person) {
         label = Label::Org;
-        source = Source::Rule { rule: "organisation word".into() };
+        source = Source::Rule { rule: Rule::OrganisationWord };
     }
     // A name right after a role is a person's: "Tesla chief executive Elon Musk",
     // "President Trump". The tagger, with neither name in its data, can read the
@@ -164,7 +164,7 @@ fn refine(lex: &Lexicon, sent: &[Tok], mut a: usize, mut b: usize, mut label: La
         && role_before(sent, a).is_some()
     {
         label = Label::Person;
-        source = Source::Rule { rule: "name after a role".into() };
+        source = Source::Rule { rule: Rule::NameAfterRole };
     }
     let mut m = mention(span, label, source);
     if label == Label::Person {
@@ -398,7 +398,7 @@ fn organisation_mentions(lex: &Lexicon, text: &str, sents: &[Vec<Tok>], mentions
             let span = Span::new(sent[a].span.start, sent[b - 1].span.end);
             let reach = reach.get_or_insert_with(|| Reach::new(mentions, |_| true));
             if reach.overlapping(mentions, span).is_none() && !place_after_the(text, span) {
-                added.push(mention(span, Label::Org, Source::Rule { rule: "known organisation".into() }));
+                added.push(mention(span, Label::Org, Source::Rule { rule: Rule::KnownOrganisation }));
             }
         }
     }
@@ -460,7 +460,7 @@ fn party_mentions(sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
     if found.is_empty() {
         return;
     }
-    let party = || Source::Rule { rule: "political party".into() };
+    let party = || Source::Rule { rule: Rule::PoliticalParty };
     let names = Reach::new(mentions, |m| m.label.is_name());
     // Names other than people's, by where they end: the one right before a party's name.
     let ends: FastMap<usize, usize> =
@@ -496,7 +496,7 @@ fn relabel_known_names(text: &str, article: &Article, mentions: &mut [Mention]) 
     let publisher = article.publisher.as_ref().map(|p| p.value.as_str());
     let storms: FastSet<&str> = mentions
         .iter()
-        .filter(|m| matches!(&m.source, Source::Rule { rule } if rule == "named storm"))
+        .filter(|m| matches!(&m.source, Source::Rule { rule: Rule::NamedStorm }))
         .filter_map(|m| storm_name(m.span.of(text)))
         .collect();
     for m in mentions.iter_mut().filter(|m| matches!(m.source, Source::Model { .. } | Source::Gazetteer { .. })) {
@@ -505,7 +505,7 @@ fn relabel_known_names(text: &str, article: &Article, mentions: &mut [Mention]) 
             // "Labour", which the gazetteer has as a group of people.
             if m.label != Label::Org && parties().single.contains(name) {
                 m.label = Label::Org;
-                m.source = Source::Rule { rule: "political party".into() };
+                m.source = Source::Rule { rule: Rule::PoliticalParty };
             }
             continue;
         }
@@ -514,17 +514,17 @@ fn relabel_known_names(text: &str, article: &Article, mentions: &mut [Mention]) 
         let outlet = is_news_outlet(name) || after_the && is_news_outlet(&format!("The {name}"));
         if m.label != Label::Org && (outlet || publisher == Some(name)) {
             m.label = Label::Org;
-            m.source = Source::Rule { rule: "news organisation".into() };
+            m.source = Source::Rule { rule: Rule::NewsOrganisation };
         } else if m.label != Label::Org && organisations().all.contains(name) && !place_after_the(text, m.span) {
             m.label = Label::Org;
-            m.source = Source::Rule { rule: "known organisation".into() };
+            m.source = Source::Rule { rule: Rule::KnownOrganisation };
         } else if m.label != Label::Org && parties().single.contains(name) {
             // "AfD" as a place.
             m.label = Label::Org;
-            m.source = Source::Rule { rule: "political party".into() };
+            m.source = Source::Rule { rule: Rule::PoliticalParty };
         } else if storms.contains(name) {
             m.label = Label::Misc;
-            m.source = Source::Rule { rule: "named storm".into() };
+            m.source = Source::Rule { rule: Rule::NamedStorm };
         }
     }
 }
@@ -533,7 +533,7 @@ fn relabel_known_names(text: &str, article: &Article, mentions: &mut [Mention]) 
 /// parser already knows that "Sputnik" is the agency, "Artem Geodakyan" the
 /// photographer and "Mark Trevelyan" a writer. Their parts replace model mentions.
 fn credits_mentions(lex: &Lexicon, text: &str, article: &Article, mentions: &mut Vec<Mention>) {
-    let mut parts: Vec<(Span, Label, &str)> = Vec::new();
+    let mut parts: Vec<(Span, Label, Rule)> = Vec::new();
     let mut zones: Vec<Span> = Vec::new();
     let agency_like = |name: &str| name.split_whitespace().count() == 1 || name.chars().all(|c| !c.is_lowercase());
     if let Some(credits) = &article.credits {
@@ -542,10 +542,10 @@ fn credits_mentions(lex: &Lexicon, text: &str, article: &Article, mentions: &mut
         zones.extend(credits.roles.iter().map(|r| r.span));
         for role in &credits.roles {
             for p in &role.people {
-                parts.push((p.span, if agency_like(&p.name) { Label::Org } else { Label::Person }, "credit line"));
+                parts.push((p.span, if agency_like(&p.name) { Label::Org } else { Label::Person }, Rule::CreditLine));
             }
             for p in &role.places {
-                parts.push((p.span, place_label(lex, &p.name), "credit line"));
+                parts.push((p.span, place_label(lex, &p.name), Rule::CreditLine));
             }
         }
     }
@@ -556,7 +556,7 @@ fn credits_mentions(lex: &Lexicon, text: &str, article: &Article, mentions: &mut
             let Some(name) = name else { return };
             let hit = raw.find(name.as_str()).or_else(|| as_printed_upper.then(|| raw.find(&name.to_uppercase())).flatten());
             if let Some(k) = hit {
-                parts.push((Span::new(credit.span.start + k, credit.span.start + k + name.len()), label, "credit line"));
+                parts.push((Span::new(credit.span.start + k, credit.span.start + k + name.len()), label, Rule::CreditLine));
             }
         };
         find(&credit.agency, Label::Org, true);
@@ -578,7 +578,7 @@ fn credits_mentions(lex: &Lexicon, text: &str, article: &Article, mentions: &mut
                 let span = Span::new(d.span.start + k, d.span.start + k + name.len());
                 from = k + name.len();
                 zones.push(span);
-                parts.push((span, label, "dateline"));
+                parts.push((span, label, Rule::Dateline));
             }
         }
     }
@@ -586,7 +586,7 @@ fn credits_mentions(lex: &Lexicon, text: &str, article: &Article, mentions: &mut
     for (span, label, rule) in parts {
         let words = span.of(text).split_whitespace().count();
         if (1..=5).contains(&words) {
-            mentions.push(mention(span, label, Source::Rule { rule: rule.into() }));
+            mentions.push(mention(span, label, Source::Rule { rule }));
         }
     }
 }
@@ -685,7 +685,7 @@ fn propagate(text: &str, sents: &[Vec<Tok>], mentions: &mut Vec<Mention>) {
             }
             if let Some((span, label)) = hit {
                 if !added.last().is_some_and(|m| m.span.overlaps(span)) && !overlaps_sorted(&taken, span) {
-                    added.push(mention(span, label, Source::Rule { rule: "same name elsewhere in the article".into() }));
+                    added.push(mention(span, label, Source::Rule { rule: Rule::SameNameElsewhere }));
                 }
             }
         }

@@ -189,15 +189,15 @@ pub fn why(source: &Source) -> String {
     match source {
         Source::Model { confidence } => format!("tagger, {:.0}% confident", confidence * 100.0),
         Source::Gazetteer { confidence } => format!("tagger ({:.0}%) and gazetteer", confidence * 100.0),
-        Source::Rule { rule } => format!("rule: {rule}"),
+        Source::Rule { rule } => format!("rule: {}", rule.describe()),
     }
 }
 
 /// What a date's tooltip says: its resolved value and the rule behind it.
 pub fn time_tip(t: &TimeExpr) -> String {
     match &t.value {
-        Some(v) => format!("resolved: {v} ({})", t.rule),
-        None => format!("unresolved ({})", t.rule),
+        Some(v) => format!("resolved: {v} ({})", t.note),
+        None => format!("unresolved ({})", t.note),
     }
 }
 

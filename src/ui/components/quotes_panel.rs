@@ -50,7 +50,7 @@ pub fn QuotesPanel(props: &QuotesPanelProps) -> Html {
                                     <strong data-testid="quote-speaker">{ speaker }</strong>
                                     if let Some(r) = &q.role { { format!(", {r}") } }
                                     { format!(" · {kind}") }
-                                    if let Some(how) = &q.how { { format!(" · {how}") } }
+                                    if let Some(how) = q.how { { format!(" · {}", how.describe()) } }
                                 </span>
                             </button>
                         </li>

@@ -59,7 +59,7 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
                     html! {
                         <li data-testid="timeline-item">
                             <span class="when"><strong>{ t.value.clone().unwrap_or_else(|| "unresolved".into()) }</strong>{ format!(" · {kind} · “{}”", t.span.of(&a.text)) }</span>
-                            <span class="rule">{ &t.rule }</span>
+                            <span class="rule">{ &t.note }</span>
                             <span class="context">{ t.sentence.of(&a.text) }</span>
                         </li>
                     }
