@@ -157,7 +157,7 @@ fn train(args: &[String]) -> Result<(), String> {
     }
     let gaz = data.join("gazetteers");
     let read = |name: &str| read_text(&gaz.join(name));
-    let demonyms = lede::analysis::lists::DEMONYMS;
+    let demonyms = lede::analysis::lists::DEMONYMS.rows();
     let clusters = read_text(&clusters)?;
     let train_sents = conll::read(&read_text(&data.join("conll2003/eng.train"))?);
     let lex_bytes = lexicon::build_lexicon(&read, demonyms, &clusters, &truecase::casing(train_sents.iter().map(|s| s.tokens.as_slice())))?;

@@ -3,21 +3,15 @@
 //! page) and an extractive summary (the most central sentences by TextRank over
 //! word overlap).
 
+use super::lists::STOPWORDS;
 use super::parse::{Block, BlockKind};
 use super::span::{within, Span};
 use super::text::segment::push_lowercase;
 use super::util::hash::{FastMap, FastSet};
 use serde::{Deserialize, Serialize};
 
-const STOPWORDS: &str = "a about above after again against all am an and any are aren't as at be because been before being below between both but by can \
-could did do does doing don't down during each few for from further had has have having he her here hers herself him himself his how i if in into \
-is it its itself just let's me more most my myself no nor not now of off on once only or other our ours ourselves out over own same she should so some \
-such than that the their theirs them themselves then there these they this those through to too under until up very was we were what when where \
-which while who whom why will with would you your yours yourself yourselves said says say told added also would could may might must shall us mr \
-mrs ms one two three many much new like get got make made year years day days time week weeks month months s t";
-
 fn stopwords() -> FastSet<&'static str> {
-    STOPWORDS.split_whitespace().collect()
+    STOPWORDS.entries().iter().copied().collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -2,7 +2,7 @@
 //! (the `fst` crate): lowercase word or name → packed facts (gazetteer kinds,
 //! country, word cluster, usual casing). Built by `lede train` from
 //! `../shared/data/gazetteers` (GeoNames CC BY 4.0; US Census 1990 names, public
-//! domain), the hand-written `data/demonyms.tsv`, `model/clusters.tsv` and the
+//! domain), the hand-written `lists/demonyms.tsv`, `model/clusters.tsv` and the
 //! training text's casing, into `model/lexicon.bin`. One map, because the same
 //! words recur in every part: their keys are stored once.
 
@@ -163,11 +163,11 @@ pub const LAST_NAME_RANK_LIMIT: usize = 20_000;
 
 /// Compiles the gazetteer files into the lexicon's bytes. `read` returns a file's
 /// text by its name under the gazetteer folder (kept abstract so the core does no I/O).
-/// `demonyms` is `data/demonyms.tsv`; `clusters` is `model/clusters.tsv` (word, path);
+/// `demonyms` is the rows of `lists/demonyms.tsv`; `clusters` is `model/clusters.tsv` (word, path);
 /// `cases` is the training text's casing ([`super::truecase::casing`]).
 pub fn build_lexicon(
     read: &dyn Fn(&str) -> Result<String, String>,
-    demonyms: &str,
+    demonyms: &[Vec<&str>],
     clusters: &str,
     cases: &BTreeMap<String, u32>,
 ) -> Result<Vec<u8>, String> {
@@ -260,10 +260,9 @@ pub fn build_lexicon(
     for r in tsv_rows(&last).take(LAST_NAME_RANK_LIMIT).filter(|r| !r.is_empty()) {
         add(r[0], LAST, 255);
     }
-    for line in demonyms.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-        let mut cols = line.split('\t');
-        let word = cols.next().unwrap_or("");
-        let iso2 = cols.next().unwrap_or("").trim();
+    for cols in demonyms {
+        let word = cols.first().copied().unwrap_or("");
+        let iso2 = cols.get(1).copied().unwrap_or("").trim();
         add(word, DEMONYM, if iso2.is_empty() { 255 } else { country_index(iso2) });
     }
 

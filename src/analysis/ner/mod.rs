@@ -49,6 +49,12 @@ pub struct Tok<'a> {
     pub text: Cow<'a, str>,
 }
 
+impl AsRef<str> for Tok<'_> {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
 /// A name the tagger found: tokens `start..end` of sentence `sentence`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Chunk {

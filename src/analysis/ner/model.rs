@@ -7,6 +7,7 @@ use super::features::{
 };
 use super::labels::{allowed, NUM_LABELS};
 use super::lexicon::Lexicon;
+use crate::analysis::lists::{NAME_CONNECTORS, SENTENCE_OPENERS};
 use crate::analysis::text::segment::push_lowercase_words;
 use crate::analysis::util::hash::FastMap;
 
@@ -573,12 +574,8 @@ fn drop_trailing_connectors(sent: &[&str], labels: &mut [usize]) {
 /// Whether a token may continue a name (be I-X): not a plain lowercase word,
 /// unless it is one of the connectors names use ("Duke of Norfolk", "van der Sar").
 pub fn may_continue(token: &str) -> bool {
-    const CONNECTORS: [&str; 28] = [
-        "of", "and", "the", "for", "de", "la", "le", "du", "des", "del", "della", "dello", "di", "da", "van", "von", "der", "den", "al",
-        "el", "bin", "ibn", "y", "e", "on", "&", "'s", "in",
-    ];
     let lower_word = token.chars().next().is_some_and(char::is_lowercase) && token.chars().all(|c| c.is_alphabetic() || c == '-');
-    !lower_word || CONNECTORS.contains(&token) || token.len() > 1 && token.contains('-') && token.chars().any(char::is_uppercase)
+    !lower_word || NAME_CONNECTORS.contains(token) || token.len() > 1 && token.contains('-') && token.chars().any(char::is_uppercase)
 }
 
 /// Tags a whole document (its sentences, in order), then makes the types of
@@ -638,10 +635,8 @@ pub fn tag_document_with_progress(
     }
     // A sentence's first word is capitalised whatever it is: a function word there
     // is not part of the name after it ("The Commerce Department", "But Levy").
-    const OPENERS: [&str; 18] =
-        ["The", "A", "An", "But", "And", "If", "When", "While", "After", "Before", "As", "In", "On", "At", "For", "With", "By", "From"];
     for (s, tags) in sentences.iter().zip(tagged.iter_mut()) {
-        if tags.len() > 1 && tags[0].0 % 2 == 1 && tags[1].0 == tags[0].0 + 1 && OPENERS.contains(&s[0]) {
+        if tags.len() > 1 && tags[0].0 % 2 == 1 && tags[1].0 == tags[0].0 + 1 && SENTENCE_OPENERS.contains(s[0]) {
             tags[1].0 = tags[0].0;
             tags[0].0 = 0;
         }

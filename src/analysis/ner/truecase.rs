@@ -10,6 +10,7 @@
 
 use super::features::is_all_caps_sentence;
 use super::lexicon::{Lexicon, CASE_CHARS};
+use crate::analysis::lists::HEADLINE_SMALL_WORDS;
 use crate::analysis::util::hash::FastMap;
 use std::collections::{BTreeMap, HashMap};
 
@@ -124,15 +125,13 @@ pub fn truecase_document(lex: &Lexicon, sentences: &[Vec<&str>]) -> Option<Vec<V
 /// in lowercase, and neither a list (two commas or more) nor a line of figures. The
 /// tagger, which saw few such lines, reads "Inflation Cools" as an organisation.
 pub fn is_title_case(lex: &Lexicon, sent: &[&str]) -> bool {
-    const SMALL: [&str; 20] =
-        ["a", "an", "the", "and", "but", "or", "nor", "for", "of", "to", "in", "on", "at", "by", "as", "up", "vs", "via", "from", "with"];
     let words: Vec<&str> = sent.iter().copied().filter(|w| w.chars().all(char::is_alphabetic)).collect();
     let figures = sent.iter().filter(|w| w.contains(|c: char| c.is_ascii_digit())).count();
     if words.len() < 4
         || figures * 4 > sent.len()
         || sent.iter().filter(|w| **w == ",").count() > 1
         || is_all_caps_sentence(sent)
-        || !words.iter().all(|w| w.contains(char::is_uppercase) || SMALL.contains(w))
+        || !words.iter().all(|w| w.contains(char::is_uppercase) || HEADLINE_SMALL_WORDS.contains(w))
     {
         return false;
     }
@@ -218,7 +217,7 @@ mod tests {
             }
             .to_string())
         };
-        let bytes = super::super::lexicon::build_lexicon(&read, "", "", &casing(sentences.iter().map(Vec::as_slice))).unwrap();
+        let bytes = super::super::lexicon::build_lexicon(&read, &[], "", &casing(sentences.iter().map(Vec::as_slice))).unwrap();
         Lexicon::from_bytes(&bytes).unwrap()
     }
 

@@ -5,48 +5,10 @@
 //! article parser uses these to keep them out of the story's text, or to file them as
 //! metadata. Each test reads one whole line.
 
+use crate::analysis::lists::{CAPTION_LABELS, CONTROLS, CONTROL_OPENINGS, DESK_WORDS, END_MARKERS, STAFF_WORDS};
 use crate::analysis::util::timestamp::parse_timestamp;
 
-/// Lines that are a page's controls or labels, never the story: dropped wherever they stand.
-/// "Published" and "Updated" stand alone when the timestamp is on the next line.
-const CONTROLS: [&str; 22] = [
-    "share",
-    "save",
-    "print",
-    "listen",
-    "comments",
-    "copy link",
-    "share this article",
-    "share this story",
-    "listen to this article",
-    "follow",
-    "advertisement",
-    "ad",
-    "skip advertisement",
-    "published",
-    "updated",
-    "posted",
-    "last updated",
-    "share page",
-    "toggle caption",
-    "hide caption",
-    "enlarge this image",
-    "gift this article",
-];
-
-/// Longer controls, known by how they start: "Listen to this article · 5:12 min Learn more".
-const CONTROL_OPENINGS: [&str; 8] = [
-    "listen to this article",
-    "share full article",
-    "gift this article",
-    "read in app",
-    "sign up for",
-    "follow us on",
-    "our standards:",
-    "click here to share",
-];
-
-/// Whether `line` is one of a page's controls (the lists above), in any case, with or without a
+/// Whether `line` is one of a page's controls (`lists/controls.txt`, `lists/control_openings.txt`), in any case, with or without a
 /// final colon or an icon's count ("share2"), or a separator ("___", "* * *"); or, under 40 characters with a digit, an update time that is no timestamp
 /// ("Updated 4:45 p.m. ET", "Published 3 hours ago").
 pub fn is_control(line: &str) -> bool {
@@ -57,8 +19,8 @@ pub fn is_control(line: &str) -> bool {
     // A separator: "___", "* * *", "—".
     let separator = !l.is_empty() && l.chars().all(|c| matches!(c, '-' | '_' | '*' | '=' | '~' | '•' | '·' | '—' | '–' | ' '));
     separator
-        || l.len() <= 24 && CONTROLS.iter().any(|c| c.eq_ignore_ascii_case(word))
-        || l.len() <= 60 && CONTROL_OPENINGS.iter().any(|p| starts(p))
+        || l.len() <= 24 && CONTROLS.entries().iter().any(|c| c.eq_ignore_ascii_case(word))
+        || l.len() <= 60 && CONTROL_OPENINGS.entries().iter().any(|p| starts(p))
         || l.len() < 40
             && ["updated ", "published ", "last updated "].iter().any(|p| starts(p))
             && l.contains(|c: char| c.is_ascii_digit())
@@ -83,29 +45,10 @@ pub fn is_email_header(l: &str) -> bool {
     l.len() <= 200 && FIELDS.iter().any(|f| l.strip_prefix(f).is_some_and(|rest| rest.starts_with(' ') && !rest.trim().is_empty()))
 }
 
-/// Headings under which a page lists other stories after this one.
-const END_MARKERS: [&str; 15] = [
-    "related topics",
-    "suggested topics",
-    "related",
-    "more on this story",
-    "related stories",
-    "related articles",
-    "related content",
-    "top stories",
-    "most read",
-    "most popular",
-    "you may also like",
-    "recommended",
-    "more stories",
-    "latest stories",
-    "read more",
-];
-
-/// Whether `line` is a heading of other stories (the list above): the story ends before it.
+/// Whether `line` is a heading of other stories (`lists/end_markers.txt`): the story ends before it.
 pub fn is_end_marker(line: &str) -> bool {
     let l = line.trim().trim_end_matches(':').trim_end();
-    l.len() <= 24 && END_MARKERS.iter().any(|c| c.eq_ignore_ascii_case(l))
+    l.len() <= 24 && END_MARKERS.entries().iter().any(|c| c.eq_ignore_ascii_case(l))
 }
 
 /// What a labelled caption line holds.
@@ -117,29 +60,18 @@ pub enum CaptionPart {
     Credit,
 }
 
-const CAPTION_LABELS: [(&str, CaptionPart); 9] = [
-    ("image caption", CaptionPart::Caption),
-    ("caption", CaptionPart::Caption),
-    ("image source", CaptionPart::Credit),
-    ("image credit", CaptionPart::Credit),
-    ("photo credit", CaptionPart::Credit),
-    ("picture credit", CaptionPart::Credit),
-    ("photograph", CaptionPart::Credit),
-    ("photo", CaptionPart::Credit),
-    ("picture", CaptionPart::Credit),
-];
-
 /// A caption line's label ("Image caption, ", "Photo: "): what it holds and its length in
 /// bytes, separator and spaces included. The label needs its comma or colon, and text after it.
 pub fn caption_label(line: &str) -> Option<(CaptionPart, usize)> {
     if let Some(len) = gallery_item(line) {
         return Some((CaptionPart::Caption, len));
     }
-    let (label, part) = CAPTION_LABELS.iter().find(|(l, _)| line.get(..l.len()).is_some_and(|h| h.eq_ignore_ascii_case(l)))?;
+    let row = CAPTION_LABELS.rows().iter().find(|cols| line.get(..cols[0].len()).is_some_and(|h| h.eq_ignore_ascii_case(cols[0])))?;
+    let (label, part) = (row[0], if row.get(1) == Some(&"credit") { CaptionPart::Credit } else { CaptionPart::Caption });
     let rest = &line[label.len()..];
     let after = rest.strip_prefix([',', ':'])?;
     let text = after.trim_start();
-    (!text.is_empty()).then_some((*part, line.len() - text.len()))
+    (!text.is_empty()).then_some((part, line.len() - text.len()))
 }
 
 /// A caption with its photo credit run on, as The New York Times prints it: "Jerome H. Powell
@@ -169,14 +101,11 @@ fn gallery_item(line: &str) -> Option<usize> {
 /// Captions longer than this are paragraphs.
 const MAX_CAPTION_BYTES: usize = 600;
 
-/// Words that say a line is a reporter's role: "Business reporter, BBC News".
-const STAFF_WORDS: [&str; 7] = ["reporter", "correspondent", "editor", "writer", "journalist", "columnist", "analyst"];
-
 /// Whether `word` (in any case, singular or plural, with a comma after it or not) names a
 /// reporter's job: "reporter", "Correspondents", "editor,".
 pub fn is_staff_word(word: &str) -> bool {
     let w = word.trim_end_matches(',').to_ascii_lowercase();
-    STAFF_WORDS.contains(&w.strip_suffix('s').unwrap_or(&w))
+    STAFF_WORDS.contains(w.strip_suffix('s').unwrap_or(&w))
 }
 
 /// Whether `line` is a reporter's role under a byline's name ("Business reporter, BBC News",
@@ -208,35 +137,6 @@ pub fn looks_like_name(line: &str) -> bool {
         })
 }
 
-/// Words that open a reporter's role written after the name on one line ("Peter Walker Senior
-/// political correspondent"), besides the staff words themselves.
-const ROLE_OPENERS: [&str; 24] = [
-    "senior",
-    "chief",
-    "deputy",
-    "political",
-    "economics",
-    "business",
-    "technology",
-    "home",
-    "foreign",
-    "diplomatic",
-    "health",
-    "science",
-    "environment",
-    "education",
-    "security",
-    "defence",
-    "defense",
-    "social",
-    "world",
-    "global",
-    "investigations",
-    "data",
-    "special",
-    "staff",
-];
-
 /// A byline with the reporter's role on the same line, after the name: "Peter Walker Senior
 /// political correspondent" → "Peter Walker", "By Laura Kuenssberg, Political editor" →
 /// "Laura Kuenssberg". The name is two to four capitalised words, the
@@ -250,7 +150,7 @@ pub fn name_before_role(line: &str) -> Option<&str> {
     let words: Vec<(usize, &str)> = line.split_whitespace().map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w)).collect();
     let opens = |w: &str| {
         let l = w.to_ascii_lowercase();
-        ROLE_OPENERS.contains(&l.as_str()) || is_staff_word(w)
+        DESK_WORDS.contains(&l) || is_staff_word(w)
     };
     let at = (2..words.len().min(5)).find(|&k| opens(words[k].1))?;
     let role = &line[words[at].0..].to_ascii_lowercase();

@@ -2,6 +2,7 @@
 //! "Reporting by ...; Writing by ... Editing by ..." line.
 
 use super::chrome::is_staff_word;
+use crate::analysis::lists::{Outlets, CONTRIBUTORS_ENDINGS, CREDIT_PHRASES};
 use crate::analysis::span::{trim, Span};
 use serde::{Deserialize, Serialize};
 
@@ -20,33 +21,6 @@ pub struct PhotoCredit {
     /// The agency named after "via".
     pub distributor: Option<String>,
 }
-
-const AGENCIES: [&str; 24] = [
-    "REUTERS",
-    "AP",
-    "AP PHOTO",
-    "AFP",
-    "GETTY IMAGES",
-    "GETTY",
-    "EPA",
-    "EPA-EFE",
-    "EFE",
-    "SPUTNIK",
-    "TASS",
-    "KCNA",
-    "XINHUA",
-    "BLOOMBERG",
-    "ANADOLU",
-    "ANSA",
-    "DPA",
-    "YONHAP",
-    "KYODO",
-    "PA",
-    "PA IMAGES",
-    "ALAMY",
-    "SHUTTERSTOCK",
-    "NURPHOTO",
-];
 
 /// "REUTERS" → "Reuters", "AP Photo" → "AP", "Getty Images" stays: acronyms of up to four letters stay in capitals.
 fn agency_name(part: &str) -> String {
@@ -73,8 +47,7 @@ fn agency_name(part: &str) -> String {
 }
 
 fn is_agency(part: &str) -> bool {
-    let upper = part.trim().to_uppercase();
-    AGENCIES.contains(&upper.as_str())
+    Outlets::get().is_outlet_any_case(part.trim())
         || (part.chars().any(char::is_alphabetic) && part.chars().all(|c| !c.is_lowercase()) && part.split_whitespace().count() <= 2)
 }
 
@@ -94,7 +67,7 @@ pub fn parse_photo_credit(text: &str, caption: Span) -> Option<PhotoCredit> {
     let looks_like_credit = raw_trim.contains('/')
         || raw_trim.contains(" via ")
         || raw_trim.to_lowercase().starts_with("photo")
-        || AGENCIES.iter().any(|a| raw_trim.eq_ignore_ascii_case(a));
+        || Outlets::get().is_outlet_any_case(raw_trim);
     if !looks_like_credit || raw_trim.len() > 160 || raw_trim.is_empty() {
         return None;
     }
@@ -171,35 +144,14 @@ pub struct Named {
     pub span: Span,
 }
 
-const ROLES: [(&str, &str); 15] = [
-    ("additional reporting by", "Additional reporting"),
-    ("reporting by", "Reporting"),
-    ("reported by", "Reporting"),
-    ("writing by", "Writing"),
-    ("written by", "Writing"),
-    ("editing by", "Editing"),
-    ("edited by", "Editing"),
-    ("compiled by", "Compiling"),
-    ("graphics by", "Graphics"),
-    ("research by", "Research"),
-    ("fact-checking by", "Fact-checking"),
-    ("translated by", "Translation"),
-    ("translation by", "Translation"),
-    ("produced by", "Production"),
-    ("photography by", "Photography"),
-];
-
-/// How a contributors line ends, as the Associated Press and others write it after the story.
-const CONTRIBUTED: [&str; 4] =
-    [" contributed to this report", " contributed to this story", " contributed to this article", " contributed reporting"];
-
 /// Where a contributors line's names start and end, if `line` is one: "Associated Press
 /// writer Zeke Miller in Washington contributed to this report."
 pub fn contributors(line: &str) -> Option<(usize, usize)> {
     let t = line.trim_end().trim_end_matches('.');
     // ASCII lowercase keeps every byte offset.
     let lower = t.to_ascii_lowercase();
-    let end = CONTRIBUTED.iter().find(|c| lower.ends_with(*c)).map(|c| t.len() - c.len())?;
+    let ending = |c: &&&str| lower.strip_suffix(**c).is_some_and(|rest| rest.ends_with(' '));
+    let end = CONTRIBUTORS_ENDINGS.entries().iter().find(ending).map(|c| t.len() - c.len() - 1)?;
     // The names start after the last staff word ("Associated Press writers Zeke Miller").
     let names = t[..end]
         .match_indices(' ')
@@ -225,7 +177,7 @@ pub fn parse_credits(text: &str, line: Span) -> Credits {
     while i < lower.len() {
         let at_word_start = i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphanumeric();
         if at_word_start {
-            if let Some((phrase, role)) = ROLES.iter().find(|(p, _)| lower[i..].starts_with(p)) {
+            if let Some((phrase, role)) = CREDIT_PHRASES.rows().iter().map(|r| (r[0], r[1])).find(|(p, _)| lower[i..].starts_with(p)) {
                 marks.push((i, i + phrase.len(), role));
                 i += phrase.len();
                 continue;

@@ -12,10 +12,9 @@ pub mod credits;
 pub mod html;
 pub mod write;
 
-use super::lists::NEWS_OUTLETS;
+use super::lists::{Outlets, CREDIT_PHRASES};
 use super::span::Span;
 use super::text::repair::OffsetMap;
-use super::util::hash::FastSet;
 use super::util::order;
 use super::util::timestamp::parse_timestamp;
 use chrome::{
@@ -561,21 +560,9 @@ fn source_of(block: &RawBlock) -> Span {
     Span::new(s, e.max(s))
 }
 
-const CREDIT_LEADS: [&str; 9] = [
-    "reporting by",
-    "additional reporting",
-    "writing by",
-    "editing by",
-    "compiled by",
-    "written by",
-    "reported by",
-    "edited by",
-    "research by",
-];
-
 fn is_credits_line(text: &str) -> bool {
     let lower = text.trim_start().to_lowercase();
-    CREDIT_LEADS.iter().any(|l| lower.starts_with(l)) || text.len() <= 400 && contributors(text).is_some()
+    CREDIT_PHRASES.entries().iter().any(|l| lower.starts_with(l)) || text.len() <= 400 && contributors(text).is_some()
 }
 
 fn looks_like_url(s: &str) -> bool {
@@ -924,7 +911,7 @@ fn take_metadata(article: &mut Article, block: &RawBlock, trimmed: &str, map: &O
         // capitals, or a known one, after the last comma.
         let names = trimmed[3..].trim();
         let (names, outlet) = match names.rsplit_once(", ") {
-            Some((n, o)) if o.len() >= 2 && o.chars().all(|c| c.is_uppercase() || c == ' ') || is_news_outlet(o) => (n, Some(o)),
+            Some((n, o)) if o.len() >= 2 && o.chars().all(|c| c.is_uppercase() || c == ' ') || Outlets::get().is_outlet(o) => (n, Some(o)),
             _ => (names, None),
         };
         if let (None, Some(o)) = (&article.publisher, outlet) {
@@ -1024,36 +1011,11 @@ fn without_reply_marks(subject: &str) -> &str {
     }
 }
 
-/// Whether `name` is a well-known news organisation or agency, as articles write it
-/// ("Al Jazeera", "The Guardian", "Reuters").
-pub fn is_news_outlet(name: &str) -> bool {
-    // Asked for every name the tagger finds: a set, built once.
-    static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| NEWS_OUTLETS.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()).contains(name)
-}
-
-/// The publisher, when no line names it: the dateline's agency, or a well-known domain.
+/// The publisher, when no line names it: the outlet whose site the URL is on (`lists/outlets.tsv`),
+/// or the dateline's agency.
 fn publisher_fallback(article: &Article) -> Option<Field> {
-    let known = [
-        ("reuters.com", "Reuters"),
-        ("apnews.com", "Associated Press"),
-        ("bbc.co.uk", "BBC"),
-        ("bbc.com", "BBC"),
-        ("nytimes.com", "The New York Times"),
-        ("theguardian.com", "The Guardian"),
-        ("washingtonpost.com", "The Washington Post"),
-        ("aljazeera.com", "Al Jazeera"),
-        ("cnn.com", "CNN"),
-        ("npr.org", "NPR"),
-        ("ft.com", "Financial Times"),
-        ("bloomberg.com", "Bloomberg"),
-        ("afp.com", "AFP"),
-        ("france24.com", "France 24"),
-        ("dw.com", "DW"),
-    ];
     if let Some(u) = &article.url {
-        let site = site_of(&u.domain);
-        if let Some((_, name)) = known.iter().find(|(d, _)| *d == site) {
+        if let Some(name) = Outlets::get().by_site(&site_of(&u.domain)) {
             return Some(Field { value: name.to_string(), source: u.source, span: None });
         }
     }

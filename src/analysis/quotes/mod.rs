@@ -8,6 +8,7 @@
 //! roles ("the spokesman said") over to the speaker they stand for. Indirect
 //! speech ("Russia said on Thursday that ...") is found by its verb and "that".
 
+use super::lists::{CLAUSE_OPENERS, FINITE_VERBS, SPEAKER_NOUNS, SPEAKER_PRONOUNS, SPEECH_VERBS};
 use super::mention::{Entity, Label, Mention};
 use super::parse::{Block, BlockKind};
 use super::span::{overlaps_sorted, within, Span};
@@ -77,65 +78,6 @@ impl How {
     }
 }
 
-const VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "added",
-    "adds",
-    "told",
-    "tells",
-    "asked",
-    "asks",
-    "stated",
-    "states",
-    "declared",
-    "noted",
-    "notes",
-    "wrote",
-    "writes",
-    "explained",
-    "warned",
-    "warns",
-    "insisted",
-    "argued",
-    "argues",
-    "claimed",
-    "claims",
-    "replied",
-    "responded",
-    "announced",
-    "acknowledged",
-    "admitted",
-    "commented",
-    "continued",
-    "stressed",
-    "emphasised",
-    "emphasized",
-    "suggested",
-    "urged",
-    "tweeted",
-    "posted",
-    "cautioned",
-    "complained",
-    "conceded",
-    "confirmed",
-    "denied",
-    "predicted",
-    "recalled",
-    "remarked",
-    "reported",
-    "insists",
-    "vowed",
-    "pledged",
-    "promised",
-    "countered",
-    "concluded",
-    "agreed",
-    "added:",
-    "said:",
-];
-
 /// Whether `w` (with any trailing punctuation) is a speech verb. Called on every
 /// word of every sentence, so it compares in place instead of lowercasing a copy.
 fn is_verb(w: &str) -> bool {
@@ -144,10 +86,8 @@ fn is_verb(w: &str) -> bool {
     let Some(buf) = lower.get_mut(..w.len()) else { return false };
     buf.copy_from_slice(w);
     buf.make_ascii_lowercase();
-    VERBS.iter().any(|v| v.as_bytes() == buf)
+    std::str::from_utf8(buf).is_ok_and(|w| SPEECH_VERBS.contains(w))
 }
-
-const PRONOUNS: [&str; 6] = ["he", "she", "they", "we", "i", "it"];
 
 fn words_with_spans(text: &str, span: Span) -> Vec<Span> {
     let s = span.of(text);
@@ -351,7 +291,7 @@ fn attribution_in(text: &str, window: Span, mentions: &[Mention], before: bool) 
         }
         if k > 0 {
             let w = words[k - 1].of(text).to_lowercase();
-            if PRONOUNS.contains(&w.as_str()) {
+            if SPEAKER_PRONOUNS.contains(&w) {
                 return Some(Attribution { speaker_span: words[k - 1], cue: verb, how: How::Pronoun });
             }
             // "the spokesman said": a role noun.
@@ -366,7 +306,7 @@ fn attribution_in(text: &str, window: Span, mentions: &[Mention], before: bool) 
             return Some(Attribution { speaker_span: m.span, cue: verb, how: if before { How::VerbBefore } else { How::VerbAfter } });
         }
         if let Some(w) = words.get(k + 1) {
-            if PRONOUNS.contains(&w.of(text).to_lowercase().as_str()) {
+            if SPEAKER_PRONOUNS.contains(&w.of(text).to_lowercase()) {
                 return Some(Attribution { speaker_span: *w, cue: verb, how: How::Pronoun });
             }
         }
@@ -565,7 +505,7 @@ fn indirect(text: &str, sentence: Span, mentions: &[Mention], entities: &[Entity
         // said", "East Jerusalem in 1967, says").
         let gap = words[..subject_end].iter().rev().take_while(|w| w.start >= m.span.end).count();
         let head = words[subject_end - 1].of(text).trim_end_matches(',');
-        if gap > 0 && (gap > 2 || m.label == Label::Norp || !SPEAKER_NOUNS.contains(&head.to_lowercase().as_str())) {
+        if gap > 0 && (gap > 2 || m.label == Label::Norp || !SPEAKER_NOUNS.contains(&head.to_lowercase())) {
             continue;
         }
         // A place after a preposition says where the speakers are ("Traders in London said").
@@ -590,49 +530,6 @@ fn indirect(text: &str, sentence: Span, mentions: &[Mention], entities: &[Entity
     None
 }
 
-/// Nouns that make a name before them the speaker: "Interfax news agency said", "Tesco
-/// spokeswoman said".
-const SPEAKER_NOUNS: [&str; 38] = [
-    "police",
-    "government",
-    "army",
-    "military",
-    "embassy",
-    "party",
-    "agency",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "spokesmen",
-    "official",
-    "officials",
-    "ministry",
-    "office",
-    "sources",
-    "source",
-    "newspaper",
-    "daily",
-    "radio",
-    "television",
-    "tv",
-    "chief",
-    "executive",
-    "president",
-    "minister",
-    "secretary",
-    "leader",
-    "director",
-    "chairman",
-    "commission",
-    "committee",
-    "council",
-    "company",
-    "group",
-    "bank",
-    "statement",
-    "report",
-];
-
 /// Where the reported clause starts after the verb at `k` when no "that" follows it: "said
 /// [on Thursday] the talks would go on". Only "said", "says" and "added" take one here, the
 /// verb ends no phrase (no comma or colon after it), the clause opens with a determiner, a
@@ -640,14 +537,6 @@ const SPEAKER_NOUNS: [&str; 38] = [
 /// its first eight words. "said in a statement", "said on Friday." and "said, adding" are
 /// not clauses.
 fn bare_clause(text: &str, words: &[Span], k: usize) -> Option<usize> {
-    const OPENERS: [&str; 19] = [
-        "the", "a", "an", "it", "he", "she", "they", "we", "i", "his", "her", "its", "their", "this", "these", "those", "there", "some",
-        "no",
-    ];
-    const FINITE: [&str; 21] = [
-        "would", "will", "was", "were", "is", "are", "had", "has", "have", "could", "can", "should", "may", "might", "must", "did", "does",
-        "do", "wanted", "planned", "needed",
-    ];
     if !matches!(words[k].of(text), "said" | "says" | "added") {
         return None;
     }
@@ -663,12 +552,12 @@ fn bare_clause(text: &str, words: &[Span], k: usize) -> Option<usize> {
     }
     let first = words.get(j)?.of(text);
     let lower = first.to_lowercase();
-    let opens = OPENERS.contains(&lower.as_str()) || first.starts_with(|c: char| c.is_uppercase());
+    let opens = CLAUSE_OPENERS.contains(&lower) || first.starts_with(|c: char| c.is_uppercase());
     // Nothing but spaces between the verb and the clause: "said, adding" and "said: the" are other forms.
     let between = Span::new(words[k].end, words[j].start).of(text);
     let plain = between.chars().all(|c| c.is_whitespace() || c.is_alphanumeric())
         && !words[k..j].iter().any(|w| w.of(text).ends_with(['.', ',', ':', ';']));
-    let finite = words[j..].iter().take(8).any(|w| FINITE.contains(&w.of(text).trim_end_matches([',', '.']).to_lowercase().as_str()));
+    let finite = words[j..].iter().take(8).any(|w| FINITE_VERBS.contains(&w.of(text).trim_end_matches([',', '.']).to_lowercase()));
     (opens && plain && finite && words.len() >= j + 4).then_some(j)
 }
 

@@ -5,6 +5,7 @@
 //! followed by space and a capital, digit or opening quote, except after
 //! abbreviations ("U.S.", "Oct.", "Mr.") and initials ("Mark J. Smith").
 
+use crate::analysis::lists::ABBREVIATIONS;
 use crate::analysis::span::Span;
 use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
@@ -189,14 +190,6 @@ fn ascii_bound(b: &[u8], start: usize) -> usize {
     i
 }
 
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Rev",
-    "Hon", "Pres", "Supt", "Insp", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue",
-    "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "No", "Nos", "vs", "etc", "Inc", "Corp", "Co", "Ltd", "Bros", "Ave",
-    "Blvd", "Rd", "Mt", "Ft", "approx", "est", "Fig", "Vol", "pp", "Ph", "al", "cf", "e.g", "i.e", "a.m", "p.m", "U.S", "U.K", "U.N",
-    "E.U",
-];
-
 /// Appends `word` in lowercase to `out`: byte by byte for ASCII (most words; no allocation),
 /// else through `str::to_lowercase`, whose context rules (a word-final sigma) the tagger's
 /// features were trained with.
@@ -233,7 +226,7 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
 pub fn is_abbreviation(word: &str) -> bool {
     let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
     single_letter
-        || ABBREVIATIONS.iter().any(|a| {
+        || ABBREVIATIONS.entries().iter().any(|a| {
             a.eq_ignore_ascii_case(word) && (a.starts_with(char::is_uppercase) == word.starts_with(char::is_uppercase) || a.contains('.'))
         })
 }
