@@ -24,18 +24,116 @@ fn check_snapshot(name: &str, got: &str) {
         std::fs::write(&path, got).unwrap();
         return;
     }
-    let want = std::fs::read_to_string(&path).unwrap_or_default();
+    let want = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("snapshot {name}: {e} (UPDATE_SNAPSHOTS=1 to write it)"));
     if want != got {
-        let diff: Vec<String> = want
-            .lines()
-            .zip(got.lines())
-            .enumerate()
-            .filter(|(_, (w, g))| w != g)
-            .take(10)
-            .map(|(i, (w, g))| format!("line {}:\n  want: {w}\n  got:  {g}", i + 1))
-            .collect();
-        panic!("snapshot {name} differs (UPDATE_SNAPSHOTS=1 to accept):\n{}", diff.join("\n"));
+        panic!("snapshot {name} differs (UPDATE_SNAPSHOTS=1 to accept); - expected, + got:\n{}", line_diff(&want, got));
     }
+}
+
+/// One line of a diff: in both texts, only in the expected one, or only in the one got.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Edit {
+    Same,
+    Removed,
+    Added,
+}
+
+/// The edits that turn `want`'s lines into `got`'s, by longest common subsequence.
+fn line_edits(want: &[&str], got: &[&str]) -> Vec<Edit> {
+    // The lines both start and end with are not in the table (a snapshot changes in few places).
+    let prefix = want.iter().zip(got).take_while(|(w, g)| w == g).count();
+    let suffix = want[prefix..].iter().rev().zip(got[prefix..].iter().rev()).take_while(|(w, g)| w == g).count();
+    let (w, g) = (&want[prefix..want.len() - suffix], &got[prefix..got.len() - suffix]);
+    // common[i][j]: the length of the longest common subsequence of w[i..] and g[j..].
+    let mut common = vec![vec![0u32; g.len() + 1]; w.len() + 1];
+    for i in (0..w.len()).rev() {
+        for j in (0..g.len()).rev() {
+            common[i][j] = if w[i] == g[j] { common[i + 1][j + 1] + 1 } else { common[i + 1][j].max(common[i][j + 1]) };
+        }
+    }
+    let mut edits = vec![Edit::Same; prefix];
+    let (mut i, mut j) = (0, 0);
+    while i < w.len() || j < g.len() {
+        if i < w.len() && j < g.len() && w[i] == g[j] {
+            edits.push(Edit::Same);
+            (i, j) = (i + 1, j + 1);
+        } else if j == g.len() || (i < w.len() && common[i + 1][j] >= common[i][j + 1]) {
+            edits.push(Edit::Removed);
+            i += 1;
+        } else {
+            edits.push(Edit::Added);
+            j += 1;
+        }
+    }
+    edits.extend(std::iter::repeat_n(Edit::Same, suffix));
+    edits
+}
+
+/// A readable line diff of `want` and `got`: each change with two lines of context, the
+/// expected lines marked "-" and the lines got "+", under the line numbers where they are.
+fn line_diff(want: &str, got: &str) -> String {
+    const CONTEXT: usize = 2;
+    const MAX_CHANGES: usize = 60;
+    let (w, g): (Vec<&str>, Vec<&str>) = (want.lines().collect(), got.lines().collect());
+    let edits = line_edits(&w, &g);
+    // Where each edit is in both texts (0-based line numbers).
+    let mut at = Vec::with_capacity(edits.len());
+    let (mut i, mut j) = (0, 0);
+    for e in &edits {
+        at.push((i, j));
+        match e {
+            Edit::Same => (i, j) = (i + 1, j + 1),
+            Edit::Removed => i += 1,
+            Edit::Added => j += 1,
+        }
+    }
+    let changed: Vec<usize> = (0..edits.len()).filter(|&k| edits[k] != Edit::Same).collect();
+    if changed.is_empty() {
+        return "the lines are the same; the texts differ in line endings or the final newline\n".into();
+    }
+    let shown = |k: usize| changed.iter().any(|&c| c.abs_diff(k) <= CONTEXT);
+    let mut out = String::new();
+    let mut changes = 0;
+    for k in 0..edits.len() {
+        if !shown(k) {
+            continue;
+        }
+        if k == 0 || !shown(k - 1) {
+            out.push_str(&format!("@@ expected line {}, got line {} @@\n", at[k].0 + 1, at[k].1 + 1));
+        }
+        if edits[k] != Edit::Same {
+            changes += 1;
+            if changes > MAX_CHANGES {
+                out.push_str(&format!("... and {} more changed lines\n", changed.len() - MAX_CHANGES));
+                break;
+            }
+        }
+        let (mark, line) = match edits[k] {
+            Edit::Same => (' ', w[at[k].0]),
+            Edit::Removed => ('-', w[at[k].0]),
+            Edit::Added => ('+', g[at[k].1]),
+        };
+        out.push_str(&format!("{mark} {line}\n"));
+    }
+    out
+}
+
+#[test]
+fn snapshot_diffs_show_changed_added_and_removed_lines() {
+    let want = "a\nb\nc\nd\ne\nf\ng\nh\n";
+    assert_eq!(line_diff(want, "a\nb\nc\nD\ne\nf\ng\nh\n"), "@@ expected line 2, got line 2 @@\n  b\n  c\n- d\n+ D\n  e\n  f\n");
+    // Lines past the end of either text are shown too.
+    assert_eq!(line_diff(want, "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n"), "@@ expected line 7, got line 7 @@\n  g\n  h\n+ i\n+ j\n");
+    assert_eq!(line_diff(want, "a\nb\nc\nd\ne\nf\n"), "@@ expected line 5, got line 5 @@\n  e\n  f\n- g\n- h\n");
+    assert_eq!(line_diff("x\n", ""), "@@ expected line 1, got line 1 @@\n- x\n");
+    // A line inserted in the middle is one addition, not every line after it changed.
+    assert_eq!(line_diff(want, "a\nb\nc\nd\nnew\ne\nf\ng\nh\n"), "@@ expected line 3, got line 3 @@\n  c\n  d\n+ new\n  e\n  f\n");
+    // Changes far apart are separate hunks.
+    assert_eq!(
+        line_diff(want, "A\nb\nc\nd\ne\nf\ng\nH\n"),
+        "@@ expected line 1, got line 1 @@\n- a\n+ A\n  b\n  c\n@@ expected line 6, got line 6 @@\n  f\n  g\n- h\n+ H\n"
+    );
+    assert!(line_diff("a\n", "a").contains("final newline"));
 }
 
 #[test]

@@ -1,8 +1,8 @@
-//! Property tests: the analyzer answers any string, and its spans are sound.
+//! Property tests: the analyzer answers any string, and its spans and indices are sound.
 #![cfg(not(target_arch = "wasm32"))]
 
 use lede::analysis::text::segment::word_bounds;
-use lede::analysis::{analyze, Options};
+use lede::analysis::{analyze, Analysis, Options, Span};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -45,37 +45,134 @@ fn article_like() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 0..24).prop_map(|v| v.concat())
 }
 
+/// Fails unless `span` lies within `text` (the analysis text or the input), on char boundaries.
+fn within(text: &str, span: Span, what: &str) -> Result<(), TestCaseError> {
+    prop_assert!(
+        span.start <= span.end && text.get(span.start..span.end).is_some(),
+        "{} {:?} does not cut {} bytes on char boundaries",
+        what,
+        span,
+        text.len()
+    );
+    Ok(())
+}
+
+/// What every analysis of `input` must satisfy, whatever the input.
+fn sound(input: &str, a: &Analysis) -> Result<(), TestCaseError> {
+    let text = a.text.as_str();
+    // Blocks reassemble the text exactly, joined by blank lines.
+    let joined: Vec<&str> = a.article.blocks.iter().map(|b| b.span.of(text)).collect();
+    prop_assert_eq!(joined.join("\n\n"), text);
+    if input.trim().is_empty() {
+        prop_assert!(!a.diagnostics.is_empty(), "no diagnostic for an input with nothing to analyze");
+    }
+
+    // Every span of every layer lies within the text, on char boundaries.
+    let art = &a.article;
+    let mut spans: Vec<(&str, Span)> = Vec::new();
+    spans.extend(art.blocks.iter().map(|b| ("block", b.span)));
+    spans.extend(art.title.iter().chain(&art.publisher).chain(&art.byline).filter_map(|f| f.span).map(|s| ("metadata field", s)));
+    spans.extend(art.dateline.iter().map(|d| ("dateline", d.span)));
+    spans.extend(art.image.iter().filter_map(|i| i.alt_span).map(|s| ("image alt text", s)));
+    if let Some(c) = &art.caption {
+        spans.push(("caption", c.span));
+        spans.extend(c.credit.iter().map(|c| ("photo credit", c.span)));
+    }
+    spans.extend(art.links.iter().map(|l| ("link", l.span)));
+    if let Some(c) = &art.credits {
+        spans.push(("credits", c.span));
+        for r in &c.roles {
+            spans.push(("credit role", r.span));
+            spans.extend(r.people.iter().chain(&r.places).map(|n| ("credited name", n.span)));
+        }
+    }
+    spans.extend(a.sentences.iter().map(|&s| ("sentence", s)));
+    spans.extend(a.tokens.iter().map(|&s| ("token", s)));
+    spans.extend(a.findings.iter().filter_map(|f| f.span).map(|s| ("finding", s)));
+    for m in &a.mentions {
+        spans.push(("mention", m.span));
+        spans.extend(m.role.map(|r| ("mention role", r)));
+    }
+    spans.extend(a.entities.iter().map(|e| ("entity's first mention", e.first)));
+    for q in &a.quotes {
+        spans.push(("quote", q.span));
+        spans.extend(q.parts.iter().map(|&p| ("quote part", p)));
+        spans.extend(q.speaker_span.map(|s| ("speaker", s)));
+        spans.extend(q.cue.map(|s| ("quote cue", s)));
+    }
+    for t in &a.times {
+        spans.push(("time", t.span));
+        spans.push(("time's sentence", t.sentence));
+    }
+    spans.extend(a.keyphrases.iter().flat_map(|k| k.occurrences.iter().map(|&o| ("key phrase", o))));
+    spans.extend(a.summary.iter().map(|&s| ("summary sentence", s)));
+    spans.extend(a.stats.per_paragraph.iter().map(|p| ("paragraph stats", p.span)));
+    for (what, span) in spans {
+        within(text, span, what)?;
+    }
+
+    // Spans in the input as given lie within it, on char boundaries.
+    for f in &a.findings {
+        within(input, f.source, "finding's source")?;
+    }
+    for p in &art.source_map {
+        within(input, p.source, "source map piece")?;
+        within(text, p.text, "source map piece's text")?;
+    }
+    // Every offset of the text maps back inside the input.
+    for x in (0..=text.len()).filter(|&x| text.is_char_boundary(x)) {
+        prop_assert!(a.to_source(x) <= input.len(), "text offset {} maps to {}, past the input's {} bytes", x, a.to_source(x), input.len());
+    }
+
+    // Mentions are in text order and do not overlap; each points at an entity that lists it.
+    for w in a.mentions.windows(2) {
+        prop_assert!(w[0].span.end <= w[1].span.start, "mentions {:?} and {:?} are out of order or overlap", w[0].span, w[1].span);
+    }
+    for (i, m) in a.mentions.iter().enumerate() {
+        prop_assert!(m.entity < a.entities.len(), "mention {} points at entity {} of {}", i, m.entity, a.entities.len());
+        let e = &a.entities[m.entity];
+        prop_assert!(e.mentions.contains(&i), "entity {:?} does not list its mention {}", e.name, i);
+        prop_assert_eq!(m.label, e.label, "mention {} has another label than its entity {:?}", i, &e.name);
+    }
+    // Entities are in order of first mention, each with its mentions in text order, all pointing back.
+    let mut listed = 0;
+    for (k, e) in a.entities.iter().enumerate() {
+        prop_assert!(!e.mentions.is_empty() && e.count == e.mentions.len(), "entity {:?}: count {} of {:?}", e.name, e.count, e.mentions);
+        prop_assert!(e.mentions.windows(2).all(|w| w[0] < w[1]), "entity {:?}: mentions {:?} out of order", e.name, e.mentions);
+        for &i in &e.mentions {
+            prop_assert!(i < a.mentions.len() && a.mentions[i].entity == k, "entity {:?} lists mention {} of another", e.name, i);
+        }
+        prop_assert_eq!(e.first, a.mentions[e.mentions[0]].span, "entity {:?}: first is not its first mention", &e.name);
+        listed += e.mentions.len();
+    }
+    prop_assert_eq!(listed, a.mentions.len(), "each mention belongs to one entity");
+    prop_assert!(a.entities.windows(2).all(|w| w[0].first.start <= w[1].first.start), "entities out of order of first mention");
+
+    // Quotes name entities that exist and hold their parts.
+    for q in &a.quotes {
+        prop_assert!(q.speaker.is_none_or(|e| e < a.entities.len()), "quote speaker {:?} of {} entities", q.speaker, a.entities.len());
+        for &p in &q.parts {
+            prop_assert!(q.span.contains(p), "quote part {:?} outside its quote {:?}", p, q.span);
+        }
+    }
+    // Times lie in their sentence; the summary is sentences of the text, in text order.
+    for t in &a.times {
+        prop_assert!(t.sentence.contains(t.span), "time {:?} outside its sentence {:?}", t.span, t.sentence);
+        prop_assert!(a.sentences.contains(&t.sentence), "time's sentence {:?} is not a sentence", t.sentence);
+    }
+    for s in &a.summary {
+        prop_assert!(a.sentences.contains(s), "summary sentence {:?} is not a sentence", s);
+    }
+    prop_assert!(a.summary.windows(2).all(|w| w[0].start < w[1].start), "summary out of text order: {:?}", &a.summary);
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn spans_are_sound(input in article_like()) {
-        let a = analyze(&input, &Options::default());
-        let text = &a.text;
-        let on_boundary = |p: usize| p <= text.len() && text.is_char_boundary(p);
-        // Blocks reassemble the text exactly, joined by blank lines.
-        let joined: Vec<&str> = a.article.blocks.iter().map(|b| b.span.of(text)).collect();
-        prop_assert_eq!(joined.join("\n\n"), text.clone());
-        let mut spans = Vec::new();
-        spans.extend(a.article.blocks.iter().map(|b| b.span));
-        spans.extend(a.sentences.iter().copied());
-        spans.extend(a.tokens.iter().copied());
-        spans.extend(a.article.links.iter().map(|l| l.span));
-        spans.extend(a.findings.iter().filter_map(|f| f.span));
-        for s in spans {
-            prop_assert!(s.start <= s.end && on_boundary(s.start) && on_boundary(s.end), "bad span {:?} in {:?}", s, text);
-        }
-        // Source spans point inside the input, on boundaries.
-        for f in &a.findings {
-            prop_assert!(f.source.end <= input.len() && input.is_char_boundary(f.source.start) && input.is_char_boundary(f.source.end));
-        }
-        for p in &a.article.source_map {
-            prop_assert!(p.source.end <= input.len() && p.source.start <= p.source.end);
-        }
-        // Every text offset maps back inside the input.
-        for b in &a.article.blocks {
-            prop_assert!(a.to_source(b.span.start) <= input.len());
-        }
+        sound(&input, &analyze(&input, &Options::default()))?;
     }
 
     /// The ASCII fast path of the word bounds cuts exactly where unicode-segmentation does,
@@ -96,7 +193,6 @@ proptest! {
 
     #[test]
     fn any_string_is_analyzed(input in any::<String>()) {
-        let a = analyze(&input, &Options::default());
-        prop_assert_eq!(a.schema_version, lede::analysis::SCHEMA_VERSION);
+        sound(&input, &analyze(&input, &Options::default()))?;
     }
 }

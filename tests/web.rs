@@ -9,6 +9,7 @@ use lede::ui::components::{
     AboutPanel, AboutPanelProps, ArticleView, ArticleViewProps, EntitiesPanel, EntitiesPanelProps, IntegrityPanel, IntegrityPanelProps,
     MetadataPanel, MetadataPanelProps, QuotesPanel, QuotesPanelProps, StatsPanel, StatsPanelProps, TimelinePanel, TimelinePanelProps,
 };
+use lede::ui::shared::Shared;
 use lede::ui::{App, AppProps, Engine};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -28,8 +29,8 @@ fn gloo_document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-fn seed_analysis() -> Rc<Analysis> {
-    Rc::new(analyze(SEEDS[0].text, &Options::default()))
+fn seed_analysis() -> Shared<Analysis> {
+    Shared::new(analyze(SEEDS[0].text, &Options::default()))
 }
 
 /// The analysis the app gets in these tests: on the page's thread (no worker build here).
@@ -289,7 +290,7 @@ async fn stats_panel_shows_counts_reading_time_and_readability() {
 async fn long_lists_show_a_hundred_then_all_on_request() {
     let r = root();
     let text = format!("Many quotes\n\n{}", "\"We will respond,\" Peskov said on Thursday.\n\n".repeat(150));
-    let analysis = Rc::new(analyze(&text, &Options::default()));
+    let analysis = Shared::new(analyze(&text, &Options::default()));
     assert_eq!(analysis.quotes.len(), 150);
     let props = QuotesPanelProps { analysis, selected: None, on_select: yew::Callback::noop() };
     yew::Renderer::<QuotesPanel>::with_root_and_props(r.clone(), props).render();
@@ -306,7 +307,7 @@ async fn long_lists_show_a_hundred_then_all_on_request() {
 async fn a_long_article_is_drawn_in_chunks_until_all_of_it_is_there() {
     let r = root();
     let text = format!("A long article\n\n{}", "Dmitry Peskov met Vladimir Putin in Moscow on Thursday.\n\n".repeat(2000));
-    let analysis = Rc::new(analyze(&text, &Options::default()));
+    let analysis = Shared::new(analyze(&text, &Options::default()));
     yew::Renderer::<ArticleView>::with_root_and_props(
         r.clone(),
         ArticleViewProps { analysis, hidden: Vec::new(), selected_entity: None, selected_quote: None },

@@ -8,6 +8,7 @@
 //! bridge only queues a message the busy worker reads after it has finished.
 
 use crate::analysis::{Analysis, Progress};
+use crate::ui::shared::Shared;
 use crate::worker::{Request, Response};
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -66,9 +67,10 @@ pub struct Analyzed {
 }
 
 impl Analyzed {
-    pub fn analysis(&self) -> Option<Rc<Analysis>> {
+    /// The analysis once it is ready, to pass to components as props.
+    pub fn analysis(&self) -> Option<Shared<Analysis>> {
         match &self.status {
-            Status::Ready(a) => Some(a.clone()),
+            Status::Ready(a) => Some(Shared::from(a.clone())),
             _ => None,
         }
     }

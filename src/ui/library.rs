@@ -1,7 +1,6 @@
-//! The user's articles as stored in the browser: a versioned JSON document.
-//! Pure (no browser calls), so reading damaged or foreign data is tested natively.
+//! The library's articles ([`Entry`]), and the user's as stored in the browser: a versioned
+//! JSON document. Pure (no browser calls), so reading damaged or foreign data is tested natively.
 
-use super::state::{name_of, Entry};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
@@ -11,6 +10,30 @@ pub const STORAGE_KEY: &str = "lede.library";
 pub const BACKUP_KEY: &str = "lede.library.unreadable";
 /// The format this build writes. Version 1: `{version, counter, draft, articles: [{id, name, text}]}`.
 pub const FORMAT_VERSION: u32 = 1;
+
+/// One article in the library.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub id: String,
+    pub name: String,
+    pub text: Rc<str>,
+    pub bundled: bool,
+}
+
+/// A name for an article: its first non-empty line without Markdown marks, shortened.
+pub fn name_of(text: &str) -> String {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("Untitled");
+    let line = line.trim_start_matches('#').trim().trim_matches('*').trim();
+    let mut name: String = line.chars().take(80).collect();
+    if line.chars().count() > 80 {
+        name.push('…');
+    }
+    if name.is_empty() {
+        "Untitled".into()
+    } else {
+        name
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StoredArticle {

@@ -8,6 +8,7 @@ pub mod components;
 pub mod library;
 pub mod segments;
 pub mod service_worker;
+pub mod shared;
 pub mod state;
 
 pub use analyzer::Engine;

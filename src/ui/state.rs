@@ -1,20 +1,11 @@
 //! The app's state as a reducer: which articles there are, which is selected,
 //! and the draft being pasted. No browser calls here, so it is tested natively.
 
-use super::library::Restored;
+use super::library::{name_of, Entry, Restored};
 use crate::analysis::mention::Label;
 use crate::seeds::SEEDS;
 use std::rc::Rc;
 use yew::Reducible;
-
-/// One article in the library.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    pub id: String,
-    pub name: String,
-    pub text: Rc<str>,
-    pub bundled: bool,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
@@ -65,21 +56,6 @@ pub enum Action {
     /// Deletes a user's article (bundled ones stay).
     Delete(usize),
     Notice(Option<String>),
-}
-
-/// A name for an article: its first non-empty line without Markdown marks, shortened.
-pub fn name_of(text: &str) -> String {
-    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("Untitled");
-    let line = line.trim_start_matches('#').trim().trim_matches('*').trim();
-    let mut name: String = line.chars().take(80).collect();
-    if line.chars().count() > 80 {
-        name.push('…');
-    }
-    if name.is_empty() {
-        "Untitled".into()
-    } else {
-        name
-    }
 }
 
 impl Default for AppState {
@@ -225,6 +201,7 @@ impl Reducible for AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::library;
 
     fn run(actions: Vec<Action>) -> Rc<AppState> {
         actions.into_iter().fold(Rc::new(AppState::default()), |s, a| s.reduce(a))
@@ -283,12 +260,12 @@ mod tests {
 
     #[test]
     fn restoring_brings_back_articles_draft_and_problems() {
-        let json = super::super::library::encode(
+        let json = library::encode(
             &[Entry { id: "user-4".into(), name: "Kept".into(), text: Rc::from("Kept\n\nx"), bundled: false }],
             Some("half-typed"),
             4,
         );
-        let s = run(vec![Action::Restore(super::super::library::decode(&json))]);
+        let s = run(vec![Action::Restore(library::decode(&json))]);
         assert_eq!(s.entries.last().unwrap().id, "user-4");
         assert_eq!(s.draft.as_deref(), Some("half-typed"));
         assert_eq!(s.counter, 4);

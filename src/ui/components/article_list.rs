@@ -1,5 +1,6 @@
 use crate::ui::browser;
-use crate::ui::state::{Action, Entry};
+use crate::ui::library::Entry;
+use crate::ui::state::Action;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -4,13 +4,13 @@ use crate::analysis::parse::BlockKind;
 use crate::analysis::quotes::QuoteKind;
 use crate::analysis::{Analysis, Span};
 use crate::ui::segments::{segments, Mark};
-use std::rc::Rc;
+use crate::ui::shared::Shared;
 use yew::prelude::*;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
     /// The analysis of the article shown.
-    pub analysis: Rc<Analysis>,
+    pub analysis: Shared<Analysis>,
     /// Entity types whose highlights are switched off.
     #[prop_or_default]
     pub hidden: Vec<Label>,
@@ -22,25 +22,15 @@ pub struct ArticleViewProps {
     pub selected_quote: Option<usize>,
 }
 
-impl PartialEq for ArticleViewProps {
-    /// The analysis by address: comparing a long analysis by value walked all of it on every render.
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.analysis, &other.analysis)
-            && self.hidden == other.hidden
-            && self.selected_entity == other.selected_entity
-            && self.selected_quote == other.selected_quote
-    }
-}
-
 /// The article as a reader sees it: title, publisher, time and source link, then
 /// the body with its image description, caption, links and repair marks.
 #[function_component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let a = &props.analysis;
     let art = &a.article;
-    // Keyed by the analysis' address: a new analysis is a new Rc (comparing the analyses
+    // Keyed by the analysis' address: a new analysis is a new `Shared` (comparing the analyses
     // themselves would walk all of a long one on every render).
-    let key = Rc::as_ptr(a) as usize;
+    let key = Shared::as_ptr(a) as usize;
     let marks = {
         let a = a.clone();
         use_memo(key, move |_| Marks::new(&a))
@@ -55,7 +45,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     {
         let shown = shown.clone();
         use_effect_with((key, count, chunks.len()), move |&(key, count, total)| {
-            let cancelled = Rc::new(std::cell::Cell::new(false));
+            let cancelled = std::rc::Rc::new(std::cell::Cell::new(false));
             if count < total {
                 let flag = cancelled.clone();
                 yew::platform::spawn_local(async move {
@@ -83,7 +73,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             </header>
             <div class="body" data-testid="body">
                 { for chunks.iter().take(count).map(|blocks| html! {
-                    <BodyChunk key={blocks.start} analysis={a.clone()} marks={marks.clone()} blocks={blocks.clone()}
+                    <BodyChunk key={blocks.start} analysis={a.clone()} marks={Shared::from(marks.clone())} blocks={blocks.clone()}
                         hidden={props.hidden.clone()} selected_entity={props.selected_entity} selected_quote={props.selected_quote} />
                 }) }
             </div>
@@ -122,27 +112,17 @@ fn chunk_blocks(a: &Analysis) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-#[derive(Properties)]
+/// Equal while the same analysis and marks are shown: drawn chunks are skipped when the next one
+/// is added.
+#[derive(Properties, PartialEq)]
 struct BodyChunkProps {
-    analysis: Rc<Analysis>,
-    marks: Rc<Marks>,
+    analysis: Shared<Analysis>,
+    marks: Shared<Marks>,
     /// Indices of the blocks to draw (title blocks among them are skipped).
     blocks: std::ops::Range<usize>,
     hidden: Vec<Label>,
     selected_entity: Option<usize>,
     selected_quote: Option<usize>,
-}
-
-impl PartialEq for BodyChunkProps {
-    /// By address for the analysis: drawn chunks are skipped when the next one is added.
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.analysis, &other.analysis)
-            && Rc::ptr_eq(&self.marks, &other.marks)
-            && self.blocks == other.blocks
-            && self.hidden == other.hidden
-            && self.selected_entity == other.selected_entity
-            && self.selected_quote == other.selected_quote
-    }
 }
 
 #[function_component]

@@ -1,24 +1,17 @@
 use crate::analysis::mention::Label;
 use crate::analysis::Analysis;
 use crate::ui::components::article_view::why;
-use std::rc::Rc;
+use crate::ui::shared::Shared;
 use yew::prelude::*;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct EntitiesPanelProps {
     /// The analysis whose entities are listed.
-    pub analysis: Rc<Analysis>,
+    pub analysis: Shared<Analysis>,
     /// The chosen entity, if any.
     pub selected: Option<usize>,
     /// Called with an entity's index when the reader chooses it.
     pub on_select: Callback<Option<usize>>,
-}
-
-impl PartialEq for EntitiesPanelProps {
-    /// The analysis by address: comparing a long analysis by value walked all of it on every render.
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.analysis, &other.analysis) && self.selected == other.selected && self.on_select == other.on_select
-    }
 }
 
 /// Entities grouped by type, most mentioned first, with counts, roles and place links.

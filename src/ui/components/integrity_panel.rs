@@ -1,18 +1,11 @@
 use crate::analysis::Analysis;
-use std::rc::Rc;
+use crate::ui::shared::Shared;
 use yew::prelude::*;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct IntegrityPanelProps {
     /// The analysis whose repair findings are listed.
-    pub analysis: Rc<Analysis>,
-}
-
-impl PartialEq for IntegrityPanelProps {
-    /// The analysis by address: comparing a long analysis by value walked all of it on every render.
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.analysis, &other.analysis)
-    }
+    pub analysis: Shared<Analysis>,
 }
 
 /// Text integrity: each repair (mojibake, look-alike letters, invisible characters,

@@ -1,23 +1,16 @@
 use crate::analysis::mention::Label;
 use crate::analysis::Analysis;
-use std::rc::Rc;
+use crate::ui::shared::Shared;
 use yew::prelude::*;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct LegendProps {
     /// The analysis: the legend lists the types it found, with counts.
-    pub analysis: Rc<Analysis>,
+    pub analysis: Shared<Analysis>,
     /// Types whose highlights are off.
     pub hidden: Vec<Label>,
     /// Called with a type to switch its highlights on or off.
     pub on_toggle: Callback<Label>,
-}
-
-impl PartialEq for LegendProps {
-    /// The analysis by address: comparing a long analysis by value walked all of it on every render.
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.analysis, &other.analysis) && self.hidden == other.hidden && self.on_toggle == other.on_toggle
-    }
 }
 
 /// One switch per entity type found: its colour, name and mention count.

@@ -1,19 +1,12 @@
 use crate::analysis::Analysis;
 use crate::ui::components::article_view::safe_link;
-use std::rc::Rc;
+use crate::ui::shared::Shared;
 use yew::prelude::*;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct MetadataPanelProps {
     /// The analysis whose article metadata is listed.
-    pub analysis: Rc<Analysis>,
-}
-
-impl PartialEq for MetadataPanelProps {
-    /// The analysis by address: comparing a long analysis by value walked all of it on every render.
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.analysis, &other.analysis)
-    }
+    pub analysis: Shared<Analysis>,
 }
 
 fn row(label: &str, value: Html) -> Html {

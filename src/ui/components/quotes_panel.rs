@@ -1,23 +1,16 @@
 use crate::analysis::quotes::QuoteKind;
 use crate::analysis::Analysis;
-use std::rc::Rc;
+use crate::ui::shared::Shared;
 use yew::prelude::*;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct QuotesPanelProps {
     /// The analysis whose quotes are listed.
-    pub analysis: Rc<Analysis>,
+    pub analysis: Shared<Analysis>,
     /// The chosen quote, if any.
     pub selected: Option<usize>,
     /// Called with a quote's index when the reader chooses it.
     pub on_select: Callback<Option<usize>>,
-}
-
-impl PartialEq for QuotesPanelProps {
-    /// The analysis by address: comparing a long analysis by value walked all of it on every render.
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.analysis, &other.analysis) && self.selected == other.selected && self.on_select == other.on_select
-    }
 }
 
 /// Who said what: each quote with its speaker and role; choosing one marks it in the text.

@@ -1,18 +1,11 @@
 use crate::analysis::Analysis;
-use std::rc::Rc;
+use crate::ui::shared::Shared;
 use yew::prelude::*;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct StatsPanelProps {
     /// The analysis whose counts and readability are shown.
-    pub analysis: Rc<Analysis>,
-}
-
-impl PartialEq for StatsPanelProps {
-    /// The analysis by address: comparing a long analysis by value walked all of it on every render.
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.analysis, &other.analysis)
-    }
+    pub analysis: Shared<Analysis>,
 }
 
 /// Counts, reading time and readability (Flesch reading ease, Flesch-Kincaid grade).

@@ -1,19 +1,12 @@
 use crate::analysis::dates::TimeKind;
 use crate::analysis::Analysis;
-use std::rc::Rc;
+use crate::ui::shared::Shared;
 use yew::prelude::*;
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct TimelinePanelProps {
     /// The analysis whose resolved dates are shown.
-    pub analysis: Rc<Analysis>,
-}
-
-impl PartialEq for TimelinePanelProps {
-    /// The analysis by address: comparing a long analysis by value walked all of it on every render.
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.analysis, &other.analysis)
-    }
+    pub analysis: Shared<Analysis>,
 }
 
 /// The resolved dates in order, each with the sentence that mentions it, drawn as
