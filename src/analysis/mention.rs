@@ -145,6 +145,37 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// Every rule, in the order of the enum.
+    pub const ALL: [Rule; 27] = [
+        Rule::NamedStorm,
+        Rule::FacilityName,
+        Rule::SeatOfInstitution,
+        Rule::OrganisationWord,
+        Rule::NameAfterRole,
+        Rule::CreditLine,
+        Rule::Dateline,
+        Rule::PoliticalParty,
+        Rule::KnownOrganisation,
+        Rule::NewsOrganisation,
+        Rule::SameNameElsewhere,
+        Rule::MonthName,
+        Rule::DayAndMonth,
+        Rule::Weekday,
+        Rule::RelativeDay,
+        Rule::RelativePeriod,
+        Rule::Duration,
+        Rule::IsoDate,
+        Rule::NumericDate,
+        Rule::Year,
+        Rule::ClockTime,
+        Rule::CurrencySign,
+        Rule::Percent,
+        Rule::CurrencyName,
+        Rule::Unit,
+        Rule::Number,
+        Rule::Ordinal,
+    ];
+
     /// What the rule does, in a few words for a reader ("seat of an institution").
     pub fn describe(self) -> &'static str {
         match self {
