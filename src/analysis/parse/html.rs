@@ -8,7 +8,7 @@
 //! Why not html5ever: it would add a few hundred KB to the wasm for a job that
 //! needs no tree, only the text in document order with its source offsets.
 
-use super::{Inline, RawBlock, RawDoc, RawKind};
+use super::raw::{Inline, RawBlock, RawDoc, RawKind};
 use crate::analysis::span::Span;
 use crate::analysis::text::repair::find_entities;
 
