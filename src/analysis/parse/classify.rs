@@ -85,218 +85,321 @@ fn looks_like_url(s: &str) -> bool {
     (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.")) && !s.contains(char::is_whitespace)
 }
 
+/// Sorts the raw blocks of `doc` into the article model and lays out the analysis text.
 pub(crate) fn classify(mut doc: RawDoc, format: InputFormat, map: &OffsetMap) -> (String, Article) {
     let joined_words = std::mem::take(&mut doc.joined_words);
-    let mut b = TextBuilder { text: String::new(), pieces: Vec::new(), blocks: Vec::new(), map };
-    let mut article = Article {
-        format,
-        title: None,
-        publisher: None,
-        byline: None,
-        published: None,
-        url: None,
-        dateline: None,
-        image: None,
-        caption: None,
-        links: Vec::new(),
-        credits: None,
-        blocks: Vec::new(),
-        source_map: Vec::new(),
-        joined_words: Vec::new(),
-    };
     // The story ends where a page lists other stories ("Related topics"), in its second half.
     let short = |bl: &RawBlock| bl.inlines.iter().map(|i| i.text.len()).sum::<usize>() <= 40;
     let tail =
         doc.blocks.iter().enumerate().position(|(i, bl)| i > 0 && i * 2 >= doc.blocks.len() && short(bl) && is_end_marker(&bl.text()));
     let blocks = &doc.blocks[..tail.unwrap_or(doc.blocks.len())];
-    let credits_index = blocks.iter().rposition(|bl| is_credits_line(&bl.text())).filter(|&i| i + 3 >= blocks.len() && i > 0);
-    let mut link_spans: Vec<Option<Span>> = vec![None; doc.links.len()];
-    let mut in_header = true;
-    let mut after_image = false;
-    let mut body_started = false;
-    // Whether the story's first paragraph has passed (where a dateline would be).
-    let mut lead_seen = false;
-    // Page controls before the title ("Share" over the headline).
-    let mut leading_controls = 0;
-    // A reporter's role line under a byline's name, filed with the name.
-    let mut role_line = None;
-    // Whether the title was an email's subject ("Fwd: ..."), which the article may repeat.
-    let mut reply_marks = false;
-    // "Fwd:" and "Re:" mark a subject only in an email, whose header ("From: ...",
-    // "---------- Forwarded message") comes within its first lines; a headline may start
-    // with "Re:" too.
-    let email = blocks.iter().take(40).any(|b| b.text().lines().any(|l| is_email_header(l.trim())));
-    // A labelled photo credit ("Image source, Getty Images") waiting for its caption.
-    let mut pending_credit: Option<PhotoCredit> = None;
-
+    let mut c = Classifier::new(&doc, blocks, format, map);
     for (index, block) in blocks.iter().enumerate() {
+        c.block(index, block);
+    }
+    let (text, mut article) = c.finish();
+    article.joined_words = joined_words;
+    (text, article)
+}
+
+/// The classifier's state as it reads the blocks in order: the article so far, the text laid
+/// out so far, and where in the article it is (the header, the lead image, the body).
+struct Classifier<'d, 'm> {
+    doc: &'d RawDoc,
+    /// The blocks up to the story's end.
+    blocks: &'d [RawBlock],
+    format: InputFormat,
+    map: &'m OffsetMap,
+    b: TextBuilder<'m>,
+    article: Article,
+    /// Each link's span in the text, as its anchor's inlines are laid out.
+    link_spans: Vec<Option<Span>>,
+    /// The credits line's block: the last that reads as one, among the last four.
+    credits_index: Option<usize>,
+    /// Whether the input is an email: "Fwd:" and "Re:" mark a subject only in one, whose
+    /// header ("From: ...", "---------- Forwarded message") comes within its first lines; a
+    /// headline may start with "Re:" too.
+    email: bool,
+    /// Whether the header (title and metadata lines) goes on.
+    in_header: bool,
+    /// Whether the block before was the lead image (so this one may be its caption).
+    after_image: bool,
+    /// Whether the story's text has started.
+    body_started: bool,
+    /// Whether the story's first paragraph has passed (where a dateline would be).
+    lead_seen: bool,
+    /// Page controls before the title ("Share" over the headline).
+    leading_controls: usize,
+    /// A reporter's role line under a byline's name, filed with the name.
+    role_line: Option<usize>,
+    /// Whether the title was an email's subject ("Fwd: ..."), which the article may repeat.
+    reply_marks: bool,
+    /// A labelled photo credit ("Image source, Getty Images") waiting for its caption.
+    pending_credit: Option<PhotoCredit>,
+}
+
+impl<'d, 'm> Classifier<'d, 'm> {
+    fn new(doc: &'d RawDoc, blocks: &'d [RawBlock], format: InputFormat, map: &'m OffsetMap) -> Self {
+        Classifier {
+            doc,
+            blocks,
+            format,
+            map,
+            b: TextBuilder { text: String::new(), pieces: Vec::new(), blocks: Vec::new(), map },
+            article: Article {
+                format,
+                title: None,
+                publisher: None,
+                byline: None,
+                published: None,
+                url: None,
+                dateline: None,
+                image: None,
+                caption: None,
+                links: Vec::new(),
+                credits: None,
+                blocks: Vec::new(),
+                source_map: Vec::new(),
+                joined_words: Vec::new(),
+            },
+            link_spans: vec![None; doc.links.len()],
+            credits_index: blocks.iter().rposition(|bl| is_credits_line(&bl.text())).filter(|&i| i + 3 >= blocks.len() && i > 0),
+            email: blocks.iter().take(40).any(|b| b.text().lines().any(|l| is_email_header(l.trim()))),
+            in_header: true,
+            after_image: false,
+            body_started: false,
+            lead_seen: false,
+            leading_controls: 0,
+            role_line: None,
+            reply_marks: false,
+            pending_credit: None,
+        }
+    }
+
+    /// Files block `index`: the first reading that takes it wins.
+    fn block(&mut self, index: usize, block: &RawBlock) {
         let text = block.text();
         let trimmed = text.trim();
         if is_control(trimmed) {
-            leading_controls += usize::from(index == leading_controls);
-            continue;
+            self.leading_controls += usize::from(index == self.leading_controls);
+            return;
         }
-        if role_line == Some(index) {
-            continue;
+        if self.role_line == Some(index) || self.source_line(block, trimmed) {
+            return;
         }
-        // "Source: CNN" in the header, "Source: Al Jazeera and news agencies" after the story:
-        // the publisher.
-        if let Some(rest) = trimmed.get(..7).filter(|h| h.eq_ignore_ascii_case("source:")).map(|_| trimmed[7..].trim()) {
-            if (1..=8).contains(&rest.split_whitespace().count()) {
-                if article.publisher.is_none() {
-                    let name = rest.split(" and ").next().unwrap_or(rest);
-                    article.publisher = Some(Field { value: name.to_string(), source: original(map, source_of(block)), span: None });
-                }
-                continue;
-            }
+        let caption_here = std::mem::take(&mut self.after_image);
+        if self.title(index, block, &text, trimmed)
+            || self.repeated_subject(trimmed)
+            || self.labelled_caption(block, &text, trimmed)
+            || self.run_on_caption(block, trimmed)
+            || self.header_line(index, block, &text, trimmed)
+            || self.lead_image(block)
+        {
+            return;
         }
-        let caption_here = after_image;
-        after_image = false;
+        self.in_header = false;
+        if self.caption(caption_here, block) || self.credits(index, block) {
+            return;
+        }
+        self.body(block);
+    }
 
-        // The title: the first heading, or the first short line of plain text.
-        if article.title.is_none() && in_header && !body_started {
-            let is_heading = matches!(block.kind, RawKind::Heading(_));
-            // Without a heading, a short first line that does not end a sentence.
-            let plain_title = index == leading_controls
-                && (!matches!(format, InputFormat::Markdown) || !trimmed.ends_with(['.', '!', '?', ':', ';', ',']))
-                && trimmed.chars().count() <= 200
-                && !looks_like_url(trimmed)
-                && parse_timestamp(trimmed).is_none();
-            if is_heading || plain_title {
-                // An email's subject line: the title without "Fwd:" or "Re:", which the
-                // text leaves out too.
-                let marks = if email { trimmed.len() - without_reply_marks(trimmed).len() } else { 0 };
-                let lead = text.len() - text.trim_start().len();
-                let inlines = if marks > 0 { without_label(&block.inlines, lead + marks) } else { block.inlines.clone() };
-                if let Some((span, _)) = b.push_block(BlockKind::Title, &inlines) {
-                    let value = span.of(&b.text).to_string();
-                    article.title = Some(Field { value, source: original(map, source_of(block)), span: Some(span) });
-                }
-                reply_marks = marks > 0;
-                continue;
-            }
-        }
-        // The title again, as a forwarded article repeats the email's subject.
-        if reply_marks && in_header && !body_started && article.title.as_ref().is_some_and(|t| t.value == trimmed) {
-            continue;
-        }
+    /// The input span of `block`, in the input as given.
+    fn source(&self, block: &RawBlock) -> Span {
+        original(self.map, source_of(block))
+    }
 
-        // A labelled caption or photo credit, or a caption with its credit run on, as a page
-        // copied as text has them; in the header too (it does not end it).
-        if let Some((part, label)) = caption_label(trimmed) {
-            let inlines = without_label(&block.inlines, text.len() - text.trim_start().len() + label);
-            if let Some((span, spans)) = b.push_block(BlockKind::Caption, &inlines) {
-                note_links(&mut link_spans, block, &spans);
-                match part {
-                    CaptionPart::Caption if article.caption.is_none() => {
-                        let credit = pending_credit.take().or_else(|| parse_photo_credit(&b.text, span));
-                        article.caption = Some(Caption { span, credit });
+    /// Whether the header is still being read (nothing of the story yet).
+    fn header(&self) -> bool {
+        self.in_header && !self.body_started
+    }
+
+    /// Appends `block`'s inlines as a block of `kind`, noting its links' spans.
+    fn push(&mut self, kind: BlockKind, block: &RawBlock, inlines: &[Inline]) -> Option<Span> {
+        let (span, spans) = self.b.push_block(kind, inlines)?;
+        note_links(&mut self.link_spans, block, &spans);
+        Some(span)
+    }
+
+    /// "Source: CNN" in the header, "Source: Al Jazeera and news agencies" after the story:
+    /// the publisher.
+    fn source_line(&mut self, block: &RawBlock, trimmed: &str) -> bool {
+        let Some(rest) = trimmed.get(..7).filter(|h| h.eq_ignore_ascii_case("source:")).map(|_| trimmed[7..].trim()) else {
+            return false;
+        };
+        if !(1..=8).contains(&rest.split_whitespace().count()) {
+            return false;
+        }
+        if self.article.publisher.is_none() {
+            let name = rest.split(" and ").next().unwrap_or(rest);
+            self.article.publisher = Some(Field { value: name.to_string(), source: self.source(block), span: None });
+        }
+        true
+    }
+
+    /// The title: the first heading, or a first short line that is no URL or timestamp (in
+    /// Markdown, one that does not end a sentence). An email's subject leaves out "Fwd:" or
+    /// "Re:", in the text too.
+    fn title(&mut self, index: usize, block: &RawBlock, text: &str, trimmed: &str) -> bool {
+        if self.article.title.is_some() || !self.header() {
+            return false;
+        }
+        let is_heading = matches!(block.kind, RawKind::Heading(_));
+        let plain_title = index == self.leading_controls
+            && (!matches!(self.format, InputFormat::Markdown) || !trimmed.ends_with(['.', '!', '?', ':', ';', ',']))
+            && trimmed.chars().count() <= 200
+            && !looks_like_url(trimmed)
+            && parse_timestamp(trimmed).is_none();
+        if !is_heading && !plain_title {
+            return false;
+        }
+        let marks = if self.email { trimmed.len() - without_reply_marks(trimmed).len() } else { 0 };
+        let lead = text.len() - text.trim_start().len();
+        let inlines = if marks > 0 { without_label(&block.inlines, lead + marks) } else { block.inlines.clone() };
+        if let Some((span, _)) = self.b.push_block(BlockKind::Title, &inlines) {
+            let value = span.of(&self.b.text).to_string();
+            self.article.title = Some(Field { value, source: self.source(block), span: Some(span) });
+        }
+        self.reply_marks = marks > 0;
+        true
+    }
+
+    /// The title again, as a forwarded article repeats the email's subject: left out.
+    fn repeated_subject(&self, trimmed: &str) -> bool {
+        self.reply_marks && self.header() && self.article.title.as_ref().is_some_and(|t| t.value == trimmed)
+    }
+
+    /// A labelled caption or photo credit ("Image caption, ...", "Image source, Getty
+    /// Images"), as a page copied as text has them; in the header too (it does not end it).
+    fn labelled_caption(&mut self, block: &RawBlock, text: &str, trimmed: &str) -> bool {
+        let Some((part, label)) = caption_label(trimmed) else { return false };
+        let inlines = without_label(&block.inlines, text.len() - text.trim_start().len() + label);
+        if let Some(span) = self.push(BlockKind::Caption, block, &inlines) {
+            match part {
+                CaptionPart::Caption if self.article.caption.is_none() => {
+                    let credit = self.pending_credit.take().or_else(|| parse_photo_credit(&self.b.text, span));
+                    self.article.caption = Some(Caption { span, credit });
+                }
+                CaptionPart::Credit => {
+                    let credit = labelled_photo_credit(&self.b.text, span);
+                    match self.article.caption.as_mut() {
+                        Some(c) if c.credit.is_none() => c.credit = Some(credit),
+                        _ => self.pending_credit = Some(credit),
                     }
-                    CaptionPart::Credit => {
-                        let credit = labelled_photo_credit(&b.text, span);
-                        match article.caption.as_mut() {
-                            Some(c) if c.credit.is_none() => c.credit = Some(credit),
-                            _ => pending_credit = Some(credit),
-                        }
-                    }
-                    CaptionPart::Caption => {}
                 }
+                CaptionPart::Caption => {}
             }
-            continue;
         }
-        if let Some((_, credit_at)) = run_on_credit(trimmed) {
-            if let Some((span, spans)) = b.push_block(BlockKind::Caption, &block.inlines) {
-                note_links(&mut link_spans, block, &spans);
-                if article.caption.is_none() {
-                    let shown = span.of(&b.text);
-                    // The caption's text as pushed is the block's, trimmed: find the credit in it.
-                    let at = shown.len() - (trimmed.len() - credit_at);
-                    let credit = labelled_photo_credit(&b.text, Span::new(span.start + at, span.end));
-                    article.caption = Some(Caption { span, credit: Some(credit) });
+        true
+    }
+
+    /// A caption with its credit run on ("... news conference.Credit...Kenny Holston/The New
+    /// York Times").
+    fn run_on_caption(&mut self, block: &RawBlock, trimmed: &str) -> bool {
+        let Some((_, credit_at)) = run_on_credit(trimmed) else { return false };
+        if let Some(span) = self.push(BlockKind::Caption, block, &block.inlines) {
+            if self.article.caption.is_none() {
+                let shown = span.of(&self.b.text);
+                // The caption's text as pushed is the block's, trimmed: find the credit in it.
+                let at = shown.len() - (trimmed.len() - credit_at);
+                let credit = labelled_photo_credit(&self.b.text, Span::new(span.start + at, span.end));
+                self.article.caption = Some(Caption { span, credit: Some(credit) });
+            }
+        }
+        true
+    }
+
+    /// Metadata lines right under the title (bold lines in the seed format, short lines in
+    /// plain text): bylines, timestamps, URLs, the publisher; and a standfirst between them,
+    /// which is the story's but does not end the header.
+    fn header_line(&mut self, index: usize, block: &RawBlock, text: &str, trimmed: &str) -> bool {
+        if !self.header() || block.only_image().is_some() {
+            return false;
+        }
+        // A byline as a name over the reporter's role ("Osmond Chia" / "Business reporter, BBC
+        // News"), or with the role on the same line ("Peter Walker Senior political
+        // correspondent"); the role line may name the publisher.
+        if let (None, Some(name)) = (&self.article.byline, name_before_role(trimmed)) {
+            self.article.byline = Some(Field { value: name.to_string(), source: self.source(block), span: None });
+            return true;
+        }
+        if self.article.byline.is_none() && looks_like_name(trimmed) {
+            let next = self.blocks.get(index + 1);
+            if let Some(outlet) = next.and_then(|next| staff_role(&next.text()).map(|o| o.map(str::to_string))) {
+                self.article.byline = Some(Field { value: trimmed.to_string(), source: self.source(block), span: None });
+                if let (None, Some(outlet), Some(next)) = (&self.article.publisher, outlet, next) {
+                    self.article.publisher = Some(Field { value: outlet, source: self.source(next), span: None });
                 }
-            }
-            continue;
-        }
-
-        // Metadata lines right under the title: bold lines in the seed format,
-        // short lines in plain text.
-        if in_header && !body_started && block.only_image().is_none() {
-            // A byline as a name over the reporter's role ("Osmond Chia" / "Business reporter,
-            // BBC News"); the role line may name the publisher.
-            if let (None, Some(name)) = (&article.byline, name_before_role(trimmed)) {
-                // The role on the same line: "Peter Walker Senior political correspondent".
-                article.byline = Some(Field { value: name.to_string(), source: original(map, source_of(block)), span: None });
-                continue;
-            }
-            if article.byline.is_none() && looks_like_name(trimmed) {
-                if let Some(outlet) = blocks.get(index + 1).and_then(|next| staff_role(&next.text()).map(|o| o.map(str::to_string))) {
-                    let source = original(map, source_of(block));
-                    article.byline = Some(Field { value: trimmed.to_string(), source, span: None });
-                    if let (None, Some(outlet)) = (&article.publisher, outlet) {
-                        let source = original(map, source_of(&blocks[index + 1]));
-                        article.publisher = Some(Field { value: outlet, source, span: None });
-                    }
-                    role_line = Some(index + 1);
-                    continue;
-                }
-            }
-            let meta_like = block.all_strong()
-                || (!matches!(format, InputFormat::Markdown) && trimmed.chars().count() < 120)
-                || looks_like_url(trimmed)
-                || parse_timestamp(trimmed).is_some();
-            if meta_like && take_metadata(&mut article, block, trimmed, map) {
-                continue;
-            }
-            // A standfirst under the title when the byline or timestamp comes after it, or a line
-            // between them ("Reporting from Washington"): a paragraph of the story, and the
-            // header goes on.
-            // (Not one that opens with a dateline: that is the story's first paragraph.)
-            let standfirst = article.title.is_some() && trimmed.chars().count() < 300;
-            if standfirst
-                && blocks.iter().skip(index + 1).take(2).any(|next| is_header_line(&next.text()))
-                && find_dateline(&text, Span::new(0, text.len())).is_none()
-            {
-                if let Some((_, spans)) = b.push_block(BlockKind::Paragraph, &block.inlines) {
-                    note_links(&mut link_spans, block, &spans);
-                }
-                continue;
+                self.role_line = Some(index + 1);
+                return true;
             }
         }
-
-        // The lead image, its alt text in the text, and the caption after it.
-        if let Some(k) = block.only_image() {
-            let (url, src) = &doc.images[k];
-            let alt_span = b.push_block(BlockKind::ImageAlt, &block.inlines).map(|(s, _)| s);
-            if article.image.is_none() {
-                article.image = Some(Image {
-                    url: url.clone(),
-                    alt: alt_span.map(|s| s.of(&b.text).to_string()).unwrap_or_default(),
-                    alt_span,
-                    source: original(map, *src),
-                });
-                after_image = true;
-            }
-            continue;
+        let meta_like = block.all_strong()
+            || (!matches!(self.format, InputFormat::Markdown) && trimmed.chars().count() < 120)
+            || looks_like_url(trimmed)
+            || parse_timestamp(trimmed).is_some();
+        if meta_like && take_metadata(&mut self.article, block, trimmed, self.map) {
+            return true;
         }
-        in_header = false;
-
-        if caption_here && article.caption.is_none() && !matches!(block.kind, RawKind::Heading(_)) {
-            if let Some((span, spans)) = b.push_block(BlockKind::Caption, &block.inlines) {
-                note_links(&mut link_spans, block, &spans);
-                let credit = parse_photo_credit(&b.text, span);
-                article.caption = Some(Caption { span, credit });
-            }
-            continue;
+        // A standfirst under the title when the byline or timestamp comes after it, or a line
+        // between them ("Reporting from Washington"): a paragraph of the story, and the header
+        // goes on. (Not one that opens with a dateline: that is the story's first paragraph.)
+        let standfirst = self.article.title.is_some() && trimmed.chars().count() < 300;
+        if standfirst
+            && self.blocks.iter().skip(index + 1).take(2).any(|next| is_header_line(&next.text()))
+            && find_dateline(text, Span::new(0, text.len())).is_none()
+        {
+            self.push(BlockKind::Paragraph, block, &block.inlines);
+            return true;
         }
+        false
+    }
 
-        if Some(index) == credits_index {
-            if let Some((span, spans)) = b.push_block(BlockKind::Credits, &block.inlines) {
-                note_links(&mut link_spans, block, &spans);
-                article.credits = Some(parse_credits(&b.text, span));
-            }
-            continue;
+    /// The lead image (the first block that is only an image), its alt text in the text; the
+    /// block after it may be its caption. Later images keep their alt text only.
+    fn lead_image(&mut self, block: &RawBlock) -> bool {
+        let Some(k) = block.only_image() else { return false };
+        let (url, src) = &self.doc.images[k];
+        let alt_span = self.b.push_block(BlockKind::ImageAlt, &block.inlines).map(|(s, _)| s);
+        if self.article.image.is_none() {
+            self.article.image = Some(Image {
+                url: url.clone(),
+                alt: alt_span.map(|s| s.of(&self.b.text).to_string()).unwrap_or_default(),
+                alt_span,
+                source: original(self.map, *src),
+            });
+            self.after_image = true;
         }
+        true
+    }
 
+    /// The block right after the lead image, unless a heading: its caption, with the photo
+    /// credit that ends it.
+    fn caption(&mut self, caption_here: bool, block: &RawBlock) -> bool {
+        if !caption_here || self.article.caption.is_some() || matches!(block.kind, RawKind::Heading(_)) {
+            return false;
+        }
+        if let Some(span) = self.push(BlockKind::Caption, block, &block.inlines) {
+            let credit = parse_photo_credit(&self.b.text, span);
+            self.article.caption = Some(Caption { span, credit });
+        }
+        true
+    }
+
+    /// The credits line ("Reporting by ...; Editing by ...").
+    fn credits(&mut self, index: usize, block: &RawBlock) -> bool {
+        if Some(index) != self.credits_index {
+            return false;
+        }
+        if let Some(span) = self.push(BlockKind::Credits, block, &block.inlines) {
+            self.article.credits = Some(parse_credits(&self.b.text, span));
+        }
+        true
+    }
+
+    /// A block of the story. The dateline opens its first paragraph; a short line before it
+    /// ("Published 3 hours ago", "Listen to this article") does not hide it.
+    fn body(&mut self, block: &RawBlock) {
         let kind = match block.kind {
             RawKind::Heading(_) => BlockKind::Heading,
             RawKind::Paragraph => BlockKind::Paragraph,
@@ -304,44 +407,44 @@ pub(crate) fn classify(mut doc: RawDoc, format: InputFormat, map: &OffsetMap) ->
             RawKind::Quote => BlockKind::Quote,
             RawKind::Code => BlockKind::Code,
         };
-        if let Some((span, spans)) = b.push_block(kind, &block.inlines) {
-            note_links(&mut link_spans, block, &spans);
-            // The dateline opens the story's first paragraph; a short line before it ("Published
-            // 3 hours ago", "Listen to this article") does not hide it.
-            if !lead_seen && kind == BlockKind::Paragraph {
-                article.dateline = find_dateline(&b.text, span);
-                lead_seen = article.dateline.is_some() || span.of(&b.text).split_whitespace().nth(MAX_STRAY_LINE_WORDS).is_some();
+        if let Some(span) = self.push(kind, block, &block.inlines) {
+            if !self.lead_seen && kind == BlockKind::Paragraph {
+                self.article.dateline = find_dateline(&self.b.text, span);
+                self.lead_seen =
+                    self.article.dateline.is_some() || span.of(&self.b.text).split_whitespace().nth(MAX_STRAY_LINE_WORDS).is_some();
             }
-            body_started = true;
+            self.body_started = true;
         }
     }
 
-    // A credit line without a caption line stands for the caption.
-    if let (None, Some(credit)) = (&article.caption, pending_credit) {
-        article.caption = Some(Caption { span: credit.span, credit: Some(credit) });
+    /// The article and its text: a credit line without a caption stands for the caption, the
+    /// links take their places, and the publisher falls back on what the URL or dateline says.
+    fn finish(self) -> (String, Article) {
+        let Classifier { doc, b, mut article, link_spans, pending_credit, .. } = self;
+        if let (None, Some(credit)) = (&article.caption, pending_credit) {
+            article.caption = Some(Caption { span: credit.span, credit: Some(credit) });
+        }
+        let site = article.url.as_ref().map(|u| site_of(&u.domain));
+        for (i, span) in link_spans.into_iter().enumerate() {
+            let Some(span) = span else { continue };
+            let url = doc.links[i].clone();
+            let domain = domain_of(&url);
+            let internal = match (&domain, &site) {
+                (None, _) => !url.contains(':'), // a relative link stays on the site
+                (Some(d), Some(s)) => site_of(d) == *s,
+                (Some(_), None) => false,
+            };
+            let safe = is_safe_url(&url);
+            article.links.push(Link { span, text: span.of(&b.text).to_string(), url, domain, internal, safe });
+        }
+        order::sort_by_key(&mut article.links, |l| order::pair(l.span.start, l.span.end));
+        article.blocks = b.blocks;
+        article.source_map = b.pieces;
+        if article.publisher.is_none() {
+            article.publisher = publisher_fallback(&article);
+        }
+        (b.text, article)
     }
-
-    let site = article.url.as_ref().map(|u| site_of(&u.domain));
-    for (i, span) in link_spans.into_iter().enumerate() {
-        let Some(span) = span else { continue };
-        let url = doc.links[i].clone();
-        let domain = domain_of(&url);
-        let internal = match (&domain, &site) {
-            (None, _) => !url.contains(':'), // a relative link stays on the site
-            (Some(d), Some(s)) => site_of(d) == *s,
-            (Some(_), None) => false,
-        };
-        let safe = is_safe_url(&url);
-        article.links.push(Link { span, text: span.of(&b.text).to_string(), url, domain, internal, safe });
-    }
-    order::sort_by_key(&mut article.links, |l| order::pair(l.span.start, l.span.end));
-    article.blocks = b.blocks;
-    article.source_map = b.pieces;
-    article.joined_words = joined_words;
-    if article.publisher.is_none() {
-        article.publisher = publisher_fallback(&article);
-    }
-    (b.text, article)
 }
 
 /// Whether `line` is one a header holds: a timestamp, a byline (with "By", or a name with
