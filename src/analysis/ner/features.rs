@@ -540,7 +540,7 @@ pub struct Forms {
     ends: Vec<(u32, u32)>,
     /// Whether the sentence is a headline in capitals ([`is_all_caps_sentence`]).
     pub all_caps: bool,
-    /// Whether each token [`may_continue`](super::model::may_continue) a name.
+    /// Whether each token [`may_continue`](super::labels::may_continue) a name.
     pub continues: Vec<bool>,
     /// Each token's ids (as written, in lowercase) in its [`DocContext`]; empty
     /// until [`DocContext::new`] fills them.
@@ -579,7 +579,7 @@ pub fn word_forms(sent: &[&str]) -> Forms {
         push_short_shape(w, &mut buf);
         ends.push((lower_end, buf.len() as u32));
     }
-    let continues = sent.iter().map(|w| super::model::may_continue(w)).collect();
+    let continues = sent.iter().map(|w| super::labels::may_continue(w)).collect();
     Forms { buf, ends, all_caps: is_all_caps_sentence(sent), continues, ids: Vec::new() }
 }
 

@@ -1,6 +1,8 @@
 //! The tagger's labels: IOB2 tags over the four CoNLL types, and the chunks (names) a
 //! sequence of them spells.
 
+use crate::analysis::lists::NAME_CONNECTORS;
+
 pub const LABELS: [&str; 9] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
 pub const NUM_LABELS: usize = LABELS.len();
 
@@ -52,4 +54,11 @@ pub fn chunks(labels: &[usize]) -> Vec<(usize, usize, usize)> {
         i = j;
     }
     out
+}
+
+/// Whether a token may continue a name (be I-X): not a plain lowercase word,
+/// unless it is one of the connectors names use ("Duke of Norfolk", "van der Sar").
+pub fn may_continue(token: &str) -> bool {
+    let lower_word = token.chars().next().is_some_and(char::is_lowercase) && token.chars().all(|c| c.is_alphabetic() || c == '-');
+    !lower_word || NAME_CONNECTORS.contains(token) || token.len() > 1 && token.contains('-') && token.chars().any(char::is_uppercase)
 }

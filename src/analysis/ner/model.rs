@@ -7,7 +7,7 @@ use super::features::{
 };
 use super::labels::{allowed, NUM_LABELS};
 use super::lexicon::Lexicon;
-use crate::analysis::lists::{NAME_CONNECTORS, SENTENCE_OPENERS};
+use crate::analysis::lists::SENTENCE_OPENERS;
 use crate::analysis::text::segment::push_lowercase_words;
 use crate::analysis::util::hash::FastMap;
 
@@ -251,7 +251,7 @@ pub trait LabelWeights {
 /// With `gold`, the search stops where the gold sequence leaves the beam (the
 /// early update of Collins and Roark), returning the best prefix up to there.
 ///
-/// Without `gold` (tagging), a plain lowercase word (see [`may_continue`]) is
+/// Without `gold` (tagging), a plain lowercase word (see [`may_continue`](super::labels::may_continue)) is
 /// always O. Training keeps the few names that start with one ("serie B") so the
 /// gold sequence stays reachable; tagging gives them up (none of the dev split's
 /// F1 depends on it: 92.61 either way), and in exchange the tagger need not score
@@ -569,13 +569,6 @@ fn drop_trailing_connectors(sent: &[&str], labels: &mut [usize]) {
             labels[i] = 0;
         }
     }
-}
-
-/// Whether a token may continue a name (be I-X): not a plain lowercase word,
-/// unless it is one of the connectors names use ("Duke of Norfolk", "van der Sar").
-pub fn may_continue(token: &str) -> bool {
-    let lower_word = token.chars().next().is_some_and(char::is_lowercase) && token.chars().all(|c| c.is_alphabetic() || c == '-');
-    !lower_word || NAME_CONNECTORS.contains(token) || token.len() > 1 && token.contains('-') && token.chars().any(char::is_uppercase)
 }
 
 /// Tags a whole document (its sentences, in order), then makes the types of

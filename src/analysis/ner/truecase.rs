@@ -87,7 +87,7 @@ pub fn case_name(lex: &Lexicon, name: &str) -> String {
         let lower = w.to_lowercase();
         match lex.get(&lower).and_then(|f| f.case) {
             Some(mask) if mask != 0 && lower.chars().count() == w.chars().count() => apply_mask(&lower, mask),
-            _ if super::model::may_continue(&lower) && lower.chars().all(char::is_alphabetic) => lower,
+            _ if super::labels::may_continue(&lower) && lower.chars().all(char::is_alphabetic) => lower,
             _ => {
                 let mut chars = lower.chars();
                 chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()

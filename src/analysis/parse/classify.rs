@@ -1,6 +1,7 @@
 //! The classifier: which raw block is the title, a metadata line, the lead image, its
 //! caption, the credits line or the body, and the analysis text laid out from them.
 
+use super::article::{Article, ArticleUrl, Block, BlockKind, Caption, Field, Image, InputFormat, Link, Piece, Published};
 use super::chrome::{
     caption_label, is_control, is_email_header, is_end_marker, looks_like_name, name_before_role, run_on_credit, staff_role, CaptionPart,
 };
@@ -8,7 +9,6 @@ use super::credits::{contributors, parse_credits, parse_photo_credit, PhotoCredi
 use super::dateline::{find_dateline, MAX_STRAY_LINE_WORDS};
 use super::raw::{Inline, RawBlock, RawDoc, RawKind};
 use super::urls::{domain_of, is_safe_url, site_of};
-use super::{Article, ArticleUrl, Block, BlockKind, Caption, Field, Image, InputFormat, Link, Piece, Published};
 use crate::analysis::lists::{Outlets, CREDIT_PHRASES};
 use crate::analysis::span::Span;
 use crate::analysis::text::repair::OffsetMap;

@@ -1,6 +1,6 @@
 //! Wire datelines at the start of a story: "MOSCOW, Oct 26 (Reuters) -".
 
-use super::Dateline;
+use super::article::Dateline;
 use crate::analysis::span::Span;
 
 /// A paragraph of more words than this before a dateline is the story itself.

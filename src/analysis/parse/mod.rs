@@ -9,6 +9,7 @@
 //! lays the rest out as the analysis text: blocks joined by blank lines, every piece
 //! remembering where it came from. [`write`] writes the model back as Markdown.
 
+pub mod article;
 pub mod chrome;
 pub mod classify;
 pub mod credits;
@@ -20,22 +21,11 @@ pub mod raw;
 pub mod urls;
 pub mod write;
 
-use super::span::Span;
 use super::text::repair::OffsetMap;
-use serde::{Deserialize, Serialize};
 
+pub use article::{Article, ArticleUrl, Block, BlockKind, Caption, Dateline, Field, Image, InputFormat, Link, Piece, Published};
 pub use credits::{Credits, PhotoCredit};
 pub use urls::{domain_of, is_safe_url};
-
-/// What the input looked like.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum InputFormat {
-    /// Markdown, including the seed articles' export format.
-    Markdown,
-    PlainText,
-    Html,
-}
 
 /// Guesses the input's format from its first characters and its markup.
 pub fn detect_format(input: &str) -> InputFormat {
@@ -53,167 +43,6 @@ pub fn detect_format(input: &str) -> InputFormat {
         InputFormat::Markdown
     } else {
         InputFormat::PlainText
-    }
-}
-
-/// A metadata value and where it was in the input.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Field {
-    pub value: String,
-    /// Byte span in the input as given.
-    pub source: Span,
-    /// Byte span in the analysis text, when the value is part of it (the title is).
-    pub span: Option<Span>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Published {
-    /// As printed: "2023-10-26 10:15".
-    pub raw: String,
-    /// ISO 8601: "2023-10-26T10:15:00" (with the offset when the text gives a zone).
-    pub iso: String,
-    pub source: Span,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ArticleUrl {
-    pub url: String,
-    /// Host without "www.": "reuters.com".
-    pub domain: String,
-    pub source: Span,
-}
-
-/// "MOSCOW, Oct 26 (Reuters) -": where and when the story was filed, and by whom.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Dateline {
-    pub span: Span,
-    pub place: String,
-    pub date: Option<String>,
-    pub agency: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Image {
-    pub url: String,
-    pub alt: String,
-    /// The alt text's span in the analysis text.
-    pub alt_span: Option<Span>,
-    pub source: Span,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Caption {
-    /// The whole caption block, credit included.
-    pub span: Span,
-    pub credit: Option<PhotoCredit>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Link {
-    /// The anchor text in the analysis text.
-    pub span: Span,
-    pub text: String,
-    pub url: String,
-    pub domain: Option<String>,
-    /// True when the link points into the article's own site.
-    pub internal: bool,
-    /// True for http, https and mailto links: the only ones the UI makes clickable (see [`is_safe_url`]).
-    pub safe: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BlockKind {
-    Title,
-    Heading,
-    ImageAlt,
-    Caption,
-    Paragraph,
-    ListItem,
-    Quote,
-    Code,
-    Credits,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Block {
-    pub kind: BlockKind,
-    pub span: Span,
-}
-
-/// One stretch of the analysis text and the stretch of the input it came from.
-/// Lengths differ where the source had markup or escapes (`\*`, `&amp;`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Piece {
-    pub text: Span,
-    /// In the input as given.
-    pub source: Span,
-    /// In the repaired input the parser read (for mapping repair findings).
-    #[serde(skip)]
-    pub repaired: Span,
-}
-
-/// Everything the parser learned about the article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Article {
-    pub format: InputFormat,
-    pub title: Option<Field>,
-    pub publisher: Option<Field>,
-    pub byline: Option<Field>,
-    pub published: Option<Published>,
-    pub url: Option<ArticleUrl>,
-    pub dateline: Option<Dateline>,
-    pub image: Option<Image>,
-    pub caption: Option<Caption>,
-    pub links: Vec<Link>,
-    pub credits: Option<Credits>,
-    pub blocks: Vec<Block>,
-    /// Maps the analysis text back to the input: sorted, disjoint pieces.
-    pub source_map: Vec<Piece>,
-    /// Words that text wrapped by hand hyphenated at a line's end and the parser joined
-    /// ("arrange-" / "ment"): where each was in the repaired input, reported as findings.
-    #[serde(skip)]
-    pub joined_words: Vec<Span>,
-}
-
-impl Article {
-    /// The input offset of analysis-text offset `pos` (the nearest piece's edge
-    /// when `pos` falls between pieces).
-    pub fn to_source(&self, pos: usize) -> usize {
-        let i = self.source_map.partition_point(|p| p.text.end <= pos);
-        match self.source_map.get(i) {
-            Some(p) if p.text.start <= pos => {
-                if p.text.len() == p.source.len() {
-                    p.source.start + (pos - p.text.start)
-                } else {
-                    p.source.start
-                }
-            }
-            // Between pieces (a block separator) or past the end: the previous piece's end.
-            _ => match i.checked_sub(1).and_then(|k| self.source_map.get(k)) {
-                Some(prev) => prev.source.end,
-                None => self.source_map.first().map_or(0, |p| p.source.start),
-            },
-        }
-    }
-
-    /// The analysis-text span of `repaired`, a span of the repaired input the
-    /// parser read, if that part of the input is in the text.
-    pub fn repaired_to_text(&self, repaired: Span) -> Option<Span> {
-        let first = self.source_map.iter().find(|p| p.repaired.end > repaired.start)?;
-        let last = self.source_map.iter().rev().find(|p| p.repaired.start < repaired.end)?;
-        let exact = |p: &Piece| p.text.len() == p.repaired.len();
-        let start = if exact(first) && repaired.start >= first.repaired.start {
-            first.text.start + (repaired.start - first.repaired.start)
-        } else {
-            first.text.start
-        };
-        let end = if exact(last) && repaired.end <= last.repaired.end {
-            last.text.start + (repaired.end - last.repaired.start)
-        } else {
-            last.text.end
-        };
-        (start < end).then_some(Span::new(start, end))
     }
 }
 

@@ -2,7 +2,7 @@
 //! shows when a web page is pasted (its HTML is parsed, never inserted as markup),
 //! and a form that parses back into the same article.
 
-use super::{Article, BlockKind, InputFormat};
+use super::article::{Article, BlockKind, InputFormat};
 use crate::analysis::span::Span;
 use crate::analysis::text::repair::{self, RepairOptions};
 
