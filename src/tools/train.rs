@@ -29,7 +29,7 @@ impl Default for TrainOptions {
     /// 1.0 costs about 0.05 F1 and a quarter of the model's size, which keeps the first
     /// load under 2 MB. The seed (the order documents are read in) is the best of
     /// four on the dev split (92.71 to 92.99), and also the best of them on the
-    /// recent-news set (85.44 to 88.68): README gives the spread.
+    /// recent-news set (85.44 to 88.68): docs/experiments.md gives the spread.
     fn default() -> Self {
         TrainOptions { epochs: 12, seed: 1, prune_below: 1.6 }
     }

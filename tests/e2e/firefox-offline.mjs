@@ -1,5 +1,5 @@
 // The offline and update flows in Firefox ESR. Playwright cannot drive Debian's firefox-esr (see
-// README), so this script speaks WebDriver to geckodriver directly, against a private copy of
+// docs/offline.md), so this script speaks WebDriver to geckodriver directly, against a private copy of
 // the build: first visit online; wait until the service worker controls the page; stop the
 // server; open the app again: the seed renders analyzed, a pasted article is analyzed, and
 // location.reload() is served too, with the pasted article still saved. Then a new version is deployed into the copy (a changed

@@ -222,7 +222,7 @@ fn currency_sign(s: &Sentence, i: usize) -> Option<usize> {
     Some(if end < s.len() && SCALES.contains(s.lower(end)) { end + 1 } else { end })
 }
 
-/// "[4]".
+/// "\[4\]".
 fn reference_mark(s: &Sentence, i: usize) -> Option<usize> {
     (is_number(s.word(i)) && i > 0 && s.word(i - 1) == "[" && i + 1 < s.len() && s.word(i + 1) == "]").then_some(i + 1)
 }

@@ -77,7 +77,7 @@ pub struct Link {
     pub domain: Option<String>,
     /// True when the link points into the article's own site.
     pub internal: bool,
-    /// True for http, https and mailto links: the only ones the UI makes clickable (see [`is_safe_url`]).
+    /// True for http, https and mailto links: the only ones the UI makes clickable (see [`super::is_safe_url`]).
     pub safe: bool,
 }
 

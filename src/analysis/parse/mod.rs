@@ -1,13 +1,13 @@
 //! Parsing: the seed format, any Markdown, plain text and pasted HTML into one article
 //! model.
 //!
-//! Every input kind is first read into [`raw::RawBlock`]s (a block kind plus inline pieces of
+//! Every input kind is first read into raw blocks (a block kind plus inline pieces of
 //! text, each with its span in the source) by its reader: [`markdown`], [`plain`] or
 //! [`html`]. One classifier ([`classify`]) then picks the title, the metadata lines, the
 //! lead image, its caption and the credits line out of those blocks, helped by what it knows
 //! of page chrome ([`chrome`]), credits ([`credits`]) and datelines ([`dateline`]), and
 //! lays the rest out as the analysis text: blocks joined by blank lines, every piece
-//! remembering where it came from. [`write`] writes the model back as Markdown.
+//! remembering where it came from. [`mod@write`] writes the model back as Markdown.
 
 pub mod article;
 pub mod chrome;

@@ -104,7 +104,7 @@ const NOT_ORG: &[Label] = &[Label::Person, Label::Norp, Label::Gpe, Label::Loc, 
 const ANY: Over = Over { labels: NAMES, from: From::Any };
 
 /// The name rules, in the order they apply. The first five read each of the tagger's chunks
-/// (after [`super::chunks::read`]); the next four read the article's parts and the text; the
+/// (after `chunks::read`); the next four read the article's parts and the text; the
 /// next four relabel the tagger's names; the last runs once the mentions are merged.
 pub static RULES: [NameRule; 14] = [
     // A named storm is an event, whatever the tagger made of its name ("Hurricane Milton" as a

@@ -1,7 +1,7 @@
 // In-browser benchmark: the release build in headless Chromium, lede's JS API
 // (wasm_bindgen.analyze, from the worker's bundle loaded into the page, as README's
-// "The JavaScript API" shows) and compromise on the same texts, in one session.
-// Prints a JSON object; tests/e2e/bench/report.mjs turns it into the README table.
+// "The JavaScript API" shows) and compromise on the same texts, in one browser page.
+// Prints a JSON object; tests/e2e/bench/report.mjs turns it into the tables of docs/figures.md.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
