@@ -1,6 +1,7 @@
 //! Bundles every file of `seeds/` into the binary (see `src/seeds.rs`), so the app
 //! needs no request beyond its own assets to show them. Files are included byte
-//! for byte, in name order.
+//! for byte, in name order. Also writes the word lists of `src/analysis/lists/` without
+//! their headers (comment lines), which the binaries need not carry.
 
 use std::{env, fs, path::Path};
 
@@ -29,6 +30,25 @@ fn main() {
         ));
     }
     out.push_str("];\n");
-    let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("seeds.rs");
-    fs::write(dest, out).expect("write seeds.rs");
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    fs::write(Path::new(&out_dir).join("seeds.rs"), out).expect("write seeds.rs");
+    lists(Path::new(&root), Path::new(&out_dir));
+}
+
+/// Each list file of `src/analysis/lists/` as `OUT_DIR/lists/<file>`, its comment lines left out.
+fn lists(root: &Path, out_dir: &Path) {
+    let dir = root.join("src/analysis/lists");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let dest = out_dir.join("lists");
+    fs::create_dir_all(&dest).expect("create OUT_DIR/lists");
+    for entry in fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot read the lists in {}: {e}", dir.display())).flatten() {
+        let path = entry.path();
+        if !path.extension().is_some_and(|e| e == "txt" || e == "tsv") {
+            continue;
+        }
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let body: String = text.lines().filter(|l| !l.starts_with('#')).flat_map(|l| [l, "\n"]).collect();
+        fs::write(dest.join(entry.file_name()), body).expect("write a list");
+    }
 }
