@@ -240,11 +240,12 @@ fn analyze_as(
             return analyze_as("", format, options, progress, diagnostics);
         }
     }
+    let index = article.repaired_index();
     let mut findings: Vec<Finding> = repaired
         .findings
         .into_iter()
         .map(|mut f| {
-            f.span = f.span.and_then(|s| article.repaired_to_text(s));
+            f.span = f.span.and_then(|s| index.to_text(s));
             f
         })
         .collect();
@@ -257,7 +258,7 @@ fn analyze_as(
             note: format!("\"{head}-\" at a line's end and \"{tail}\" on the next joined"),
             replacement: format!("{head}{tail}"),
             source: repaired.map.span_to_original(at),
-            span: article.repaired_to_text(at),
+            span: index.to_text(at),
             original,
         });
     }

@@ -157,11 +157,39 @@ impl Article {
         }
     }
 
-    /// The analysis-text span of `repaired`, a span of the repaired input the
-    /// parser read, if that part of the input is in the text.
-    pub fn repaired_to_text(&self, repaired: Span) -> Option<Span> {
-        let first = self.source_map.iter().find(|p| p.repaired.end > repaired.start)?;
-        let last = self.source_map.iter().rev().find(|p| p.repaired.start < repaired.end)?;
+    /// An index of the source map by where each piece was in the repaired input, to map
+    /// many spans of it to the analysis text (each repair finding's, say) in O(log n) each.
+    pub fn repaired_index(&self) -> RepairedIndex<'_> {
+        let pieces = &self.source_map;
+        let sorted = pieces.windows(2).all(|w| w[0].repaired.start <= w[1].repaired.start && w[0].repaired.end <= w[1].repaired.end);
+        RepairedIndex { pieces, sorted }
+    }
+}
+
+/// The source map's pieces, searched by their spans in the repaired input ([`Article::repaired_index`]).
+pub struct RepairedIndex<'a> {
+    pieces: &'a [Piece],
+    /// Whether the pieces' repaired spans rise with the text's (they do but where a page's
+    /// metadata, read from its head, is laid out before its title): a binary search then
+    /// finds what a scan from the first piece would.
+    sorted: bool,
+}
+
+impl RepairedIndex<'_> {
+    /// The analysis-text span of `repaired`, a span of the repaired input the parser read, if
+    /// that part of the input is in the text: from the first piece ending after its start to
+    /// the last piece starting before its end.
+    pub fn to_text(&self, repaired: Span) -> Option<Span> {
+        let (first, last) = if self.sorted {
+            let first = self.pieces.get(self.pieces.partition_point(|p| p.repaired.end <= repaired.start))?;
+            let last = self.pieces.partition_point(|p| p.repaired.start < repaired.end).checked_sub(1).map(|k| &self.pieces[k])?;
+            (first, last)
+        } else {
+            (
+                self.pieces.iter().find(|p| p.repaired.end > repaired.start)?,
+                self.pieces.iter().rev().find(|p| p.repaired.start < repaired.end)?,
+            )
+        };
         let exact = |p: &Piece| p.text.len() == p.repaired.len();
         let start = if exact(first) && repaired.start >= first.repaired.start {
             first.text.start + (repaired.start - first.repaired.start)

@@ -114,16 +114,23 @@ fn forward(edits: &[Edit], pos: usize) -> usize {
 /// Like [`forward`], but an end offset inside a rewritten region maps to the
 /// region's end, so a span never shrinks to nothing when a later stage rewrites around it.
 fn forward_end(edits: &[Edit], pos: usize) -> usize {
-    match edits.iter().find(|e| e.from.start < pos && pos < e.from.end) {
+    // Edits are sorted and disjoint: the one that may hold `pos` is the first ending after it.
+    let k = edits.partition_point(|e| e.from.end <= pos);
+    match edits.get(k).filter(|e| e.from.start < pos) {
         Some(e) => e.to.end,
         None => forward(edits, pos),
     }
 }
 
+/// Maps `pos` from the edits' `src` side to their `dst` side. Edits are sorted and disjoint,
+/// so a binary search finds the first that ends at or after `pos` (every edit before it
+/// ends before `pos`, and only shifts it by its delta); from there at most the edits that
+/// touch `pos` are read. A scan from the first edit for every offset mapped was quadratic
+/// in a text with many repairs.
 fn map_through(edits: &[Edit], pos: usize, src: impl Fn(&Edit) -> Span, dst: impl Fn(&Edit) -> Span) -> usize {
-    // Edits are sorted and disjoint; past the last edit before `pos`, offsets shift by its delta.
-    let mut delta: isize = 0;
-    for e in edits {
+    let first = edits.partition_point(|e| src(e).end < pos);
+    let mut delta: isize = first.checked_sub(1).map_or(0, |k| dst(&edits[k]).end as isize - src(&edits[k]).end as isize);
+    for e in &edits[first..] {
         let (s, d) = (src(e), dst(e));
         if pos < s.start {
             break;
@@ -600,6 +607,45 @@ fn fix_mixed_script(input: &str) -> StageOutput {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The scan [`map_through`] replaced: every edit from the first.
+    fn map_through_by_scan(edits: &[Edit], pos: usize) -> usize {
+        let mut delta: isize = 0;
+        for e in edits {
+            if pos < e.from.start {
+                break;
+            }
+            if pos < e.from.end || (pos == e.from.end && e.from.is_empty()) {
+                return e.to.start;
+            }
+            if pos == e.from.end {
+                return e.to.end;
+            }
+            delta = e.to.end as isize - e.from.end as isize;
+        }
+        (pos as isize + delta).max(0) as usize
+    }
+
+    proptest! {
+        #[test]
+        fn offsets_map_by_binary_search_as_by_scan(parts in prop::collection::vec((0usize..4, 0usize..4, 0usize..4), 0..30)) {
+            // Sorted, disjoint edits: a gap, then a region of `len` bytes rewritten as `to_len`.
+            let (mut edits, mut at, mut out) = (Vec::new(), 0, 0);
+            for (gap, len, to_len) in parts {
+                at += gap;
+                out += gap;
+                edits.push(Edit { from: Span::new(at, at + len), to: Span::new(out, out + to_len) });
+                at += len;
+                out += to_len;
+            }
+            for pos in 0..at + 3 {
+                prop_assert_eq!(forward(&edits, pos), map_through_by_scan(&edits, pos));
+                let slow_end = edits.iter().find(|e| e.from.start < pos && pos < e.from.end).map_or_else(|| map_through_by_scan(&edits, pos), |e| e.to.end);
+                prop_assert_eq!(forward_end(&edits, pos), slow_end);
+            }
+        }
+    }
 
     fn fix(s: &str) -> Repaired {
         repair(s, RepairOptions { plain_text: true })
