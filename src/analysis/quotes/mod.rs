@@ -202,14 +202,31 @@ fn marked_runs(text: &str, block: Span) -> Vec<Marked> {
 /// sentence break (pasted JSON, a CSV) linear instead of scanning the text before every quote.
 const ATTRIBUTION_WORDS: usize = 40;
 
-/// The end of `span` holding at most its last `n` whitespace-separated words.
+/// How many bytes on each side of a quote may hold its attribution: forty words of news are
+/// well under it, and text without spaces (a line of punctuation and quote marks) has no
+/// words to count, which made reading the words before every quote quadratic.
+const ATTRIBUTION_BYTES: usize = 1000;
+
+/// The end of `span` holding at most its last `n` whitespace-separated words, and at most
+/// [`ATTRIBUTION_BYTES`].
 fn last_words(text: &str, span: Span, n: usize) -> Span {
+    let mut start = span.end.saturating_sub(ATTRIBUTION_BYTES).max(span.start);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let span = Span::new(start, span.end);
     let s = span.of(text);
     after_words(s.char_indices().rev(), n).map_or(span, |(i, c)| Span::new(span.start + i + c.len_utf8(), span.end))
 }
 
-/// The start of `span` holding at most its first `n` whitespace-separated words.
+/// The start of `span` holding at most its first `n` whitespace-separated words, and at
+/// most [`ATTRIBUTION_BYTES`].
 fn first_words(text: &str, span: Span, n: usize) -> Span {
+    let mut end = span.start.saturating_add(ATTRIBUTION_BYTES).min(span.end);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let span = Span::new(span.start, end.max(span.start));
     let s = span.of(text);
     after_words(s.char_indices(), n).map_or(span, |(i, _)| Span::new(span.start, span.start + i))
 }
