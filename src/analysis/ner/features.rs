@@ -134,16 +134,53 @@ impl DocContext {
         let mut forms: Vec<Forms> = sentences.iter().map(|s| word_forms(s)).collect();
         let mut ctx = DocContext::default();
         for (&sent, forms) in sentences.iter().zip(forms.iter_mut()) {
-            forms.ids = (0..sent.len())
-                .map(|i| {
-                    let written = ctx.intern(sent[i]);
-                    let lower = if forms.lower(i) == sent[i] { written } else { ctx.intern(forms.lower(i)) };
-                    (written, lower)
-                })
-                .collect();
+            ctx.intern_sentence(sent, forms);
         }
-        ctx.collect(sentences, &forms);
+        for (&sent, forms) in sentences.iter().zip(&forms) {
+            ctx.collect_sentence(sent, forms);
+        }
+        ctx.finish();
         (ctx, forms)
+    }
+
+    /// The same document facts as [`DocContext::new`], without keeping every sentence's
+    /// [`Forms`]: each is made, read and dropped in turn, and [`DocContext::forms`] makes it
+    /// again when the sentence is tagged. A long document's forms were most of the tagger's
+    /// memory. The ids are given in the same order, so the facts are the same.
+    pub fn build(sentences: &[&[&str]]) -> Self {
+        let mut ctx = DocContext::default();
+        for &sent in sentences {
+            let mut forms = word_forms(sent);
+            ctx.intern_sentence(sent, &mut forms);
+            ctx.collect_sentence(sent, &forms);
+        }
+        ctx.finish();
+        ctx
+    }
+
+    /// A sentence's [`Forms`], with the ids this document gave its strings.
+    pub fn forms(&self, sent: &[&str]) -> Forms {
+        let mut forms = word_forms(sent);
+        let id = |s: &str| self.ids.get(s).copied().unwrap_or(UNKNOWN);
+        forms.ids = (0..sent.len())
+            .map(|i| {
+                let written = id(sent[i]);
+                let lower = if forms.lower(i) == sent[i] { written } else { id(forms.lower(i)) };
+                (written, lower)
+            })
+            .collect();
+        forms
+    }
+
+    /// Gives each string of `sent` (as written, in lowercase) an id, kept in `forms`.
+    fn intern_sentence(&mut self, sent: &[&str], forms: &mut Forms) {
+        forms.ids = (0..sent.len())
+            .map(|i| {
+                let written = self.intern(sent[i]);
+                let lower = if forms.lower(i) == sent[i] { written } else { self.intern(forms.lower(i)) };
+                (written, lower)
+            })
+            .collect();
     }
 
     /// How many distinct strings the document has (its ids are `0..ids()`).
@@ -169,10 +206,10 @@ impl DocContext {
         self.words.get_mut(id as usize)
     }
 
-    /// What the document says of each word (the ids are in `forms`): where it is written in
+    /// What the sentence says of each word (the ids are in `forms`): where it is written in
     /// lowercase or in title case, and the contexts of its capitalised uses.
-    fn collect(&mut self, sentences: &[&[&str]], forms: &[Forms]) {
-        for (&sent, forms) in sentences.iter().zip(forms) {
+    fn collect_sentence(&mut self, sent: &[&str], forms: &Forms) {
+        {
             let all_caps = forms.all_caps;
             let capital = |i: usize| sent[i].chars().next().is_some_and(char::is_uppercase);
             let mut capital_run = CapitalRun::default();
@@ -207,6 +244,10 @@ impl DocContext {
                 }
             }
         }
+    }
+
+    /// Sorts and dedups each word's contexts, once every sentence is collected.
+    fn finish(&mut self) {
         for word in &mut self.words {
             word.contexts.sort_unstable();
             word.contexts.dedup();

@@ -83,12 +83,25 @@ pub struct Tagged<'a> {
 /// likewise; spans still point into the text as written. Returns the tokens and whether the
 /// text was caseless.
 pub fn tokens<'a>(lexicon: &Lexicon, text: &'a str, sentences: &[Span]) -> (Vec<Vec<Tok<'a>>>, bool) {
+    // A sentence without a letter or a digit (a line of dashes, a flood of brackets) can hold
+    // no name, date or number: it gets no tokens, which would cost the tagger's memory and
+    // time for nothing.
     let mut sents: Vec<Vec<Tok>> = sentences
         .iter()
-        .map(|s| tokens::tagger_tokens(text, *s).into_iter().map(|sp| Tok { span: sp, text: Cow::Borrowed(sp.of(text)) }).collect())
+        .map(|s| {
+            if !s.of(text).chars().any(char::is_alphanumeric) {
+                return Vec::new();
+            }
+            tokens::tagger_tokens(text, *s).into_iter().map(|sp| Tok { span: sp, text: Cow::Borrowed(sp.of(text)) }).collect()
+        })
         .collect();
-    let written: Vec<Vec<&str>> = sents.iter().map(|s| s.iter().map(|t| t.text.as_ref()).collect()).collect();
-    let cased = truecase::truecase_document(lexicon, &written);
+    // The recased forms, worked out on the tokens as written (dropped before they are applied).
+    let (cased, titles) = {
+        let written: Vec<Vec<&str>> = sents.iter().map(|s| s.iter().map(|t| t.text.as_ref()).collect()).collect();
+        let cased = truecase::truecase_document(lexicon, &written);
+        let titles = if cased.is_none() { truecase::recase_titles(lexicon, &written) } else { Vec::new() };
+        (cased, titles)
+    };
     let caseless = cased.is_some();
     if let Some(cased) = cased {
         for (sent, cased) in sents.iter_mut().zip(cased) {
@@ -96,11 +109,11 @@ pub fn tokens<'a>(lexicon: &Lexicon, text: &'a str, sentences: &[Span]) -> (Vec<
                 tok.text = Cow::Owned(c);
             }
         }
-    } else {
-        for (i, cased) in truecase::recase_titles(lexicon, &written) {
-            for (tok, c) in sents[i].iter_mut().zip(cased) {
-                tok.text = Cow::Owned(c);
-            }
+    }
+    // A headline in title case, in a document with case, likewise.
+    for (i, cased) in titles {
+        for (tok, c) in sents[i].iter_mut().zip(cased) {
+            tok.text = Cow::Owned(c);
         }
     }
     (sents, caseless)

@@ -595,7 +595,8 @@ pub fn tag_document_with_progress(
 ) -> Vec<Vec<(usize, f32)>> {
     use super::labels::chunks;
     let slices: Vec<&[&str]> = sentences.iter().map(Vec::as_slice).collect();
-    let (mut doc, forms) = DocContext::new(&slices);
+    let mut doc = DocContext::build(&slices);
+    drop(slices);
     let mut rows = WordRows::new(model, doc.ids());
     let total = sentences.len();
     let mut tagged: Vec<Vec<(usize, f32)>> = Vec::with_capacity(total);
@@ -603,7 +604,8 @@ pub fn tag_document_with_progress(
         if i % PROGRESS_EVERY == 0 && i > 0 {
             progress(i, total);
         }
-        tagged.push(tag_sentence(model, lex, s, &forms[i], &mut doc, &mut rows));
+        let forms = doc.forms(s);
+        tagged.push(tag_sentence(model, lex, s, &forms, &mut doc, &mut rows));
     }
     // Votes: name (lowercase) → confidence summed per type (PER, ORG, LOC, MISC).
     // Keys are made in one buffer, and copied only for a name's first vote.

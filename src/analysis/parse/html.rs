@@ -9,6 +9,7 @@
 //! needs no tree, only the text in document order with its source offsets.
 
 use super::raw::{Inline, RawBlock, RawDoc, RawKind};
+use super::urls::clean_url;
 use crate::analysis::span::Span;
 use crate::analysis::text::repair::find_entities;
 
@@ -210,7 +211,7 @@ pub(crate) fn html_blocks(input: &str) -> RawDoc {
                 match name.as_str() {
                     "b" | "strong" => strong += 1,
                     "a" => {
-                        doc.links.push(attr(&attrs, "href").unwrap_or("").to_string());
+                        doc.links.push(clean_url(attr(&attrs, "href").unwrap_or("")));
                         link = Some(doc.links.len() - 1);
                     }
                     "br" => {
@@ -219,7 +220,7 @@ pub(crate) fn html_blocks(input: &str) -> RawDoc {
                         }
                     }
                     "img" => {
-                        let src = attr(&attrs, "src").unwrap_or("").to_string();
+                        let src = clean_url(attr(&attrs, "src").unwrap_or(""));
                         doc.images.push((src, span));
                         let alt = attr(&attrs, "alt").unwrap_or("").to_string();
                         close_block(&mut current, &mut doc);

@@ -22,9 +22,21 @@ pub(crate) fn site_of(domain: &str) -> String {
     labels[n.saturating_sub(keep)..].join(".")
 }
 
-/// Whether the app may make `url` a clickable link: http, https and mailto only.
-/// A relative URL is not: in lede's page it would point at lede, not at the article's site.
+/// Whether the app may make `url` a clickable link, as it stands: the link's `href` is this
+/// very string, so nothing is trimmed before the check. http, https and mailto only, with no
+/// space or control character in it. A relative URL is not safe: in lede's page it would point
+/// at lede, not at the article's site; nor is one after a space (" javascript:", or a URL after
+/// a no-break space, which a browser would read as relative).
 pub fn is_safe_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:")
+    let scheme = |s: &str| url.get(..s.len()).is_some_and(|h| h.eq_ignore_ascii_case(s));
+    (scheme("http://") || scheme("https://") || scheme("mailto:")) && !url.chars().any(|c| c.is_control() || c.is_whitespace())
+}
+
+/// An `href` or `src` as a browser reads it (the URL standard's own clean-up): ASCII tabs
+/// and line breaks removed wherever they are, and control characters and spaces trimmed from
+/// its edges. A line break inside an `href` is how a page could smuggle Markdown into the
+/// editor ("https://a\n\n# Injected"); a browser never sees it either.
+pub fn clean_url(raw: &str) -> String {
+    let trimmed = raw.trim_matches(|c: char| c <= ' ');
+    trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect()
 }

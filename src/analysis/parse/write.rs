@@ -18,6 +18,36 @@ fn escape(s: &str) -> String {
     out
 }
 
+/// `url` as a Markdown link destination that reads back as `url` and nothing else: as it is
+/// when it can be, else in angle brackets (so spaces and parentheses need no escape), with the characters that could end it
+/// or open markup escaped, and a line break or another control character, which no
+/// destination can hold, percent-encoded.
+fn destination(url: &str) -> String {
+    // Most URLs need nothing of this, and read better bare.
+    if !url.is_empty() && !url.chars().any(|c| matches!(c, '<' | '>' | '\\' | '(' | ')') || c.is_whitespace() || c.is_control()) {
+        return url.to_string();
+    }
+    let mut out = String::with_capacity(url.len() + 2);
+    out.push('<');
+    for c in url.chars() {
+        match c {
+            '<' | '>' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('>');
+    out
+}
+
 /// A web page's HTML (a paste or a dropped file) as Markdown. Only repair and parsing run,
 /// not the tagger, so the page can convert a paste at once without the analysis worker.
 pub fn html_to_markdown(html: &str) -> String {
@@ -45,7 +75,7 @@ pub fn markdown(source: &str, art: &Article) -> String {
         if art.publisher.as_ref().is_some_and(|p| p.value == value && p.span.is_some()) {
             continue;
         }
-        parts.push(format!("**{value}**"));
+        parts.push(format!("**{}**", escape(&value)));
     }
     if let Some(b) = &art.byline {
         parts.push(format!("By {}", escape(&b.value)));
@@ -57,7 +87,7 @@ pub fn markdown(source: &str, art: &Article) -> String {
             let mut pos = span.start;
             for l in art.links.iter().filter(|l| span.contains(l.span)) {
                 out.push_str(&escape(&source[pos..l.span.start]));
-                out.push_str(&format!("[{}]({})", escape(l.span.of(source)), l.url.replace(' ', "%20").replace(')', "%29")));
+                out.push_str(&format!("[{}]({})", escape(l.span.of(source)), destination(&l.url)));
                 pos = l.span.end;
             }
             out.push_str(&escape(&source[pos..span.end]));
@@ -67,7 +97,7 @@ pub fn markdown(source: &str, art: &Article) -> String {
             BlockKind::Title => {}
             BlockKind::ImageAlt => {
                 let url = art.image.as_ref().filter(|i| i.alt_span == Some(block.span)).map_or("", |i| i.url.as_str());
-                parts.push(format!("![{}]({})", escape(block.span.of(source)), url.replace(' ', "%20").replace(')', "%29")));
+                parts.push(format!("![{}]({})", escape(block.span.of(source)), destination(url)));
             }
             BlockKind::Heading => parts.push(format!("## {}", text(block.span))),
             BlockKind::ListItem => parts.push(format!("- {}", text(block.span))),
