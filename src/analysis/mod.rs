@@ -59,6 +59,9 @@ pub struct Options {
     pub reference_date: Option<Date>,
     /// Layers a caller does not want (the JavaScript API's `fields`): left empty, not computed.
     pub skip: Skip,
+    /// The input's size in bytes as given, when it was decoded before (a file read lossily:
+    /// each invalid byte became three); the size limit is on it.
+    pub source_bytes: Option<usize>,
 }
 
 /// Layers of the analysis that can be left out. The article, its sentences and the
@@ -180,15 +183,40 @@ pub fn analyze_with_progress(input: &str, options: &Options, progress: &mut dyn 
     analyze_as(input, format, options, progress, Vec::new())
 }
 
+/// `n` with its thousands grouped: "4,194,305".
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// What lede says of `what` ("The text", "This paste", "“notes.txt”") of `bytes` bytes, over
+/// [`MAX_INPUT_BYTES`]: exact sizes, so a text one byte over reads as such.
+pub fn too_large_message(what: &str, bytes: usize) -> String {
+    format!("{what} is {} bytes; lede reads up to {} bytes (4 MiB).", grouped(bytes), grouped(MAX_INPUT_BYTES))
+}
+
+/// The longest line of `text`, in bytes: lines end at a line feed, or at a carriage return
+/// alone (old Mac files), so no convention makes a file one long line.
+fn longest_line(text: &str) -> usize {
+    text.split(['\n', '\r']).map(str::len).max().unwrap_or(0)
+}
+
 /// The diagnostic for a line of `text` longer than [`MAX_LINE_BYTES`], if it has one.
 fn line_too_long(text: &str) -> Option<Diagnostic> {
-    let line = text.split('\n').map(str::len).max().filter(|&l| l > MAX_LINE_BYTES)?;
+    let line = Some(longest_line(text)).filter(|&l| l > MAX_LINE_BYTES)?;
     Some(Diagnostic {
         severity: Severity::Error,
         message: format!(
-            "One line of the text is {} KB long; lede analyzes lines up to {} KB. This looks like code or data rather than an article; break it into paragraphs.",
-            line >> 10,
-            MAX_LINE_BYTES >> 10
+            "One line of the text is {} bytes long; lede reads lines up to {} bytes (256 KiB). This looks like code or data rather than an article; break it into paragraphs.",
+            grouped(line),
+            grouped(MAX_LINE_BYTES)
         ),
     })
 }
@@ -205,14 +233,13 @@ fn analyze_as(
     // The lines of HTML are its markup's (a minified page is one line of 300 KB and more):
     // its limit is on the lines of the text it holds, checked once that is read out.
     let line_refused = if format == InputFormat::Html { None } else { line_too_long(input) };
-    let input = if input.len() > MAX_INPUT_BYTES {
+    // The size as given: a file of invalid UTF-8 grew as each bad byte became a replacement
+    // character (three bytes) when it was read.
+    let size = options.source_bytes.unwrap_or(input.len());
+    let input = if size > MAX_INPUT_BYTES {
         diagnostics.push(Diagnostic {
             severity: Severity::Error,
-            message: format!(
-                "The text is {:.1} MB; lede analyzes up to {} MB. Split it into smaller articles.",
-                input.len() as f64 / 1_048_576.0,
-                MAX_INPUT_BYTES >> 20
-            ),
+            message: format!("{} Split it into smaller articles.", too_large_message("The text", size)),
         });
         ""
     } else if let Some(refused) = line_refused {
@@ -234,11 +261,11 @@ fn analyze_as(
 
     let repaired = repair::repair(input, RepairOptions { plain_text: format == InputFormat::PlainText });
     let (text, article) = parse::parse(&repaired.text, format, &repaired.map, Some(ner::is_known_word));
-    if format == InputFormat::Html {
-        if let Some(refused) = line_too_long(&text) {
-            diagnostics.push(refused);
-            return analyze_as("", format, options, progress, diagnostics);
-        }
+    // The limit again on the text read out: an HTML page's lines are its markup's, and a
+    // Markdown paragraph of many short lines is one line of the text.
+    if let Some(refused) = line_too_long(&text) {
+        diagnostics.push(refused);
+        return analyze_as("", format, options, progress, diagnostics);
     }
     let index = article.repaired_index();
     let mut findings: Vec<Finding> = repaired
@@ -252,7 +279,10 @@ fn analyze_as(
     // Words that text wrapped by hand broke across lines, which the parser joined.
     for &at in &article.joined_words {
         let original = at.of(&repaired.text).to_string();
-        let Some((head, tail)) = original.split_once("-\n").or_else(|| original.split_once("-\r\n")) else { continue };
+        let Some((head, tail)) = original.split_once("-\n").or_else(|| original.split_once("-\r\n")).or_else(|| original.split_once("-\r"))
+        else {
+            continue;
+        };
         findings.push(Finding {
             kind: FindingKind::LineBreakHyphen,
             note: format!("\"{head}-\" at a line's end and \"{tail}\" on the next joined"),

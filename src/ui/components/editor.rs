@@ -43,9 +43,8 @@ pub fn Editor(props: &EditorProps) -> Html {
             if largest > MAX_INPUT_BYTES {
                 e.prevent_default();
                 on_action.emit(Action::Notice(Some(format!(
-                    "This paste is {:.1} MB; lede analyzes up to {} MB, so it was not inserted. Your clipboard still holds it: paste a part at a time.",
-                    largest as f64 / 1_048_576.0,
-                    MAX_INPUT_BYTES >> 20
+                    "{} It was not inserted; your clipboard still holds it: paste a part at a time.",
+                    crate::analysis::too_large_message("This paste", largest)
                 ))));
                 return;
             }

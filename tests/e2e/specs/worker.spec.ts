@@ -93,7 +93,7 @@ test('a 10 MB paste is refused with a message before it reaches the editor; the 
     return area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   });
   expect(inserted).toBe(false);
-  await expect(page.getByTestId('notice')).toContainText('This paste is 9.8 MB; lede analyzes up to 4 MB');
+  await expect(page.getByTestId('notice')).toContainText('bytes; lede reads up to 4,194,304 bytes (4 MiB)');
   await expect(page.getByTestId('draft')).toHaveValue('Kept draft');
   await page.getByTestId('library-entry').first().click();
   await expect(app.title()).toHaveText(/Russia says it will build close ties/);
@@ -103,7 +103,7 @@ test('text over the limit that reaches the analysis is refused with a message ab
   await app.open();
   // A line longer than any paragraph (minified code or data) is the other limit.
   await app.paste('A title\n\n' + 'x'.repeat(300_000));
-  await expect(page.getByTestId('analysis-refused')).toContainText('lede analyzes lines up to 256 KB');
+  await expect(page.getByTestId('analysis-refused')).toContainText('lede reads lines up to 262,144 bytes');
   await expect(page.getByTestId('library-entry')).toHaveCount(2);
 });
 
