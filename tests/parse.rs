@@ -667,3 +667,13 @@ fn the_size_limit_is_on_the_bytes_as_given() {
     assert_eq!(lede::analysis::grouped(4_194_305), "4,194,305");
     assert_eq!(lede::analysis::grouped(999), "999");
 }
+
+#[test]
+fn a_text_with_thousands_of_repairs_lists_the_first_and_says_how_many_more() {
+    let text = format!("Title\n\n{}", "word\u{200b} ".repeat(3_000));
+    let a = run(&text);
+    assert!(!a.text.contains('\u{200b}'), "every repair is made");
+    let listed = a.findings.iter().filter(|f| f.kind == FindingKind::InvisibleCharacter).count();
+    assert_eq!(listed, lede::analysis::text::repair::MAX_LISTED);
+    assert!(a.diagnostics.iter().any(|d| d.message.contains("2,000 more repairs of this kind than it lists")), "{:?}", a.diagnostics);
+}

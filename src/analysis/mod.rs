@@ -267,6 +267,17 @@ fn analyze_as(
         diagnostics.push(refused);
         return analyze_as("", format, options, progress, diagnostics);
     }
+    for &(kind, count) in &repaired.unlisted {
+        diagnostics.push(Diagnostic {
+            severity: Severity::Info,
+            message: format!(
+                "lede made {} more repairs of this kind than it lists ({}): the first {} are listed.",
+                grouped(count),
+                kind.label().to_lowercase(),
+                grouped(repair::MAX_LISTED)
+            ),
+        });
+    }
     let index = article.repaired_index();
     let mut findings: Vec<Finding> = repaired
         .findings

@@ -20,6 +20,7 @@
 
 use crate::analysis::span::Span;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What kind of damage a finding repairs.
@@ -152,6 +153,23 @@ pub struct Repaired {
     pub text: String,
     pub findings: Vec<Finding>,
     pub map: OffsetMap,
+    /// How many repairs of each kind were made but not listed as findings (past
+    /// [`MAX_LISTED`] of a stage).
+    pub unlisted: Vec<(FindingKind, usize)>,
+}
+
+/// The most findings a stage lists. Its repairs are all made, but text with tens of thousands
+/// of them (4 MB of mojibake, a zero-width space after every word) is not text a reader goes
+/// through one by one, and listing each cost over a hundred bytes of memory per repair.
+pub const MAX_LISTED: usize = 1_000;
+
+/// A finding's note, made only while the stage still lists its findings.
+fn note_while_listed(listed: usize, note: impl FnOnce() -> String) -> Cow<'static, str> {
+    if listed < MAX_LISTED {
+        Cow::Owned(note())
+    } else {
+        Cow::Borrowed("")
+    }
 }
 
 /// Which stages to run.
@@ -169,6 +187,7 @@ pub fn repair(input: &str, options: RepairOptions) -> Repaired {
     let mut map = OffsetMap::default();
     // Findings with spans in the text of the stage that made them; moved forward at the end.
     let mut staged: Vec<(usize, Finding, Span)> = Vec::new();
+    let mut unlisted: Vec<(FindingKind, usize)> = Vec::new();
 
     let mut stages: Vec<StageFn> = vec![fix_mojibake, strip_invisibles, normalize_spaces];
     if options.plain_text {
@@ -178,9 +197,12 @@ pub fn repair(input: &str, options: RepairOptions) -> Repaired {
     stages.push(fix_mixed_script);
 
     for stage in stages {
-        let (out, edits, found) = stage(&text);
+        let (out, edits, found, more) = stage(&text);
         if edits.is_empty() {
             continue;
+        }
+        if let Some(kind) = more.0 {
+            unlisted.push((kind, more.1));
         }
         let stage_index = map.stages.len();
         for (finding, at_input_of_stage, at_output) in found {
@@ -203,28 +225,40 @@ pub fn repair(input: &str, options: RepairOptions) -> Repaired {
             f
         })
         .collect();
-    Repaired { text, findings, map }
+    Repaired { text, findings, map, unlisted }
 }
 
-type StageOutput = (String, Vec<Edit>, Vec<(Finding, Span, Span)>);
+/// A stage's output text, its edits, the findings it lists (each with its span in the
+/// stage's input and output), and the kind and number of the repairs it does not list.
+type StageOutput = (String, Vec<Edit>, Vec<(Finding, Span, Span)>, (Option<FindingKind>, usize));
+
+/// One rewrite of a stage: the span of its input, the replacement, what it repairs and the
+/// note a finding gives it (empty past [`MAX_LISTED`]).
+type Rewrite = (Span, Cow<'static, str>, FindingKind, Cow<'static, str>);
 type StageFn = fn(&str) -> StageOutput;
 
-/// Builds a stage's output from a list of (input span, replacement, kind, note) rewrites.
-fn apply(input: &str, rewrites: Vec<(Span, String, FindingKind, String)>) -> StageOutput {
+/// Builds a stage's output from its rewrites, listing the first [`MAX_LISTED`] as findings.
+fn apply(input: &str, rewrites: Vec<Rewrite>) -> StageOutput {
     let mut out = String::with_capacity(input.len());
     let mut edits = Vec::with_capacity(rewrites.len());
-    let mut found = Vec::with_capacity(rewrites.len());
+    let mut found = Vec::with_capacity(rewrites.len().min(MAX_LISTED));
+    let mut more = (None, 0);
     let mut last = 0;
     for (span, replacement, kind, note) in rewrites {
         out.push_str(&input[last..span.start]);
         let to = Span::new(out.len(), out.len() + replacement.len());
         out.push_str(&replacement);
         edits.push(Edit { from: span, to });
-        found.push((Finding { kind, original: span.of(input).to_string(), replacement, source: span, span: None, note }, span, to));
+        if found.len() < MAX_LISTED {
+            let (original, replacement, note) = (span.of(input).to_string(), replacement.into_owned(), note.into_owned());
+            found.push((Finding { kind, original, replacement, source: span, span: None, note }, span, to));
+        } else {
+            more = (Some(kind), more.1 + 1);
+        }
         last = span.end;
     }
     out.push_str(&input[last..]);
-    (out, edits, found)
+    (out, edits, found, more)
 }
 
 // ---- mojibake ----------------------------------------------------------
@@ -315,12 +349,12 @@ fn fix_mojibake(input: &str) -> StageOutput {
             rounds += 1;
         }
         if rounds > 0 {
-            let note = if rounds > 1 {
-                format!("UTF-8 read as Windows-1252/Latin-1, {rounds} times over")
+            let note: Cow<'static, str> = if rounds > 1 {
+                note_while_listed(rewrites.len(), || format!("UTF-8 read as Windows-1252/Latin-1, {rounds} times over"))
             } else {
-                "UTF-8 read as Windows-1252/Latin-1".to_string()
+                Cow::Borrowed("UTF-8 read as Windows-1252/Latin-1")
             };
-            rewrites.push((Span::new(start, end), fixed, FindingKind::Mojibake, note));
+            rewrites.push((Span::new(start, end), Cow::Owned(fixed), FindingKind::Mojibake, note));
         }
     };
     for (i, c) in input.char_indices() {
@@ -361,8 +395,8 @@ fn strip_invisibles(input: &str) -> StageOutput {
     let mut rewrites = Vec::new();
     for (i, c) in input.char_indices() {
         if let Some((kind, name)) = invisible_kind(c) {
-            let note = format!("{name} U+{:04X} removed", c as u32);
-            rewrites.push((Span::new(i, i + c.len_utf8()), String::new(), kind, note));
+            let note = note_while_listed(rewrites.len(), || format!("{name} U+{:04X} removed", c as u32));
+            rewrites.push((Span::new(i, i + c.len_utf8()), Cow::Borrowed(""), kind, note));
         }
     }
     apply(input, rewrites)
@@ -384,8 +418,8 @@ fn normalize_spaces(input: &str) -> StageOutput {
     let mut rewrites = Vec::new();
     for (i, c) in input.char_indices() {
         if let Some(name) = odd_space_name(c) {
-            let note = format!("{name} U+{:04X} made a plain space", c as u32);
-            rewrites.push((Span::new(i, i + c.len_utf8()), " ".to_string(), FindingKind::OddSpace, note));
+            let note = note_while_listed(rewrites.len(), || format!("{name} U+{:04X} made a plain space", c as u32));
+            rewrites.push((Span::new(i, i + c.len_utf8()), Cow::Borrowed(" "), FindingKind::OddSpace, note));
         }
     }
     apply(input, rewrites)
@@ -457,7 +491,7 @@ fn strip_email_quotes(input: &str) -> StageOutput {
         i = run_end;
     }
     out.push_str(&input[last..]);
-    (out, edits, found)
+    (out, edits, found, (None, 0))
 }
 
 // ---- HTML entities --------------------------------------------------------
@@ -523,7 +557,7 @@ pub fn find_entities(s: &str) -> Vec<(Span, String)> {
 fn decode_entities_stage(input: &str) -> StageOutput {
     let rewrites = find_entities(input)
         .into_iter()
-        .map(|(span, d)| (span, d, FindingKind::HtmlEntity, "HTML character reference left in the text".to_string()))
+        .map(|(span, d)| (span, Cow::Owned(d), FindingKind::HtmlEntity, Cow::Borrowed("HTML character reference left in the text")))
         .collect();
     apply(input, rewrites)
 }
@@ -597,8 +631,8 @@ fn fix_mixed_script(input: &str) -> StageOutput {
         }
         if fixed != word {
             let script = if word.chars().any(|c| script_of(c) == Script::Cyrillic) { "Cyrillic" } else { "Greek" };
-            let note = format!("{script} letter in a Latin word ({})", replaced.join(", "));
-            rewrites.push((Span::new(start, start + word.len()), fixed, FindingKind::MixedScript, note));
+            let note = note_while_listed(rewrites.len(), || format!("{script} letter in a Latin word ({})", replaced.join(", ")));
+            rewrites.push((Span::new(start, start + word.len()), Cow::Owned(fixed), FindingKind::MixedScript, note));
         }
     }
     apply(input, rewrites)
