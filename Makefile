@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve test setup setup-test dist fmt-check lint test-native test-web test-e2e size size-check clean model model-check eval bench fuzz clusters
+.PHONY: bench-scaling scaling-check serve test setup setup-test dist fmt-check lint test-native test-web test-e2e size size-check clean model model-check eval bench fuzz clusters
 
 # The read-only data the model is trained from (never committed; see README).
 DATA ?= ../shared/data
@@ -15,7 +15,7 @@ serve: setup
 	trunk serve --release
 
 ## Every test layer, plus formatting and lints (and the model rebuild check when the data is there).
-test: setup-test fmt-check lint test-native model-check test-web test-web-firefox dist size-check test-e2e test-e2e-firefox test-e2e-subpath
+test: setup-test fmt-check lint test-native scaling-check model-check test-web test-web-firefox dist size-check test-e2e test-e2e-firefox test-e2e-subpath
 
 setup:
 	@scripts/setup.sh build
@@ -80,7 +80,16 @@ model-check:
 bench: setup-test dist
 	@scripts/bench.sh
 
-## Fuzz the parser and the whole analysis (nightly + cargo-fuzz): make fuzz FUZZ_SECONDS=300
+## Time and peak memory on hostile and natural inputs at 1 MiB and 4 MiB, each in its own process.
+bench-scaling:
+	cargo run --release --bin lede -- scaling
+
+## The scaling test in make test: 4x the input in under 6x the CPU time, at 256 KiB and 1 MiB.
+scaling-check:
+	cargo run --release --bin lede -- scaling --small 256K --check
+
+## Fuzz the parser, the Markdown round trip and the whole analysis (nightly + cargo-fuzz):
+## make fuzz FUZZ_SECONDS=1800
 fuzz:
 	@scripts/fuzz.sh
 

