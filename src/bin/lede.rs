@@ -4,7 +4,7 @@
 use lede::analysis::ner::{self, lexicon, model, truecase};
 use lede::analysis::{analyze, Options};
 use lede::tools::{conll, train};
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -50,7 +50,12 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("analyze") => read_input(args.get(1).map(String::as_str)).and_then(|(input, bytes)| {
             let analysis = analyze(&input, &Options { source_bytes: Some(bytes), ..Options::default() });
-            serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string()).map(|json| println!("{json}"))
+            // Written as it is made: the whole JSON of a long text as one string was as large
+            // again as the analysis.
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            serde_json::to_writer_pretty(&mut out, &analysis)
+                .map_err(|e| e.to_string())
+                .and_then(|()| writeln!(out).and_then(|()| out.flush()).map_err(|e| format!("cannot write the analysis: {e}")))
         }),
         Some("text") => read_input(args.get(1).map(String::as_str))
             .map(|(input, bytes)| println!("{}", analyze(&input, &Options { source_bytes: Some(bytes), ..Options::default() }).text)),
