@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve test setup setup-test dist fmt-check lint test-native test-web test-e2e size size-check clean model model-check eval bench fuzz clusters
+.PHONY: serve test setup setup-test dist fmt-check lint test-native test-web test-e2e size size-check clean model model-check eval bench fuzz clusters eval-pages
 
 # The read-only data the model is trained from (never committed; see README).
 DATA ?= ../shared/data
@@ -92,6 +92,11 @@ eval:
 	cargo run --release --bin lede -- eval tests/inputs/modern-news.conll
 	cargo run --release --bin lede -- eval $(DATA)/conll2003/eng.testa --shown
 	cargo run --release --bin lede -- eval tests/inputs/modern-news.conll --shown
+
+## Whole web pages: title, byline, publisher, date and body scores on Readability's test pages
+## (../shared/data/readability-pages); ERRORS=1 lists every miss of the pages tuned on.
+eval-pages:
+	cargo run --release --bin lede -- pages $(DATA)/readability-pages $(if $(ERRORS),--errors)
 
 clean:
 	cargo clean

@@ -17,6 +17,10 @@ const USAGE: &str = "usage:
                             scores the text as if pasted in lowercase or in capitals;
                             --shown scores instead the names the whole analysis shows
                             on the file's text (its own sentences, tokens and rules)
+  lede pages DIR [--errors] score what lede reads of whole web pages (title, byline,
+                            publisher, date, body) on DIR's page folders (source.html,
+                            expected.html, expected-metadata.json: make eval-pages);
+                            --errors lists every miss outside the sealed fifth
   lede score FILE           score predictions: lines TOKEN ... GOLD PREDICTED (same scorer)
   lede train [--data DIR] [--out DIR] [--epochs N] [--prune W] [--seed N] [--clusters FILE]
                             rebuild model/ner.bin and lexicon.bin from DIR
@@ -34,8 +38,9 @@ fn read_input(path: Option<&str>) -> Result<String, String> {
         }
         Some(p) => bytes = std::fs::read(p).map_err(|e| format!("cannot read {p}: {e}"))?,
     }
-    // Invalid UTF-8 (a dropped binary or a Latin-1 file) is decoded lossily, never refused.
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    // In the encoding its byte-order mark or <meta charset> names; what is still invalid is
+    // decoded lossily, never refused.
+    Ok(lede::tools::pages::decode(&bytes))
 }
 
 fn main() -> ExitCode {
@@ -53,6 +58,13 @@ fn main() -> ExitCode {
         Some("train") => train(&args[1..]),
         Some("clusters") => match args.get(1) {
             Some(path) => clusters(path, &args[2..]),
+            None => Err(USAGE.to_string()),
+        },
+        Some("pages") => match args.get(1) {
+            Some(dir) => {
+                let errors = args[2..].iter().any(|a| a == "--errors");
+                lede::tools::pages::evaluate(Path::new(dir), errors).map(|report| print!("{report}"))
+            }
             None => Err(USAGE.to_string()),
         },
         Some("score") => match args.get(1) {
