@@ -621,3 +621,70 @@ fn pasted_html_becomes_markdown_that_parses_to_the_same_article() {
     assert_eq!(second.article.publisher.as_ref().map(|p| &p.value), first.article.publisher.as_ref().map(|p| &p.value));
     assert_eq!(second.article.links.len(), 1);
 }
+
+#[test]
+fn whole_news_page() {
+    // A saved page: a form around it all, a skip link, a cookie banner, menus, a header clock,
+    // a share bar, an in-article "Related" box and "Read more" button, comments, teasers.
+    let page = input("news-page.html");
+    let a = run(&page);
+    let art = &a.article;
+    use lede::analysis::parse::Via;
+    let title = art.title.as_ref().unwrap();
+    assert_eq!((title.value.as_str(), title.via), ("Ministers agree new border plan after all-night talks", Via::JsonLd));
+    let byline = art.byline.as_ref().unwrap();
+    assert_eq!((byline.value.as_str(), byline.via), ("Jane Smith", Via::JsonLd));
+    assert_eq!(byline.source.of(&page), "Jane Smith");
+    let published = art.published.as_ref().unwrap();
+    assert_eq!((published.iso.as_str(), published.via), ("2024-03-14T08:30:00+01:00", Via::JsonLd));
+    assert_eq!(art.publisher.as_ref().unwrap().value, "The Example Times");
+    assert_eq!(art.url.as_ref().unwrap().domain, "example-times.com");
+    let image = art.image.as_ref().unwrap();
+    assert!(image.url.ends_with("border-talks.jpg") && !image.url.contains("logo"), "{}", image.url);
+    let paragraphs: Vec<&str> = art.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.span.of(&a.text)).collect();
+    assert_eq!(paragraphs.len(), 5, "{paragraphs:#?}");
+    assert!(paragraphs[4].starts_with("The parliament is expected"));
+    for chrome in [
+        "Skip to main content",
+        "cookies",
+        "Subscribe",
+        "Trending",
+        "Comments",
+        "Ten things",
+        "rights reserved",
+        "LinkedIn",
+        "Related",
+        "Read more",
+        "not text",
+    ] {
+        assert!(!a.text.contains(chrome), "{chrome} is in the text:\n{}", a.text);
+    }
+    assert_eq!(art.dateline.as_ref().map(|d| d.place.as_str()), Some("BRUSSELS"));
+    // Every piece of the text still maps back to where the page has it.
+    let at = a.text.find("European ministers").unwrap();
+    assert!(page[a.to_source(at)..].starts_with("European ministers"));
+    assert!(a.diagnostics.is_empty(), "{:?}", a.diagnostics);
+    // The same page with a byte-order mark, and the Markdown it becomes reads the same.
+    let bom = run(&format!("\u{feff}{page}"));
+    assert_eq!(bom.article.title.as_ref().map(|t| &t.value), Some(&title.value));
+    let md = run(&html_to_markdown(&page));
+    assert_eq!(md.text, a.text);
+    assert_eq!(md.article.byline.as_ref().unwrap().value, "Jane Smith");
+    assert_eq!(md.article.published.as_ref().unwrap().iso, published.iso);
+}
+
+#[test]
+fn a_page_without_an_article_says_so() {
+    // A home page: teasers and links, no story.
+    let mut page = String::from(
+        "<html><head><title>Example News - Home</title></head><body><a href=#main>Skip to main content</a><h2>Top stories</h2><ul>",
+    );
+    for i in 0..40 {
+        page.push_str(&format!("<li><a href=\"/story/{i}\">Headline number {i} of the day's news</a></li>"));
+    }
+    page.push_str("</ul></body></html>");
+    let a = run(&page);
+    assert!(a.article.title.as_ref().is_none_or(|t| t.value != "Skip to main content"));
+    assert!(a.diagnostics.iter().any(|d| d.message.contains("does not look like an article")), "{:?}", a.diagnostics);
+    assert!(a.text.contains("Headline number 39"));
+}

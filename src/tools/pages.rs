@@ -40,7 +40,7 @@ pub fn sealed(name: &str) -> bool {
     for b in name.bytes() {
         h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
     }
-    h % 5 == 0
+    h.is_multiple_of(5)
 }
 
 /// Lowercase words of letters and digits.
@@ -195,13 +195,14 @@ pub fn evaluate(dir: &Path, errors: bool) -> Result<String, String> {
         let sealed = sealed(name);
         let t = if sealed { &mut closed } else { &mut open };
         t.pages += 1;
-        let mut miss = |field: &str, want: &str, got: String| {
+        let miss = |field: &str, want: &str, got: String| {
             if errors && !sealed {
                 println!("{name}\t{field}\texpected: {want}\tgot: {got}");
             }
         };
         let art = &a.article;
-        let fields: [(&str, Option<(String, String)>, &mut (usize, usize, usize)); 3] = [
+        type Row<'t> = (&'static str, Option<(String, String)>, &'t mut (usize, usize, usize));
+        let fields: [Row; 3] = [
             ("title", art.title.as_ref().map(|f| (f.value.clone(), format!("{:?}", f.via))), &mut t.title),
             ("byline", art.byline.as_ref().map(|f| (f.value.clone(), format!("{:?}", f.via))), &mut t.byline),
             ("siteName", art.publisher.as_ref().map(|f| (f.value.clone(), format!("{:?}", f.via))), &mut t.publisher),

@@ -333,9 +333,7 @@ impl Builder<'_> {
             self.pop_until(|t| t == "tr");
         } else if n == "a" && flags & IN_A != 0 {
             self.pop_until(|t| t == "a");
-        } else if matches!(n, "option" | "optgroup") && self.top_name() == "option" {
-            self.pop();
-        } else if is_heading(n) && is_heading(self.top_name()) {
+        } else if matches!(n, "option" | "optgroup") && self.top_name() == "option" || is_heading(n) && is_heading(self.top_name()) {
             self.pop();
         }
         let parent = self.top();

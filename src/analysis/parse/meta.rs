@@ -274,34 +274,35 @@ fn json_ld(span: Span, input: &str, m: &mut PageMeta) {
 }
 
 /// `title` without its site's name: "Headline | Site" → "Headline", "Site - Headline" →
-/// "Headline". With `site` known, a part that is the site's name goes; otherwise the last
-/// separated part goes when what stays has three words or more (Readability's rule).
-pub(crate) fn without_site(title: &str, site: Option<&str>) -> String {
+/// "Headline", the part that is `site`'s name going. With `guess` (a page's `<title>`, which
+/// usually carries the site's name), when no part is the site's, the last separated part
+/// goes if what stays has three words or more, else the first (Readability's rule).
+pub(crate) fn without_site(title: &str, site: Option<&str>, guess: bool) -> String {
     const SEPARATORS: [&str; 9] = [" | ", " - ", " – ", " — ", " :: ", " / ", " » ", " · ", " \\ "];
-    let parts: Vec<(usize, usize)> = {
-        let mut cuts = Vec::new();
-        for sep in SEPARATORS {
-            let mut from = 0;
-            while let Some(k) = title[from..].find(sep) {
-                cuts.push((from + k, sep.len()));
-                from += k + sep.len();
-            }
+    let mut parts = Vec::new();
+    for sep in SEPARATORS {
+        let mut from = 0;
+        while let Some(k) = title[from..].find(sep) {
+            parts.push((from + k, sep.len()));
+            from += k + sep.len();
         }
-        cuts.sort_unstable();
-        cuts
+    }
+    parts.sort_unstable();
+    let (Some(&(first, first_len)), Some(&(last, last_len))) = (parts.first(), parts.last()) else {
+        return title.trim().to_string();
     };
-    let Some(&(last, last_len)) = parts.last() else { return title.trim().to_string() };
     let norm = |s: &str| s.trim().to_lowercase();
     if let Some(site) = site.map(norm).filter(|s| !s.is_empty()) {
         let tail = norm(&title[last + last_len..]);
-        if tail == site || site.contains(&tail) || tail.contains(&site) {
-            return without_site(title[..last].trim(), Some(&site));
+        if !tail.is_empty() && (tail == site || site.contains(&tail) || tail.contains(&site)) {
+            return without_site(title[..last].trim(), Some(&site), false);
         }
-        let (first, first_len) = parts[0];
         let head = norm(&title[..first]);
-        if head == site || site.contains(&head) || head.contains(&site) {
+        if !head.is_empty() && (head == site || site.contains(&head) || head.contains(&site)) {
             return title[first + first_len..].trim().to_string();
         }
+    }
+    if !guess {
         return title.trim().to_string();
     }
     let words = |s: &str| s.split_whitespace().count();
@@ -309,7 +310,6 @@ pub(crate) fn without_site(title: &str, site: Option<&str>) -> String {
     if words(kept) >= 3 {
         return kept.to_string();
     }
-    let (first, first_len) = parts[0];
     let after = title[first + first_len..].trim();
     if words(after) >= 3 {
         return after.to_string();
@@ -358,13 +358,18 @@ mod tests {
 
     #[test]
     fn site_names_leave_titles() {
-        assert_eq!(without_site("Mars rover lands | Space News", Some("Space News")), "Mars rover lands");
-        assert_eq!(without_site("Space News - Mars rover lands", Some("Space News")), "Mars rover lands");
+        assert_eq!(without_site("Mars rover lands | Space News", Some("Space News"), false), "Mars rover lands");
+        // A stated title keeps a subtitle that is not the site's name.
         assert_eq!(
-            without_site("Mars rover lands safely on the red planet - Space News", None),
+            without_site("How we designed it - an async task framework", Some("Dropbox"), false),
+            "How we designed it - an async task framework"
+        );
+        assert_eq!(without_site("Space News - Mars rover lands", Some("Space News"), true), "Mars rover lands");
+        assert_eq!(
+            without_site("Mars rover lands safely on the red planet - Space News", None, true),
             "Mars rover lands safely on the red planet"
         );
-        assert_eq!(without_site("Home - Space News", None), "Home - Space News");
-        assert_eq!(without_site("No separator here", None), "No separator here");
+        assert_eq!(without_site("Home - Space News", None, true), "Home - Space News");
+        assert_eq!(without_site("No separator here", None, true), "No separator here");
     }
 }

@@ -287,7 +287,9 @@ impl<'d, 'a> Page<'d, 'a> {
         let dom = self.dom;
         let mut sums = vec![Sums::default(); dom.nodes.len()];
         for i in (1..dom.nodes.len()).rev() {
-            if gone[i] && !(OPAQUE.contains(&self.name(i)) && !self.base[dom.nodes[i].parent]) {
+            // An embed or an input is counted (a form's or a video's mark) though it holds no text.
+            let counted = OPAQUE.contains(&self.name(i)) && !self.base[dom.nodes[i].parent];
+            if gone[i] && !counted {
                 continue;
             }
             let mut s = sums[i];
@@ -771,7 +773,8 @@ impl<'d, 'a> Page<'d, 'a> {
         let publisher = m.publisher.best(|v| !is_url(v)).cloned();
         let site = publisher.as_ref().map(|p| p.value.clone());
         let is_site = |v: &str| site.as_deref().is_some_and(|s| similarity(s, v) > 0.9 && similarity(v, s) > 0.9);
-        let from_title_element = m.title_element.as_ref().map(|t| Stated { value: without_site(&t.value, site.as_deref()), ..t.clone() });
+        let from_title_element =
+            m.title_element.as_ref().map(|t| Stated { value: without_site(&t.value, site.as_deref(), true), ..t.clone() });
         // The stated title of highest precedence that is not the site's name; of two in
         // JSON-LD, the one closer to the page's <title>.
         let stated = m.title.best(|v| !v.trim().is_empty() && !is_site(v)).map(|best| {
@@ -779,7 +782,7 @@ impl<'d, 'a> Page<'d, 'a> {
             let close = |s: &Stated| m.title_element.as_ref().map_or(0.0, |t| similarity(&t.value, &s.value));
             rivals.fold(best, |a, b| if close(b) > close(a) { b } else { a })
         });
-        let mut title = stated.map(|t| Stated { value: without_site(&t.value, site.as_deref()), ..t.clone() });
+        let mut title = stated.map(|t| Stated { value: without_site(&t.value, site.as_deref(), false), ..t.clone() });
         // The headings of the page (not of its chrome): the one that states the title.
         let mut inside = vec![false; dom.nodes.len()];
         for &r in roots {
@@ -881,7 +884,7 @@ impl<'d, 'a> Page<'d, 'a> {
             byline,
             published,
             publisher,
-            url: m.url.best(|v| is_url(v)).cloned(),
+            url: m.url.best(is_url).cloned(),
             image: m.image.best(|v| !logo(v) && !v.starts_with("data:")).cloned(),
             article: true,
             whole_page,
