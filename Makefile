@@ -49,9 +49,10 @@ size: dist
 	@scripts/size.sh dist
 
 ## The first load (every file of dist/, all of which the service worker precaches) stays under
-## its budget: 2 MB gzipped, raised to 2.25 MB for reading whole web pages (the tree, the main
-## content's scoring and the metadata readers in the worker; issue #23 allows it for that alone).
-FIRST_LOAD_BUDGET := 2250000
+## the 2 MB gzipped budget. (Reading whole web pages was allowed up to 2.25 MB; it did not need
+## it: the worker grew by 49 KB and the page's bundle, no longer holding the HTML parser, shrank
+## by 138 KB.)
+FIRST_LOAD_BUDGET := 2000000
 size-check:
 	@scripts/size.sh dist | awk -v budget=$(FIRST_LOAD_BUDGET) '/^TOTAL/ { \
 	  if ($$3 >= budget) { printf "size-check: first load %d B gzipped, over the budget of %d B\n", $$3, budget; exit 1 } \

@@ -688,3 +688,16 @@ fn a_page_without_an_article_says_so() {
     assert!(a.diagnostics.iter().any(|d| d.message.contains("does not look like an article")), "{:?}", a.diagnostics);
     assert!(a.text.contains("Headline number 39"));
 }
+
+#[test]
+fn a_fragment_of_links_keeps_its_heading_as_the_title() {
+    // A pasted selection is no whole page, even with a stray <body> in it (the XSS payloads
+    // the end-to-end test pastes): its heading is its title, and nothing is dropped as chrome.
+    let mut html = String::from("<h1>Hostile page</h1><p><body onload=\"x()\"></p>");
+    for i in 0..12 {
+        html.push_str(&format!("<p><a href=\"javascript:x({i})\">click</a></p>"));
+    }
+    let a = run(&html);
+    assert_eq!(a.article.title.as_ref().map(|t| t.value.as_str()), Some("Hostile page"));
+    assert_eq!(a.text.matches("click").count(), 12);
+}

@@ -265,15 +265,14 @@ struct Open {
     boundary: usize,
 }
 
-struct Builder<'a> {
+struct Builder {
     nodes: Vec<Node>,
     stack: Vec<Open>,
     /// Each open element's stack positions, by name.
     positions: FastMap<String, Vec<usize>>,
-    input: &'a str,
 }
 
-impl Builder<'_> {
+impl Builder {
     fn top(&self) -> &Open {
         self.stack.last().expect("the root is never popped")
     }
@@ -405,7 +404,6 @@ pub(crate) fn build(input: &str) -> Dom<'_> {
         nodes: vec![Node { parent: 0, children: Vec::new(), data: Data::Root }],
         stack: vec![Open { node: 0, flags: 0, special: 0, boundary: 0 }],
         positions: FastMap::default(),
-        input,
     };
     for (token, span) in tokenize(input) {
         match token {
@@ -416,7 +414,6 @@ pub(crate) fn build(input: &str) -> Dom<'_> {
             }
         }
     }
-    let _ = b.input;
     Dom { input, nodes: b.nodes }
 }
 

@@ -93,25 +93,24 @@ pub(crate) fn html_blocks(input: &str) -> RawDoc {
     let dom = build(input);
     let m = meta::read(&dom);
     let mut page = Page::new(&dom);
-    let whole_page = dom
-        .nodes
-        .iter()
-        .any(|n| matches!(&n.data, Data::Element { name, .. } if matches!(name.as_str(), "html" | "head" | "body" | "title")))
-        || !m.title.0.is_empty();
+    // A whole page has a head (a <body> alone may be a fragment's: a pasted selection).
+    let whole_page =
+        dom.nodes.iter().any(|n| matches!(&n.data, Data::Element { name, .. } if matches!(name.as_str(), "html" | "head" | "title")))
+            || !m.title.0.is_empty();
     let content = page.extract();
     let article = m.declares_article || !whole_page || page.readerable() || !page.mostly_links();
     let roots = if article { content.roots.clone() } else { vec![0] };
     let mut gone = if article { content.gone } else { page.base.clone() };
     let mut facts = page.facts(&m, &roots, &gone, whole_page);
-    // The heading that states the title is the title's block, not the body's.
-    if let Some(h) = page.title_heading.filter(|_| facts.title.is_some()) {
-        mark(&dom, &mut gone, h);
-    }
     facts.article = article;
     facts.whole_page = whole_page;
     if !article {
         // A page of no article has no headline: its title is only what the page calls itself.
         facts.title = facts.title.filter(|t| t.via != Via::Heading);
+    }
+    // The heading that states the title is the title's block, not the body's.
+    if let Some(h) = page.title_heading.filter(|_| facts.title.is_some()) {
+        mark(&dom, &mut gone, h);
     }
     let mut doc = RawDoc::default();
     let mut w = Walker::new(&dom, &gone, &mut doc);
@@ -467,19 +466,21 @@ impl<'d, 'a> Page<'d, 'a> {
         for (&n, s) in score.iter_mut() {
             *s *= 1.0 - Self::link_density(&sums[n]);
         }
-        let body = (1..dom.nodes.len()).find(|&i| self.name(i) == "body" && !gone[i]);
+        // The document's body (not a stray <body> inside a paragraph).
+        let top_level = |i: usize| matches!(self.name(dom.nodes[i].parent), "" | "html");
+        let body = (1..dom.nodes.len()).find(|&i| self.name(i) == "body" && !gone[i] && top_level(i));
         let mut ranked: Vec<(usize, f32)> = order.iter().map(|&n| (n, score[&n])).collect();
         // The best first; among equal scores, the first in the page.
         ranked.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal).then(a.0.cmp(&b.0)));
         ranked.truncate(5);
-        let whole = |this: &Self, gone: Vec<bool>, sums: &[Sums]| {
+        // No container stands out: the whole body is the article.
+        let whole = |gone: Vec<bool>, sums: &[Sums]| {
             let root = body.unwrap_or(0);
-            let _ = this;
             Content { roots: vec![root], chars: sums[root].chars, gone }
         };
-        let Some(&(mut top, top_score)) = ranked.first() else { return self.clean(whole(self, gone, &sums), &sums, flags) };
+        let Some(&(mut top, top_score)) = ranked.first() else { return self.clean(whole(gone, &sums), flags) };
         if matches!(self.name(top), "body" | "html") {
-            return self.clean(whole(self, gone, &sums), &sums, flags);
+            return self.clean(whole(gone, &sums), flags);
         }
         let is_body = |n: usize| n == 0 || matches!(self.name(n), "body" | "html");
         // Several good candidates under one ancestor: the ancestor is the article.
@@ -556,13 +557,13 @@ impl<'d, 'a> Page<'d, 'a> {
             }
         }
         let chars = roots.iter().map(|&r| sums[r].chars).sum();
-        self.clean(Content { roots, gone, chars }, &sums, flags)
+        self.clean(Content { roots, gone, chars }, flags)
     }
 
     /// Readability's cleaning of the article: share bars, forms, link lists, galleries
     /// without text and headings marked as clutter go; a bottom-up pass, so an element's
     /// counts leave out what was already cleaned inside it.
-    fn clean(&self, mut content: Content, _sums: &[Sums], flags: Flags) -> Content {
+    fn clean(&self, mut content: Content, flags: Flags) -> Content {
         let dom = self.dom;
         let h = Hints::get();
         let n = dom.nodes.len();
@@ -596,6 +597,12 @@ impl<'d, 'a> Page<'d, 'a> {
         // Bottom-up: each element is judged with what is left inside it.
         let mut sums = vec![Sums::default(); n];
         let totals = self.sums(&content.gone);
+        // Nothing inside a data table or code is clutter.
+        let mut sheltered = vec![false; n];
+        for i in 1..n {
+            let p = dom.nodes[i].parent;
+            sheltered[i] = sheltered[p] || self.name(p) == "table" && data_table(&totals[p]) || matches!(self.name(p), "code" | "pre");
+        }
         for i in (1..n).rev() {
             if !inside[i] || content.gone[i] {
                 continue;
@@ -625,7 +632,7 @@ impl<'d, 'a> Page<'d, 'a> {
                 if TEXTISH.contains(&name) {
                     s.textish_chars = s.chars;
                 }
-                let remove = !content.roots.contains(&i) && self.clutter(i, name, &s, flags, &inside);
+                let remove = !content.roots.contains(&i) && self.clutter(i, name, &s, flags, sheltered[i]);
                 if remove {
                     mark(dom, &mut content.gone, i);
                     continue;
@@ -656,7 +663,7 @@ impl<'d, 'a> Page<'d, 'a> {
     }
 
     /// Whether element `i` of the article is clutter, by Readability's rules.
-    fn clutter(&self, i: usize, name: &str, s: &Sums, flags: Flags, inside: &[bool]) -> bool {
+    fn clutter(&self, i: usize, name: &str, s: &Sums, flags: Flags, sheltered: bool) -> bool {
         let weight = if flags.weight_classes { self.class_weight(i) } else { 0 };
         if matches!(name, "h1" | "h2") && weight < 0 {
             return true;
@@ -667,8 +674,7 @@ impl<'d, 'a> Page<'d, 'a> {
         if !flags.clean_conditionally || !matches!(name, "form" | "fieldset" | "table" | "ul" | "div") {
             return false;
         }
-        let data_table = |t: &Sums| t.header_cells > 0 || t.rows >= 10 || t.cells > 4 * t.rows.max(1) || t.cells > 10;
-        if name == "table" && data_table(s) || self.in_data_table(i, inside) {
+        if name == "table" && data_table(s) || sheltered {
             return false;
         }
         if weight < 0 {
@@ -700,11 +706,6 @@ impl<'d, 'a> Page<'d, 'a> {
             }
         }
         remove
-    }
-
-    fn in_data_table(&self, i: usize, inside: &[bool]) -> bool {
-        let _ = inside;
-        self.dom.has_ancestor(i, "table", 3) && self.dom.has_ancestor(i, "th", 0)
     }
 
     /// Adds a paragraph's `content` score to `first` (its parent) and up to four more
@@ -772,7 +773,17 @@ impl<'d, 'a> Page<'d, 'a> {
         let dom = self.dom;
         let publisher = m.publisher.best(|v| !is_url(v)).cloned();
         let site = publisher.as_ref().map(|p| p.value.clone());
-        let is_site = |v: &str| site.as_deref().is_some_and(|s| similarity(s, v) > 0.9 && similarity(v, s) > 0.9);
+        // The site's name: the publisher, or the end of the <title> after its last separator
+        // when a stated title is only that ("PIXNET" for "A trip | PIXNET").
+        let title_tail = m.title_element.as_ref().and_then(|t| {
+            let cut = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "]
+                .iter()
+                .filter_map(|sep| t.value.rfind(sep).map(|k| k + sep.len()))
+                .max()?;
+            Some(t.value[cut..].to_string())
+        });
+        let same = |a: &str, b: &str| similarity(a, b) > 0.9 && similarity(b, a) > 0.9;
+        let is_site = |v: &str| site.as_deref().is_some_and(|s| same(s, v)) || title_tail.as_deref().is_some_and(|t| same(t, v));
         let from_title_element =
             m.title_element.as_ref().map(|t| Stated { value: without_site(&t.value, site.as_deref(), true), ..t.clone() });
         // The stated title of highest precedence that is not the site's name; of two in
@@ -801,8 +812,7 @@ impl<'d, 'a> Page<'d, 'a> {
                     first_h1 = Some((i, text.clone()));
                 }
                 if similar.is_none() {
-                    if let Some(r) = reference.as_ref().filter(|r| similarity(&r.value, &text.value) > 0.75) {
-                        let _ = r;
+                    if reference.as_ref().is_some_and(|r| similarity(&r.value, &text.value) > 0.75) {
                         similar = Some((i, text));
                     }
                 }
@@ -813,8 +823,11 @@ impl<'d, 'a> Page<'d, 'a> {
             title = match (&from_title_element, &similar, &first_h1) {
                 // The page's <title> names the heading: the heading's words, which are the story's.
                 (Some(_), Some((_, h)), _) => Some(Stated { via: Via::Heading, ..h.clone() }),
-                // A <title> too short or too long to be a headline, and one first-level heading.
-                (Some(t), None, Some((_, h))) if h1s == 1 && !(15..=150).contains(&t.value.chars().count()) => {
+                // A <title> too short or too long to be a headline, and one first-level heading of
+                // five words or more (Readability's rule).
+                (Some(t), None, Some((_, h)))
+                    if h1s == 1 && !(15..=150).contains(&t.value.chars().count()) && h.value.split_whitespace().count() > 4 =>
+                {
                     Some(Stated { via: Via::Heading, ..h.clone() })
                 }
                 (Some(t), _, _) => Some(t.clone()),
@@ -890,6 +903,12 @@ impl<'d, 'a> Page<'d, 'a> {
             whole_page,
         }
     }
+}
+
+/// Whether a table holds data rather than layout (Readability's test, from its counts): header
+/// cells, a caption, ten rows or more, more than four columns or ten cells.
+fn data_table(t: &Sums) -> bool {
+    t.header_cells > 0 || t.rows >= 10 || t.cells > 4 * t.rows.max(1) || t.cells > 10
 }
 
 /// Leaves out node `n` and everything in it.
@@ -1144,9 +1163,6 @@ impl<'w, 'd, 'a> Walker<'w, 'd, 'a> {
                     stack.extend(dom.nodes[n].children.iter().rev().map(|&c| (c, true)));
                 }
             }
-            if !entering {
-                continue;
-            }
         }
     }
 
@@ -1228,7 +1244,6 @@ impl<'w, 'd, 'a> Walker<'w, 'd, 'a> {
         if run < bytes.len() {
             push(raw[run..].to_string(), Span::new(span.start + run, span.end));
         }
-        let _ = RawKind::Paragraph;
     }
 }
 
