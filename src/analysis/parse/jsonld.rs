@@ -2,7 +2,7 @@
 //! with the byte span of every string, so a headline read from it maps back to the page.
 //! Hand-rolled rather than serde_json's deserializer, which the worker does not link (it
 //! was 10 KB of its gzipped wasm); this reader is a few hundred bytes. It never fails: what
-//! does not parse is `None`, and nesting deeper than [`MAX_DEPTH`] is cut off.
+//! does not parse is `None`, and nesting deeper than `MAX_DEPTH` (64) is cut off.
 
 use crate::analysis::span::Span;
 

@@ -1,7 +1,7 @@
 //! A page's own statements about its article: JSON-LD (schema.org's `NewsArticle` and its
 //! kin), OpenGraph and `article:*` tags, Twitter cards, `<meta name="author|date|parsely-*">`,
 //! Dublin Core, microdata, `<link rel="canonical">` and `<title>`. Each value says where it
-//! came from ([`Via`]), and [`Candidates::best`] takes them in that precedence, JSON-LD first.
+//! came from ([`Via`]), and `Candidates::best` takes them in that precedence, JSON-LD first.
 //! The main content's markup (its `<h1>`, a byline element, `<time>`) is read by
 //! [`super::page`], which adds its candidates here.
 

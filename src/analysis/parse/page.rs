@@ -811,10 +811,8 @@ impl<'d, 'a> Page<'d, 'a> {
                 if first_h1.is_none() && self.name(i) == "h1" && (inside[i] || !gone[i]) {
                     first_h1 = Some((i, text.clone()));
                 }
-                if similar.is_none() {
-                    if reference.as_ref().is_some_and(|r| similarity(&r.value, &text.value) > 0.75) {
-                        similar = Some((i, text));
-                    }
+                if similar.is_none() && reference.as_ref().is_some_and(|r| similarity(&r.value, &text.value) > 0.75) {
+                    similar = Some((i, text));
                 }
             }
         }
