@@ -701,3 +701,18 @@ fn a_fragment_of_links_keeps_its_heading_as_the_title() {
     assert_eq!(a.article.title.as_ref().map(|t| t.value.as_str()), Some("Hostile page"));
     assert_eq!(a.text.matches("click").count(), 12);
 }
+
+#[test]
+fn in_a_page_only_a_figcaption_is_a_caption() {
+    // A picture without a caption: the paragraph after it is the story's first.
+    let story = "The ministers met on Thursday in Brussels and agreed a plan for the borders, officials said.";
+    let page = format!(
+        "<html><head><title>Border plan agreed</title></head><body><article><h1>Border plan agreed</h1>\
+        <img src=\"https://example.org/a.jpg\" alt=\"The table\"><p>{story}</p><p>{story}</p></article></body></html>"
+    );
+    let a = run(&page);
+    assert!(a.article.caption.is_none());
+    assert_eq!(a.article.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).count(), 2);
+    let with = run(&page.replace("alt=\"The table\">", "alt=\"The table\"><figcaption>The table, on Thursday.</figcaption>"));
+    assert_eq!(with.article.caption.as_ref().map(|c| c.span.of(&with.text)), Some("The table, on Thursday."));
+}

@@ -204,7 +204,7 @@ impl<'d, 'm> Classifier<'d, 'm> {
             return;
         }
         self.in_header = false;
-        if self.caption(caption_here, block) || self.credits(index, block) {
+        if self.caption(caption_here, index, block) || self.credits(index, block) {
             return;
         }
         self.body(block);
@@ -384,9 +384,12 @@ impl<'d, 'm> Classifier<'d, 'm> {
     }
 
     /// The block right after the lead image, unless a heading: its caption, with the photo
-    /// credit that ends it.
-    fn caption(&mut self, caption_here: bool, block: &RawBlock) -> bool {
+    /// credit that ends it. In a web page, only a figure's caption is one.
+    fn caption(&mut self, caption_here: bool, index: usize, block: &RawBlock) -> bool {
         if !caption_here || self.article.caption.is_some() || matches!(block.kind, RawKind::Heading(_)) {
+            return false;
+        }
+        if self.doc.page.as_ref().is_some_and(|p| p.captions.binary_search(&index).is_err()) {
             return false;
         }
         if let Some(span) = self.push(BlockKind::Caption, block, &block.inlines) {

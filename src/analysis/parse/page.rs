@@ -125,6 +125,7 @@ pub(crate) fn html_blocks(input: &str) -> RawDoc {
         w.walk(r);
     }
     w.close_block();
+    facts.captions = std::mem::take(&mut w.captions);
     doc.page = Some(Box::new(facts));
     doc
 }
@@ -899,6 +900,7 @@ impl<'d, 'a> Page<'d, 'a> {
             image: m.image.best(|v| !logo(v) && !v.starts_with("data:")).cloned(),
             article: true,
             whole_page,
+            captions: Vec::new(),
         }
     }
 }
@@ -1051,6 +1053,9 @@ struct Walker<'w, 'd, 'a> {
     link: Option<usize>,
     /// A `<br>` just passed: a second one ends the paragraph.
     br: bool,
+    /// Whether the block being laid out is a figure's caption; the caption blocks' indices.
+    in_caption: bool,
+    captions: Vec<usize>,
 }
 
 fn block_kind(name: &str) -> Option<RawKind> {
@@ -1071,12 +1076,15 @@ fn block_kind(name: &str) -> Option<RawKind> {
 
 impl<'w, 'd, 'a> Walker<'w, 'd, 'a> {
     fn new(dom: &'d Dom<'a>, gone: &'w [bool], doc: &'w mut RawDoc) -> Self {
-        Walker { dom, gone, doc, current: None, strong: 0, link: None, br: false }
+        Walker { dom, gone, doc, current: None, strong: 0, link: None, br: false, in_caption: false, captions: Vec::new() }
     }
 
     fn close_block(&mut self) {
         if let Some(b) = self.current.take() {
             if b.inlines.iter().any(|i| !i.text.trim().is_empty() || i.image.is_some()) {
+                if self.in_caption {
+                    self.captions.push(self.doc.blocks.len());
+                }
                 self.doc.blocks.push(b);
             }
         }
@@ -1106,6 +1114,7 @@ impl<'w, 'd, 'a> Walker<'w, 'd, 'a> {
                             _ => {
                                 if block_kind(name).is_some() {
                                     self.close_block();
+                                    self.in_caption = false;
                                     kinds.pop();
                                 }
                             }
@@ -1148,6 +1157,7 @@ impl<'w, 'd, 'a> Walker<'w, 'd, 'a> {
                     self.br = false;
                     if let Some(kind) = block_kind(name) {
                         self.close_block();
+                        self.in_caption = name == "figcaption";
                         // A paragraph inside a list item is the item's.
                         let kind = match (kinds.last(), kind) {
                             (Some(RawKind::ListItem), RawKind::Paragraph) => RawKind::ListItem,

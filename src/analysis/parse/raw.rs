@@ -97,4 +97,7 @@ pub(crate) struct PageFacts {
     /// A whole page (not a fragment copied from one): a title is only what the page states
     /// or its headings, never a line of its text.
     pub whole_page: bool,
+    /// The blocks that are a figure's caption (`<figcaption>`), in order: in a page, only
+    /// those caption the lead image; the paragraph after a picture without one is the story's.
+    pub captions: Vec<usize>,
 }
