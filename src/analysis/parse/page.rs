@@ -971,6 +971,15 @@ pub(crate) fn names(byline: &str) -> Option<String> {
         }
     }
     let mut name = rest[..end].trim().trim_end_matches([',', '|', '-', '·', '•']).trim();
+    // "Jane Doe, Europe correspondent", "Jane Smith, Al Jazeera": the name before the role or outlet.
+    if let Some((before, after)) = name.split_once(", ") {
+        let after = after.trim();
+        let role = super::chrome::staff_role(after).is_some();
+        let outlet = crate::analysis::lists::Outlets::get().is_outlet(after) || after.chars().all(|c| c.is_uppercase() || c == ' ');
+        if role || outlet {
+            name = before.trim();
+        }
+    }
     if let Some(n) = super::chrome::name_before_role(name) {
         name = n;
     }
