@@ -50,7 +50,7 @@ size: dist
 
 ## The first load (every file of dist/, all of which the service worker precaches) stays under
 ## the 2 MB gzipped budget. (Reading whole web pages was allowed up to 2.25 MB; it did not need
-## it: the worker grew by 49 KB and the page's bundle, no longer holding the HTML parser, shrank
+## it: the worker grew by 51 KB and the page's bundle, no longer holding the HTML parser, shrank
 ## by 138 KB.)
 FIRST_LOAD_BUDGET := 2000000
 size-check:
