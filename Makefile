@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: bench-scaling scaling-check serve test setup setup-test dist fmt-check lint test-native test-web test-e2e size size-check clean model model-check eval bench fuzz clusters
+.PHONY: bench-scaling scaling-check serve test setup setup-test dist fmt-check lint test-native test-web test-e2e size size-check clean model model-check eval eval-pages bench fuzz clusters
 
 # The read-only data the model is trained from (never committed; see README).
 DATA ?= ../shared/data
@@ -49,7 +49,9 @@ size: dist
 	@scripts/size.sh dist
 
 ## The first load (every file of dist/, all of which the service worker precaches) stays under
-## the 2 MB gzipped budget.
+## the 2 MB gzipped budget. (Reading whole web pages was allowed up to 2.25 MB; it did not need
+## it: the worker grew by 51 KB and the page's bundle, no longer holding the HTML parser, shrank
+## by 138 KB.)
 FIRST_LOAD_BUDGET := 2000000
 size-check:
 	@scripts/size.sh dist | awk -v budget=$(FIRST_LOAD_BUDGET) '/^TOTAL/ { \
@@ -101,6 +103,11 @@ eval:
 	cargo run --release --bin lede -- eval tests/inputs/modern-news.conll
 	cargo run --release --bin lede -- eval $(DATA)/conll2003/eng.testa --shown
 	cargo run --release --bin lede -- eval tests/inputs/modern-news.conll --shown
+
+## Whole web pages: title, byline, publisher, date and body scores on Readability's test pages
+## (../shared/data/readability-pages); ERRORS=1 lists every miss of the pages tuned on.
+eval-pages:
+	cargo run --release --bin lede -- pages $(DATA)/readability-pages $(if $(ERRORS),--errors)
 
 clean:
 	cargo clean

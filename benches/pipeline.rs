@@ -108,6 +108,38 @@ mod native {
         s
     }
 
+    /// About 300 KB of a news site's page: a menu, teaser lists, an article of sixty
+    /// paragraphs in nested containers, comments and a footer.
+    fn page() -> String {
+        let mut out = String::from("<!DOCTYPE html><html><head><title>Talks resume | Example News</title>\
+            <meta property=\"og:title\" content=\"Talks resume\"><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\
+            \"headline\":\"Talks resume\",\"datePublished\":\"2024-05-02T10:00:00Z\",\"author\":{\"name\":\"Jane Doe\"}}</script></head><body>");
+        while out.len() < 300_000 {
+            out.push_str("<nav class=\"menu\"><ul>");
+            for i in 0..40 {
+                out.push_str(&format!("<li><a href=\"/s/{i}\">Section {i}</a></li>"));
+            }
+            out.push_str("</ul></nav><div class=\"main\"><article class=\"story\"><h1>Talks resume</h1>");
+            for i in 0..60 {
+                out.push_str(&format!(
+                    "<div class=\"para\"><p>{} said on Thursday, in a statement to reporters, that the talks would resume in Geneva next week, paragraph {i}.</p></div>",
+                    surname(i)
+                ));
+            }
+            out.push_str("</article><aside class=\"related\"><ul>");
+            for i in 0..30 {
+                out.push_str(&format!("<li><a href=\"/story/{i}\">Another story {i}</a></li>"));
+            }
+            out.push_str("</ul></aside><section class=\"comments\">");
+            for i in 0..30 {
+                out.push_str(&format!("<div class=\"comment\"><p>Comment {i}, from a reader, about the talks.</p></div>"));
+            }
+            out.push_str("</section></div><footer>© Example News</footer>");
+        }
+        out.push_str("</body></html>");
+        out
+    }
+
     /// About 256 KB of `unit(i)` for i = 0, 1, ...
     fn repeated(unit: impl Fn(usize) -> String) -> String {
         let mut out = String::new();
@@ -130,6 +162,11 @@ mod native {
             ("names on one line", repeated(|i| format!("{} {} ", surname(i), surname(i + 7)))),
             ("banks", repeated(|i| format!("The Bank of {} said.{}", surname(i), if i % 40 == 39 { "\n\n" } else { " " }))),
             ("parties", repeated(|i| format!("{} of the Labour Party met Microsoft and Sinn Fein. ", surname(i)))),
+            // A page whose inline script is full of "<" (minified code): each "<" was once
+            // compared with the closing tag by copying the rest of the page.
+            ("script full of <", format!("<p>Story.</p><script>{}</script>", repeated(|i| format!("if(a<b{i}){{x=\"<p>\"}}")))),
+            // A whole page: menus, teasers, an article, a footer (the extraction's passes).
+            ("news page", page()),
         ];
         let mut g = c.benchmark_group("unusual");
         g.sample_size(10);

@@ -677,3 +677,98 @@ fn a_text_with_thousands_of_repairs_lists_the_first_and_says_how_many_more() {
     assert_eq!(listed, lede::analysis::text::repair::MAX_LISTED);
     assert!(a.diagnostics.iter().any(|d| d.message.contains("2,000 more repairs of this kind than it lists")), "{:?}", a.diagnostics);
 }
+
+#[test]
+fn whole_news_page() {
+    // A saved page: a form around it all, a skip link, a cookie banner, menus, a header clock,
+    // a share bar, an in-article "Related" box and "Read more" button, comments, teasers.
+    let page = input("news-page.html");
+    let a = run(&page);
+    let art = &a.article;
+    use lede::analysis::parse::Via;
+    let title = art.title.as_ref().unwrap();
+    assert_eq!((title.value.as_str(), title.via), ("Ministers agree new border plan after all-night talks", Via::JsonLd));
+    let byline = art.byline.as_ref().unwrap();
+    assert_eq!((byline.value.as_str(), byline.via), ("Jane Smith", Via::JsonLd));
+    assert_eq!(byline.source.of(&page), "Jane Smith");
+    let published = art.published.as_ref().unwrap();
+    assert_eq!((published.iso.as_str(), published.via), ("2024-03-14T08:30:00+01:00", Via::JsonLd));
+    assert_eq!(art.publisher.as_ref().unwrap().value, "The Example Times");
+    assert_eq!(art.url.as_ref().unwrap().domain, "example-times.com");
+    let image = art.image.as_ref().unwrap();
+    assert!(image.url.ends_with("border-talks.jpg") && !image.url.contains("logo"), "{}", image.url);
+    let paragraphs: Vec<&str> = art.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.span.of(&a.text)).collect();
+    assert_eq!(paragraphs.len(), 5, "{paragraphs:#?}");
+    assert!(paragraphs[4].starts_with("The parliament is expected"));
+    for chrome in [
+        "Skip to main content",
+        "cookies",
+        "Subscribe",
+        "Trending",
+        "Comments",
+        "Ten things",
+        "rights reserved",
+        "LinkedIn",
+        "Related",
+        "Read more",
+        "not text",
+    ] {
+        assert!(!a.text.contains(chrome), "{chrome} is in the text:\n{}", a.text);
+    }
+    assert_eq!(art.dateline.as_ref().map(|d| d.place.as_str()), Some("BRUSSELS"));
+    // Every piece of the text still maps back to where the page has it.
+    let at = a.text.find("European ministers").unwrap();
+    assert!(page[a.to_source(at)..].starts_with("European ministers"));
+    assert!(a.diagnostics.is_empty(), "{:?}", a.diagnostics);
+    // The same page with a byte-order mark, and the Markdown it becomes reads the same.
+    let bom = run(&format!("\u{feff}{page}"));
+    assert_eq!(bom.article.title.as_ref().map(|t| &t.value), Some(&title.value));
+    let md = run(&html_to_markdown(&page));
+    assert_eq!(md.text, a.text);
+    assert_eq!(md.article.byline.as_ref().unwrap().value, "Jane Smith");
+    assert_eq!(md.article.published.as_ref().unwrap().iso, published.iso);
+}
+
+#[test]
+fn a_page_without_an_article_says_so() {
+    // A home page: teasers and links, no story.
+    let mut page = String::from(
+        "<html><head><title>Example News - Home</title></head><body><a href=#main>Skip to main content</a><h2>Top stories</h2><ul>",
+    );
+    for i in 0..40 {
+        page.push_str(&format!("<li><a href=\"/story/{i}\">Headline number {i} of the day's news</a></li>"));
+    }
+    page.push_str("</ul></body></html>");
+    let a = run(&page);
+    assert!(a.article.title.as_ref().is_none_or(|t| t.value != "Skip to main content"));
+    assert!(a.diagnostics.iter().any(|d| d.message.contains("does not look like an article")), "{:?}", a.diagnostics);
+    assert!(a.text.contains("Headline number 39"));
+}
+
+#[test]
+fn a_fragment_of_links_keeps_its_heading_as_the_title() {
+    // A pasted selection is no whole page, even with a stray <body> in it (the XSS payloads
+    // the end-to-end test pastes): its heading is its title, and nothing is dropped as chrome.
+    let mut html = String::from("<h1>Hostile page</h1><p><body onload=\"x()\"></p>");
+    for i in 0..12 {
+        html.push_str(&format!("<p><a href=\"javascript:x({i})\">click</a></p>"));
+    }
+    let a = run(&html);
+    assert_eq!(a.article.title.as_ref().map(|t| t.value.as_str()), Some("Hostile page"));
+    assert_eq!(a.text.matches("click").count(), 12);
+}
+
+#[test]
+fn in_a_page_only_a_figcaption_is_a_caption() {
+    // A picture without a caption: the paragraph after it is the story's first.
+    let story = "The ministers met on Thursday in Brussels and agreed a plan for the borders, officials said.";
+    let page = format!(
+        "<html><head><title>Border plan agreed</title></head><body><article><h1>Border plan agreed</h1>\
+        <img src=\"https://example.org/a.jpg\" alt=\"The table\"><p>{story}</p><p>{story}</p></article></body></html>"
+    );
+    let a = run(&page);
+    assert!(a.article.caption.is_none());
+    assert_eq!(a.article.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).count(), 2);
+    let with = run(&page.replace("alt=\"The table\">", "alt=\"The table\"><figcaption>The table, on Thursday.</figcaption>"));
+    assert_eq!(with.article.caption.as_ref().map(|c| c.span.of(&with.text)), Some("The table, on Thursday."));
+}

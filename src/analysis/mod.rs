@@ -40,7 +40,7 @@ use util::timestamp::{parse_timestamp, Date};
 
 /// The version of the JSON this module produces (the CLI's output and the UI's export).
 /// Bump it on any change a consumer could notice; SCHEMA.md documents each field.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The largest input analyzed: 4 MiB, about 600,000 words, far past any article.
 /// Larger inputs are refused with a message, never truncated silently.
@@ -344,7 +344,12 @@ fn analyze_as(
             message: "The entity model is missing or damaged; no entities were tagged.".into(),
         });
     }
-    if article.title.is_none() && !input.trim().is_empty() {
+    if article.not_an_article {
+        diagnostics.push(Diagnostic {
+            severity: Severity::Info,
+            message: "This page does not look like an article (a home page, a list or a search page?): all its text is shown, under the title the page gives itself, if any.".into(),
+        });
+    } else if article.title.is_none() && !input.trim().is_empty() {
         diagnostics
             .push(Diagnostic { severity: Severity::Info, message: "No title was found; the first line did not look like one.".into() });
     }

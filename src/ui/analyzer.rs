@@ -9,7 +9,7 @@
 
 use crate::analysis::{Analysis, Progress};
 use crate::ui::shared::Shared;
-use crate::worker::{Request, Response};
+use crate::worker::{Job as Work, Request, Response};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -170,6 +170,51 @@ struct Client {
     next_id: u32,
     jobs: Vec<Job>,
     cache: VecDeque<(Rc<str>, Rc<Analysis>)>,
+    conversions: Vec<Conversion>,
+}
+
+/// A web page being read as Markdown for the editor.
+struct Conversion {
+    id: u32,
+    html: String,
+    sent: bool,
+    on_status: Callback<Converting>,
+}
+
+/// Where a page's conversion to Markdown stands.
+#[derive(Clone, PartialEq)]
+pub enum Converting {
+    Working(Option<Progress>),
+    Done(String),
+    Failed(String),
+}
+
+/// Reads the web page `html` as Markdown in the worker (the page's bundle holds no HTML
+/// parser); `on_status` hears how it goes. Returns the conversion's id, for [`cancel_conversion`].
+pub fn convert(html: String, on_status: Callback<Converting>) -> u32 {
+    let id = CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        c.next_id += 1;
+        let id = c.next_id;
+        c.conversions.push(Conversion { id, html, sent: false, on_status: on_status.clone() });
+        c.pump();
+        id
+    });
+    on_status.emit(Converting::Working(None));
+    deliver();
+    id
+}
+
+/// Stops conversion `id`: the worker is replaced, as for a cancelled analysis.
+pub fn cancel_conversion(id: u32) {
+    CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        let Some(i) = c.conversions.iter().position(|j| j.id == id) else { return };
+        if c.conversions.remove(i).sent {
+            c.restart();
+        }
+    });
+    deliver();
 }
 
 /// A running worker and the handlers it holds.
@@ -239,12 +284,15 @@ impl Client {
         for j in &mut self.jobs {
             j.sent = false;
         }
+        for c in &mut self.conversions {
+            c.sent = false;
+        }
         self.pump();
     }
 
     /// Starts the worker if there is work, and sends what it has not seen.
     fn pump(&mut self) {
-        if self.jobs.is_empty() {
+        if self.jobs.is_empty() && self.conversions.is_empty() {
             return;
         }
         if self.worker.is_none() {
@@ -254,13 +302,21 @@ impl Client {
                     for job in std::mem::take(&mut self.jobs) {
                         tell(&job, Status::Failed(message.clone()));
                     }
+                    self.fail_conversions(&message);
                     return;
                 }
             }
         }
         let Some(worker) = self.worker.as_ref().filter(|w| w.ready) else { return };
+        // Conversions first: the reader is waiting for the paste to appear.
+        for c in self.conversions.iter_mut().filter(|c| !c.sent) {
+            let request = Request { id: c.id, text: c.html.clone(), job: Work::Markdown };
+            if worker.handle.post_message(&request.to_js()).is_ok() {
+                c.sent = true;
+            }
+        }
         for job in self.jobs.iter_mut().filter(|j| !j.sent) {
-            let request = Request { id: job.id, text: job.text.to_string() };
+            let request = Request { id: job.id, text: job.text.to_string(), job: Work::Analyze };
             if worker.handle.post_message(&request.to_js()).is_ok() {
                 job.sent = true;
             }
@@ -274,6 +330,17 @@ impl Client {
                     w.ready = true;
                 }
                 self.pump();
+            }
+            Response::Progress { id, progress } if self.conversions.iter().any(|c| c.id == id) => {
+                if let Some(c) = self.conversions.iter().find(|c| c.id == id) {
+                    PENDING_CONVERSIONS.with(|p| p.borrow_mut().push((c.on_status.clone(), Converting::Working(Some(progress)))));
+                }
+            }
+            Response::Converted { id, markdown } => {
+                if let Some(i) = self.conversions.iter().position(|c| c.id == id) {
+                    let c = self.conversions.remove(i);
+                    PENDING_CONVERSIONS.with(|p| p.borrow_mut().push((c.on_status, Converting::Done(markdown))));
+                }
             }
             Response::Progress { id, progress } => {
                 if let Some(job) = self.jobs.iter_mut().find(|j| j.id == id) {
@@ -296,12 +363,23 @@ impl Client {
             }
             Response::Failed { id, message } => {
                 // The worker's wasm instance has aborted: fail this job, resend the rest.
+                if let Some(i) = self.conversions.iter().position(|c| c.id == id) {
+                    let c = self.conversions.remove(i);
+                    let failed = Converting::Failed(format!("This page could not be read: {message}"));
+                    PENDING_CONVERSIONS.with(|p| p.borrow_mut().push((c.on_status, failed)));
+                }
                 if let Some(i) = self.jobs.iter().position(|j| j.id == id) {
                     let job = self.jobs.remove(i);
                     tell(&job, Status::Failed(format!("The analysis of this article failed: {message}")));
                 }
                 self.restart();
             }
+        }
+    }
+
+    fn fail_conversions(&mut self, message: &str) {
+        for c in std::mem::take(&mut self.conversions) {
+            PENDING_CONVERSIONS.with(|p| p.borrow_mut().push((c.on_status, Converting::Failed(message.to_string()))));
         }
     }
 
@@ -314,6 +392,14 @@ impl Client {
             for job in std::mem::take(&mut self.jobs) {
                 tell(&job, Status::Failed(format!("The analysis engine could not start: {message}")));
             }
+            self.fail_conversions(&format!("The analysis engine could not start: {message}"));
+            return;
+        }
+        if let Some(i) = self.conversions.iter().position(|c| c.sent) {
+            let c = self.conversions.remove(i);
+            let failed = Converting::Failed(format!("This page could not be read: {message}"));
+            PENDING_CONVERSIONS.with(|p| p.borrow_mut().push((c.on_status, failed)));
+            self.restart();
             return;
         }
         if let Some(i) = self.jobs.iter().position(|j| j.sent) {
@@ -327,6 +413,8 @@ impl Client {
 thread_local! {
     /// Status updates waiting to be told, outside the client's borrow.
     static PENDING: RefCell<Vec<(Callback<Status>, Status)>> = const { RefCell::new(Vec::new()) };
+    /// The same for conversions.
+    static PENDING_CONVERSIONS: RefCell<Vec<(Callback<Converting>, Converting)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Queues `status` for everyone waiting on `job`; [`deliver`] tells them once the client is
@@ -339,6 +427,10 @@ fn tell(job: &Job, status: Status) {
 fn deliver() {
     let pending = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
     for (callback, status) in pending {
+        callback.emit(status);
+    }
+    let conversions = PENDING_CONVERSIONS.with(|p| std::mem::take(&mut *p.borrow_mut()));
+    for (callback, status) in conversions {
         callback.emit(status);
     }
 }

@@ -75,6 +75,20 @@ pub fn outer_html(selector: &str) -> Option<String> {
     window()?.document()?.query_selector(selector).ok()??.outer_html().into()
 }
 
+/// A file's bytes as text, in the encoding its byte-order mark or `<meta charset>` names
+/// (a page saved as windows-1252 or Shift_JIS), decoded by the browser's TextDecoder; invalid
+/// bytes are replaced, so a file is never refused for them.
+fn decode(bytes: Vec<u8>) -> String {
+    let label = crate::analysis::text::encoding::charset(&bytes);
+    if label != "utf-8" {
+        if let Some(text) = web_sys::TextDecoder::new_with_label(&label).ok().and_then(|d| d.decode_with_u8_array(&bytes).ok()) {
+            return text;
+        }
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    text.strip_prefix('\u{feff}').unwrap_or(&text).to_string()
+}
+
 /// Reads the first file of a drop (text, Markdown or HTML) and hands its text to
 /// `done`, or a message when it cannot be read or is too large.
 pub fn read_dropped(files: Option<web_sys::FileList>, done: impl FnOnce(Result<(String, String), String>) + 'static) {
@@ -93,10 +107,9 @@ pub fn read_dropped(files: Option<web_sys::FileList>, done: impl FnOnce(Result<(
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
-        // File.text() decodes as UTF-8, replacing invalid bytes: a file is never refused for them.
-        let result = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-        done(match result.ok().and_then(|v| v.as_string()) {
-            Some(text) => Ok((name, text)),
+        let result = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+        done(match result.ok() {
+            Some(buffer) => Ok((name, decode(js_sys::Uint8Array::new(&buffer).to_vec()))),
             None => Err(format!("“{name}” could not be read.")),
         });
     });

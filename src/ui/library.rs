@@ -23,6 +23,9 @@ pub struct Entry {
 /// A name for an article: its first non-empty line without Markdown marks, shortened.
 pub fn name_of(text: &str) -> String {
     let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("Untitled");
+    // A saved web page is named by its <title> (looked for in its first 64 KB; the page's
+    // bundle has no HTML parser), not by "<!DOCTYPE html>".
+    let line = if line.trim_start_matches('\u{feff}').starts_with('<') { page_title(text).unwrap_or("Web page") } else { line };
     let line = line.trim_start_matches('#').trim().trim_matches('*').trim();
     let mut name: String = line.chars().take(80).collect();
     if line.chars().count() > 80 {
@@ -33,6 +36,16 @@ pub fn name_of(text: &str) -> String {
     } else {
         name
     }
+}
+
+/// The text of a page's `<title>`, if its first 64 KB have one.
+fn page_title(html: &str) -> Option<&str> {
+    let head = &html[..html.floor_char_boundary(64 << 10)];
+    let lower = head.to_ascii_lowercase();
+    let open = lower.find("<title")?;
+    let start = open + lower[open..].find('>')? + 1;
+    let end = start + lower[start..].find("</title")?;
+    Some(head[start..end].trim()).filter(|t| !t.is_empty())
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -118,6 +131,13 @@ mod tests {
 
     fn entry(id: &str, text: &str) -> Entry {
         Entry { id: id.into(), name: name_of(text), text: Rc::from(text), bundled: false }
+    }
+
+    #[test]
+    fn a_saved_page_is_named_by_its_title() {
+        assert_eq!(name_of("<!DOCTYPE html><html><head><TITLE> Talks resume | News </TITLE>"), "Talks resume | News");
+        assert_eq!(name_of("\u{feff}<html><body><p>No title"), "Web page");
+        assert_eq!(name_of("# Headline\n\nText"), "Headline");
     }
 
     #[test]

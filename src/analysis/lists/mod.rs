@@ -137,6 +137,8 @@ lists! {
     CONTROL_OPENINGS = "control_openings.txt";
     /// Lines after which a page lists other stories: "related topics".
     END_MARKERS = "end_markers.txt";
+    /// Class and id hints of a whole page's elements, by kind (see `page_hints.tsv`).
+    PAGE_HINTS = "page_hints.tsv";
     /// Caption and photo credit labels, each with its part.
     CAPTION_LABELS = "caption_labels.tsv";
     /// A reporter's job: "correspondent".

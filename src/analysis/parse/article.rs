@@ -16,6 +16,43 @@ pub enum InputFormat {
     Html,
 }
 
+/// Where a metadata value came from: a line of the text, or, in a web page, what the page
+/// states about itself (in this order of precedence) or its markup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Via {
+    /// A line of the article's text: a heading, a bold line, "By ...", a timestamp.
+    Text,
+    /// The page's JSON-LD (schema.org `NewsArticle` and its kin).
+    JsonLd,
+    /// `<link rel="canonical">`.
+    CanonicalLink,
+    /// OpenGraph and `article:*` tags (`og:title`, `article:published_time`).
+    OpenGraph,
+    /// Twitter card tags (`twitter:title`).
+    TwitterCard,
+    /// Other `<meta>` tags: `author`, `date`, Parse.ly's `parsely-*`.
+    MetaTag,
+    /// Dublin Core tags (`dc.title`, `dcterms.created`).
+    DublinCore,
+    /// schema.org microdata (`itemprop="author"`, `itemprop="datePublished"`).
+    Microdata,
+    /// A `<time datetime>` element.
+    TimeElement,
+    /// A link marked `rel="author"`.
+    RelAuthor,
+    /// An element whose class or id says it holds the byline ("byline", "author").
+    BylineElement,
+    /// The page's `<title>`, its site's name removed.
+    TitleElement,
+    /// The main content's first-level heading.
+    Heading,
+    /// The outlet whose site the URL is on (`lists/outlets.tsv`).
+    OutletList,
+    /// The dateline's agency.
+    Dateline,
+}
+
 /// A metadata value and where it was in the input.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Field {
@@ -24,6 +61,8 @@ pub struct Field {
     pub source: Span,
     /// Byte span in the analysis text, when the value is part of it (the title is).
     pub span: Option<Span>,
+    /// Where the value came from.
+    pub via: Via,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,6 +72,8 @@ pub struct Published {
     /// ISO 8601: "2023-10-26T10:15:00" (with the offset when the text gives a zone).
     pub iso: String,
     pub source: Span,
+    /// Where the timestamp came from.
+    pub via: Via,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -41,6 +82,8 @@ pub struct ArticleUrl {
     /// Host without "www.": "reuters.com".
     pub domain: String,
     pub source: Span,
+    /// Where the address came from.
+    pub via: Via,
 }
 
 /// "MOSCOW, Oct 26 (Reuters) -": where and when the story was filed, and by whom.
@@ -59,6 +102,8 @@ pub struct Image {
     /// The alt text's span in the analysis text.
     pub alt_span: Option<Span>,
     pub source: Span,
+    /// Where the image came from: the text (the first image of the story) or the page's metadata.
+    pub via: Via,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -134,6 +179,10 @@ pub struct Article {
     /// ("arrange-" / "ment"): where each was in the repaired input, reported as findings.
     #[serde(skip)]
     pub joined_words: Vec<Span>,
+    /// A web page that holds no article (a home page, a list, a search page): its text is
+    /// kept whole and no title is taken from it; the analysis says so in its diagnostics.
+    #[serde(skip)]
+    pub not_an_article: bool,
 }
 
 impl Article {

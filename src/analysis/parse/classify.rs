@@ -1,13 +1,13 @@
 //! The classifier: which raw block is the title, a metadata line, the lead image, its
 //! caption, the credits line or the body, and the analysis text laid out from them.
 
-use super::article::{Article, ArticleUrl, Block, BlockKind, Caption, Field, Image, InputFormat, Link, Piece, Published};
+use super::article::{Article, ArticleUrl, Block, BlockKind, Caption, Field, Image, InputFormat, Link, Piece, Published, Via};
 use super::chrome::{
     caption_label, is_control, is_email_header, is_end_marker, looks_like_name, name_before_role, run_on_credit, staff_role, CaptionPart,
 };
 use super::credits::{contributors, parse_credits, parse_photo_credit, PhotoCredit};
 use super::dateline::{find_dateline, MAX_STRAY_LINE_WORDS};
-use super::raw::{Inline, RawBlock, RawDoc, RawKind};
+use super::raw::{Inline, PageFacts, RawBlock, RawDoc, RawKind, Stated};
 use super::urls::{domain_of, is_safe_url, site_of};
 use crate::analysis::lists::{Outlets, CREDIT_PHRASES};
 use crate::analysis::span::Span;
@@ -90,8 +90,13 @@ pub(crate) fn classify(mut doc: RawDoc, format: InputFormat, map: &OffsetMap) ->
     let joined_words = std::mem::take(&mut doc.joined_words);
     // The story ends where a page lists other stories ("Related topics"), in its second half.
     let short = |bl: &RawBlock| bl.inlines.iter().map(|i| i.text.len()).sum::<usize>() <= 40;
-    let tail =
-        doc.blocks.iter().enumerate().position(|(i, bl)| i > 0 && i * 2 >= doc.blocks.len() && short(bl) && is_end_marker(&bl.text()));
+    // (Not in a web page's main content, which has no such lists left: there, "Related" and
+    // "Read more" are the story's own boxes and buttons.)
+    let tail = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .position(|(i, bl)| doc.page.is_none() && i > 0 && i * 2 >= doc.blocks.len() && short(bl) && is_end_marker(&bl.text()));
     let blocks = &doc.blocks[..tail.unwrap_or(doc.blocks.len())];
     let mut c = Classifier::new(&doc, blocks, format, map);
     for (index, block) in blocks.iter().enumerate() {
@@ -161,6 +166,7 @@ impl<'d, 'm> Classifier<'d, 'm> {
                 blocks: Vec::new(),
                 source_map: Vec::new(),
                 joined_words: Vec::new(),
+                not_an_article: false,
             },
             link_spans: vec![None; doc.links.len()],
             credits_index: blocks.iter().rposition(|bl| is_credits_line(&bl.text())).filter(|&i| i + 3 >= blocks.len() && i > 0),
@@ -198,7 +204,7 @@ impl<'d, 'm> Classifier<'d, 'm> {
             return;
         }
         self.in_header = false;
-        if self.caption(caption_here, block) || self.credits(index, block) {
+        if self.caption(caption_here, index, block) || self.credits(index, block) {
             return;
         }
         self.body(block);
@@ -232,7 +238,7 @@ impl<'d, 'm> Classifier<'d, 'm> {
         }
         if self.article.publisher.is_none() {
             let name = rest.split(" and ").next().unwrap_or(rest);
-            self.article.publisher = Some(Field { value: name.to_string(), source: self.source(block), span: None });
+            self.article.publisher = Some(Field { value: name.to_string(), source: self.source(block), span: None, via: Via::Text });
         }
         true
     }
@@ -241,7 +247,10 @@ impl<'d, 'm> Classifier<'d, 'm> {
     /// Markdown, one that does not end a sentence). An email's subject leaves out "Fwd:" or
     /// "Re:", in the text too.
     fn title(&mut self, index: usize, block: &RawBlock, text: &str, trimmed: &str) -> bool {
-        if self.article.title.is_some() || !self.header() {
+        if self.article.title.is_some()
+            || !self.header()
+            || self.doc.page.as_ref().is_some_and(|p| (p.whole_page || !p.article) && p.title.is_none())
+        {
             return false;
         }
         let is_heading = matches!(block.kind, RawKind::Heading(_));
@@ -258,7 +267,7 @@ impl<'d, 'm> Classifier<'d, 'm> {
         let inlines = if marks > 0 { without_label(&block.inlines, lead + marks) } else { block.inlines.clone() };
         if let Some((span, _)) = self.b.push_block(BlockKind::Title, &inlines) {
             let value = span.of(&self.b.text).to_string();
-            self.article.title = Some(Field { value, source: self.source(block), span: Some(span) });
+            self.article.title = Some(Field { value, source: self.source(block), span: Some(span), via: Via::Text });
         }
         self.reply_marks = marks > 0;
         true
@@ -320,15 +329,15 @@ impl<'d, 'm> Classifier<'d, 'm> {
         // News"), or with the role on the same line ("Peter Walker Senior political
         // correspondent"); the role line may name the publisher.
         if let (None, Some(name)) = (&self.article.byline, name_before_role(trimmed)) {
-            self.article.byline = Some(Field { value: name.to_string(), source: self.source(block), span: None });
+            self.article.byline = Some(Field { value: name.to_string(), source: self.source(block), span: None, via: Via::Text });
             return true;
         }
         if self.article.byline.is_none() && looks_like_name(trimmed) {
             let next = self.blocks.get(index + 1);
             if let Some(outlet) = next.and_then(|next| staff_role(&next.text()).map(|o| o.map(str::to_string))) {
-                self.article.byline = Some(Field { value: trimmed.to_string(), source: self.source(block), span: None });
+                self.article.byline = Some(Field { value: trimmed.to_string(), source: self.source(block), span: None, via: Via::Text });
                 if let (None, Some(outlet), Some(next)) = (&self.article.publisher, outlet, next) {
-                    self.article.publisher = Some(Field { value: outlet, source: self.source(next), span: None });
+                    self.article.publisher = Some(Field { value: outlet, source: self.source(next), span: None, via: Via::Text });
                 }
                 self.role_line = Some(index + 1);
                 return true;
@@ -367,6 +376,7 @@ impl<'d, 'm> Classifier<'d, 'm> {
                 alt: alt_span.map(|s| s.of(&self.b.text).to_string()).unwrap_or_default(),
                 alt_span,
                 source: original(self.map, *src),
+                via: Via::Text,
             });
             self.after_image = true;
         }
@@ -374,9 +384,12 @@ impl<'d, 'm> Classifier<'d, 'm> {
     }
 
     /// The block right after the lead image, unless a heading: its caption, with the photo
-    /// credit that ends it.
-    fn caption(&mut self, caption_here: bool, block: &RawBlock) -> bool {
+    /// credit that ends it. In a web page, only a figure's caption is one.
+    fn caption(&mut self, caption_here: bool, index: usize, block: &RawBlock) -> bool {
         if !caption_here || self.article.caption.is_some() || matches!(block.kind, RawKind::Heading(_)) {
+            return false;
+        }
+        if self.doc.page.as_ref().is_some_and(|p| p.captions.binary_search(&index).is_err()) {
             return false;
         }
         if let Some(span) = self.push(BlockKind::Caption, block, &block.inlines) {
@@ -420,9 +433,12 @@ impl<'d, 'm> Classifier<'d, 'm> {
     /// The article and its text: a credit line without a caption stands for the caption, the
     /// links take their places, and the publisher falls back on what the URL or dateline says.
     fn finish(self) -> (String, Article) {
-        let Classifier { doc, b, mut article, link_spans, pending_credit, .. } = self;
+        let Classifier { doc, b, mut article, link_spans, pending_credit, map, .. } = self;
         if let (None, Some(credit)) = (&article.caption, pending_credit) {
             article.caption = Some(Caption { span: credit.span, credit: Some(credit) });
+        }
+        if let Some(page) = doc.page.as_deref() {
+            page_facts(&mut article, page, map);
         }
         let site = article.url.as_ref().map(|u| site_of(&u.domain));
         for (i, span) in link_spans.into_iter().enumerate() {
@@ -444,6 +460,37 @@ impl<'d, 'm> Classifier<'d, 'm> {
             article.publisher = publisher_fallback(&article);
         }
         (b.text, article)
+    }
+}
+
+/// A web page's metadata over what the text's lines said: what a page states about itself
+/// comes first (see [`super::meta`]), the lines of its text after.
+fn page_facts(article: &mut Article, page: &PageFacts, map: &OffsetMap) {
+    let source = |s: &Stated| original(map, s.source);
+    article.not_an_article = !page.article;
+    if let (Some(t), Some(title)) = (&page.title, article.title.as_mut()) {
+        title.via = t.via;
+    }
+    if let Some(b) = &page.byline {
+        article.byline = Some(Field { value: b.value.clone(), source: source(b), span: None, via: b.via });
+    }
+    if let Some((p, ts)) = page.published.as_ref().and_then(|p| Some((p, parse_timestamp(&p.value)?))) {
+        article.published = Some(Published { raw: p.value.clone(), iso: ts.iso(), source: source(p), via: p.via });
+    }
+    if let Some(p) = &page.publisher {
+        article.publisher = Some(Field { value: p.value.clone(), source: source(p), span: None, via: p.via });
+    }
+    if let Some(u) = &page.url {
+        let domain = domain_of(&u.value).unwrap_or_default();
+        article.url = Some(ArticleUrl { url: u.value.clone(), domain, source: source(u), via: u.via });
+    }
+    if let Some(i) = &page.image {
+        let file = |u: &str| u.rsplit('/').next().unwrap_or(u).split('?').next().unwrap_or("").to_string();
+        match article.image.as_mut() {
+            // The same picture: its alt text stays in the text.
+            Some(img) if file(&img.url) == file(&i.value) => img.via = i.via,
+            _ => article.image = Some(Image { url: i.value.clone(), alt: String::new(), alt_span: None, source: source(i), via: i.via }),
+        }
     }
 }
 
@@ -512,14 +559,14 @@ fn take_metadata(article: &mut Article, block: &RawBlock, trimmed: &str, map: &O
     if looks_like_url(trimmed) && article.url.is_none() {
         let url = if trimmed.starts_with("www.") { format!("https://{trimmed}") } else { trimmed.to_string() };
         let domain = domain_of(&url).unwrap_or_default();
-        article.url = Some(ArticleUrl { url, domain, source });
+        article.url = Some(ArticleUrl { url, domain, source, via: Via::Text });
         return true;
     }
     if let Some(ts) = parse_timestamp(trimmed) {
         // The first timestamp is the publication's; a second (the update, or the same date
         // again, as Al Jazeera repeats it) is the header's too.
         if article.published.is_none() {
-            article.published = Some(Published { raw: trimmed.to_string(), iso: ts.iso(), source });
+            article.published = Some(Published { raw: trimmed.to_string(), iso: ts.iso(), source, via: Via::Text });
         }
         return true;
     }
@@ -533,14 +580,14 @@ fn take_metadata(article: &mut Article, block: &RawBlock, trimmed: &str, map: &O
             _ => (names, None),
         };
         if let (None, Some(o)) = (&article.publisher, outlet) {
-            article.publisher = Some(Field { value: o.to_string(), source, span: None });
+            article.publisher = Some(Field { value: o.to_string(), source, span: None, via: Via::Text });
         }
-        article.byline = Some(Field { value: names.to_string(), source, span: None });
+        article.byline = Some(Field { value: names.to_string(), source, span: None, via: Via::Text });
         return true;
     }
     let words = trimmed.split_whitespace().count();
     if article.publisher.is_none() && (1..=5).contains(&words) && block.all_strong() {
-        article.publisher = Some(Field { value: trimmed.to_string(), source, span: None });
+        article.publisher = Some(Field { value: trimmed.to_string(), source, span: None, via: Via::Text });
         return true;
     }
     false
@@ -568,10 +615,10 @@ fn without_reply_marks(subject: &str) -> &str {
 fn publisher_fallback(article: &Article) -> Option<Field> {
     if let Some(u) = &article.url {
         if let Some(name) = Outlets::get().by_site(&site_of(&u.domain)) {
-            return Some(Field { value: name.to_string(), source: u.source, span: None });
+            return Some(Field { value: name.to_string(), source: u.source, span: None, via: Via::Text });
         }
     }
     let d = article.dateline.as_ref()?;
     let source = Span::new(article.to_source(d.span.start), article.to_source(d.span.end));
-    Some(Field { value: d.agency.clone()?, source, span: Some(d.span) })
+    Some(Field { value: d.agency.clone()?, source, span: Some(d.span), via: Via::Dateline })
 }

@@ -1,56 +1,69 @@
-//! Pasted or dropped HTML into raw blocks, without ever building markup.
+//! HTML's tokens with their byte offsets: tags, attributes, comments and text.
 //!
-//! A small tokenizer reads tags, attributes, comments and text with their byte
-//! offsets; a walker keeps headings, paragraphs, list items, links, images and
-//! figcaptions, and drops scripts, styles, forms, navigation chrome and every
-//! attribute but `href`, `src`, `alt`, `content`, `property`, `name`, `datetime`.
-//! Nothing here is executed or re-emitted as HTML: the output is plain text pieces.
-//! Why not html5ever: it would add a few hundred KB to the wasm for a job that
-//! needs no tree, only the text in document order with its source offsets.
+//! A small tokenizer reads tags, attributes (each value with its span), comments and text;
+//! raw text (the contents of `<script>`, `<style>`, `<title>` and the like) is one text token,
+//! so a JSON-LD script or the page's title can be read while nothing else in a script is.
+//! Nothing here is executed or re-emitted as HTML. The tree ([`super::dom`]), the main
+//! content ([`super::page`]) and the metadata ([`super::meta`]) are built from these tokens.
+//! Why not html5ever: see docs/pages.md (it would add 170 KB gzipped to the worker for a job
+//! that needs only elements, their text and their offsets).
 
-use super::raw::{Inline, RawBlock, RawDoc, RawKind};
-use super::urls::clean_url;
 use crate::analysis::span::Span;
 use crate::analysis::text::repair::find_entities;
 
+/// One attribute: its lowercase name, its value with character references decoded, and
+/// where the value is in the input (empty at the name's end for an attribute without one).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Attr {
+    pub name: String,
+    pub value: String,
+    pub span: Span,
+}
+
 #[derive(Debug, PartialEq)]
-enum Token<'a> {
-    Open { name: String, attrs: Vec<(String, String)>, self_closing: bool },
+pub(crate) enum Token<'a> {
+    Open { name: String, attrs: Vec<Attr>, self_closing: bool },
     Close { name: String },
     Text(&'a str),
 }
 
-/// Tokens with their byte spans. Malformed markup degrades to text, never to an error.
-fn tokenize(input: &str) -> Vec<(Token<'_>, Span)> {
+/// Elements whose content is raw text: read to their closing tag, never as markup.
+pub(crate) const RAW_TEXT: [&str; 7] = ["script", "style", "textarea", "title", "noscript", "template", "xmp"];
+
+/// Tokens with their byte spans. Malformed markup degrades to text, never to an error. Linear:
+/// inside raw text, each `<` is compared in place with the closing tag it waits for.
+pub(crate) fn tokenize(input: &str) -> Vec<(Token<'_>, Span)> {
     let bytes = input.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     let mut text_start = 0;
-    let mut raw_text_until: Option<String> = None; // inside <script>/<style>: skip to the close tag
+    // Inside <script>, <style>...: the closing tag's name, waited for.
+    let mut raw_text_until: Option<&'static str> = None;
     while i < bytes.len() {
         if bytes[i] != b'<' {
             i += 1;
             continue;
         }
-        if let Some(close) = &raw_text_until {
-            let rest = input[i..].to_ascii_lowercase();
-            if rest.starts_with(close.as_str()) {
-                raw_text_until = None;
-                text_start = i;
-            } else {
+        if let Some(name) = raw_text_until {
+            let end = i + 2 + name.len();
+            let closes = bytes.get(i + 1) == Some(&b'/')
+                && bytes.get(i + 2..end).is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+                && bytes.get(end).is_none_or(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/'));
+            if !closes {
                 i += 1;
                 continue;
             }
+            raw_text_until = None;
         }
         // Comments and doctypes.
-        if input[i..].starts_with("<!--") {
+        if bytes[i..].starts_with(b"<!--") {
             push_text(&mut out, input, text_start, i);
             let end = input[i + 4..].find("-->").map_or(input.len(), |k| i + 4 + k + 3);
             i = end;
             text_start = i;
             continue;
         }
-        if input[i..].starts_with("<!") || input[i..].starts_with("<?") {
+        if bytes[i..].starts_with(b"<!") || bytes[i..].starts_with(b"<?") {
             push_text(&mut out, input, text_start, i);
             i = input[i..].find('>').map_or(input.len(), |k| i + k + 1);
             text_start = i;
@@ -58,8 +71,10 @@ fn tokenize(input: &str) -> Vec<(Token<'_>, Span)> {
         }
         let closing = bytes.get(i + 1) == Some(&b'/');
         let name_start = i + 1 + usize::from(closing);
-        let name_len =
-            input[name_start..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':')).unwrap_or(input.len() - name_start);
+        let name_len = bytes[name_start.min(bytes.len())..]
+            .iter()
+            .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b':'))
+            .unwrap_or(bytes.len().saturating_sub(name_start));
         if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
             i += 1; // a lone '<' is text
             continue;
@@ -71,17 +86,15 @@ fn tokenize(input: &str) -> Vec<(Token<'_>, Span)> {
         if closing {
             out.push((Token::Close { name }, span));
         } else {
-            if matches!(name.as_str(), "script" | "style" | "textarea" | "title" | "noscript" | "template" | "xmp") && !self_closing {
-                raw_text_until = Some(format!("</{name}"));
+            if !self_closing {
+                raw_text_until = RAW_TEXT.iter().find(|t| **t == name).copied();
             }
             out.push((Token::Open { name, attrs, self_closing }, span));
         }
         i = end;
         text_start = i;
     }
-    if raw_text_until.is_none() {
-        push_text(&mut out, input, text_start, input.len());
-    }
+    push_text(&mut out, input, text_start, input.len());
     out
 }
 
@@ -92,7 +105,7 @@ fn push_text<'a>(out: &mut Vec<(Token<'a>, Span)>, input: &'a str, start: usize,
 }
 
 /// Reads attributes after a tag name; returns them, the offset after '>', and whether the tag closed itself.
-fn read_attributes(input: &str, mut i: usize) -> (Vec<(String, String)>, usize, bool) {
+fn read_attributes(input: &str, mut i: usize) -> (Vec<Attr>, usize, bool) {
     let bytes = input.as_bytes();
     let mut attrs = Vec::new();
     loop {
@@ -114,6 +127,7 @@ fn read_attributes(input: &str, mut i: usize) -> (Vec<(String, String)>, usize, 
             i += 1;
         }
         let mut value = String::new();
+        let mut span = Span::new(name_end, name_end);
         if i < bytes.len() && bytes[i] == b'=' {
             i += 1;
             while i < bytes.len() && bytes[i].is_ascii_whitespace() {
@@ -122,19 +136,60 @@ fn read_attributes(input: &str, mut i: usize) -> (Vec<(String, String)>, usize, 
             if i < bytes.len() && (bytes[i] == b'"' || bytes[i] == b'\'') {
                 let q = bytes[i] as char;
                 let end = input[i + 1..].find(q).map_or(bytes.len(), |k| i + 1 + k);
-                value = decode(&input[(i + 1).min(end)..end]);
+                span = Span::new((i + 1).min(end), end);
+                value = decode(span.of(input));
                 i = (end + 1).min(bytes.len());
             } else {
                 let end = input[i..].find(|c: char| c.is_ascii_whitespace() || c == '>').map_or(bytes.len(), |k| i + k);
-                value = decode(&input[i..end]);
+                span = Span::new(i, end);
+                value = decode(span.of(input));
                 i = end;
             }
         }
-        attrs.push((name, value));
+        // Only the attributes something reads are kept: a page's inline styles and data
+        // attributes would otherwise be most of its memory.
+        if KEPT_ATTRIBUTES.contains(&name.as_str()) {
+            attrs.push(Attr { name, value, span });
+        }
     }
 }
 
-fn decode(s: &str) -> String {
+/// The attributes the tree keeps.
+const KEPT_ATTRIBUTES: [&str; 27] = [
+    "href",
+    "src",
+    "data-src",
+    "data-original",
+    "alt",
+    "content",
+    "property",
+    "name",
+    "datetime",
+    "class",
+    "id",
+    "role",
+    "itemprop",
+    "itemtype",
+    "rel",
+    "type",
+    "hidden",
+    "aria-hidden",
+    "style",
+    "http-equiv",
+    "charset",
+    "pubdate",
+    "aria-modal",
+    "title",
+    "datatable",
+    "summary",
+    "value",
+];
+
+/// `s` with its character references decoded ("&amp;" → "&").
+pub(crate) fn decode(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
     for (span, d) in find_entities(s) {
@@ -146,179 +201,10 @@ fn decode(s: &str) -> String {
     out
 }
 
-fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
-}
-
-/// Elements whose content is never article text.
-const DROPPED: [&str; 17] = [
-    "script", "style", "noscript", "template", "iframe", "svg", "math", "nav", "footer", "aside", "form", "button", "select", "textarea",
-    "object", "title", "head",
-];
-
-fn block_kind(name: &str) -> Option<RawKind> {
-    Some(match name {
-        "h1" => RawKind::Heading(1),
-        "h2" => RawKind::Heading(2),
-        "h3" | "h4" | "h5" | "h6" => RawKind::Heading(3),
-        "p" | "div" | "section" | "article" | "main" | "figure" | "figcaption" | "td" | "th" | "dd" | "dt" | "header" | "caption" => {
-            RawKind::Paragraph
-        }
-        "li" => RawKind::ListItem,
-        "blockquote" => RawKind::Quote,
-        "pre" => RawKind::Code,
-        _ => return None,
-    })
-}
-
-/// The raw blocks of an HTML document or fragment, plus `<meta>` facts
-/// (og:title, article:published_time, og:url, og:site_name) as header lines.
-pub(crate) fn html_blocks(input: &str) -> RawDoc {
-    let mut doc = RawDoc::default();
-    let mut current: Option<RawBlock> = None;
-    let mut skip_depth: Vec<String> = Vec::new();
-    let mut strong = 0usize;
-    let mut link: Option<usize> = None;
-    let mut meta: Vec<(String, String, Span)> = Vec::new();
-    let close_block = |current: &mut Option<RawBlock>, doc: &mut RawDoc| {
-        if let Some(b) = current.take() {
-            if b.inlines.iter().any(|i| !i.text.trim().is_empty() || i.image.is_some()) {
-                doc.blocks.push(b);
-            }
-        }
-    };
-    for (token, span) in tokenize(input) {
-        match token {
-            Token::Open { name, attrs, self_closing } => {
-                // <meta> facts count even inside <head>, whose text is dropped.
-                if name == "meta" {
-                    let key = attr(&attrs, "property").or_else(|| attr(&attrs, "name")).unwrap_or("").to_ascii_lowercase();
-                    if let Some(v) = attr(&attrs, "content") {
-                        meta.push((key, v.to_string(), span));
-                    }
-                    continue;
-                }
-                if !skip_depth.is_empty() {
-                    if DROPPED.contains(&name.as_str()) && !self_closing {
-                        skip_depth.push(name);
-                    }
-                    continue;
-                }
-                if DROPPED.contains(&name.as_str()) && !self_closing {
-                    skip_depth.push(name);
-                    continue;
-                }
-                match name.as_str() {
-                    "b" | "strong" => strong += 1,
-                    "a" => {
-                        doc.links.push(clean_url(attr(&attrs, "href").unwrap_or("")));
-                        link = Some(doc.links.len() - 1);
-                    }
-                    "br" => {
-                        if let Some(b) = current.as_mut() {
-                            b.inlines.push(Inline { text: " ".into(), source: span, strong: strong > 0, link, image: None });
-                        }
-                    }
-                    "img" => {
-                        let src = clean_url(attr(&attrs, "src").unwrap_or(""));
-                        doc.images.push((src, span));
-                        let alt = attr(&attrs, "alt").unwrap_or("").to_string();
-                        close_block(&mut current, &mut doc);
-                        let image = Some(doc.images.len() - 1);
-                        doc.blocks.push(RawBlock {
-                            kind: RawKind::Paragraph,
-                            inlines: vec![Inline { text: alt, source: span, strong: false, link: None, image }],
-                            source: span,
-                        });
-                    }
-                    _ => {
-                        if let Some(kind) = block_kind(&name) {
-                            close_block(&mut current, &mut doc);
-                            current = Some(RawBlock { kind, inlines: Vec::new(), source: span });
-                        }
-                    }
-                }
-            }
-            Token::Close { name } => {
-                if let Some(top) = skip_depth.last() {
-                    if *top == name {
-                        skip_depth.pop();
-                    }
-                    continue;
-                }
-                match name.as_str() {
-                    "b" | "strong" => strong = strong.saturating_sub(1),
-                    "a" => link = None,
-                    _ if block_kind(&name).is_some() => close_block(&mut current, &mut doc),
-                    _ => {}
-                }
-            }
-            Token::Text(raw) => {
-                if !skip_depth.is_empty() {
-                    continue;
-                }
-                let text = collapse_whitespace(&decode(raw));
-                if text.trim().is_empty() && current.is_none() {
-                    continue;
-                }
-                let block = current.get_or_insert_with(|| RawBlock { kind: RawKind::Paragraph, inlines: Vec::new(), source: span });
-                block.inlines.push(Inline { text, source: span, strong: strong > 0, link, image: None });
-            }
-        }
-    }
-    close_block(&mut current, &mut doc);
-    prepend_meta(&mut doc, &meta);
-    doc
-}
-
-fn collapse_whitespace(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            space = true;
-        } else {
-            if space {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
-        }
-    }
-    if space {
-        out.push(' ');
-    }
-    out
-}
-
-/// Turns the page's `<meta>` facts into header lines the classifier already knows,
-/// when the body does not state them: a title heading, bold site name, timestamp and URL.
-fn prepend_meta(doc: &mut RawDoc, meta: &[(String, String, Span)]) {
-    let get = |keys: &[&str]| meta.iter().find(|(k, v, _)| keys.contains(&k.as_str()) && !v.trim().is_empty());
-    let has_h1 = doc.blocks.iter().any(|b| b.kind == RawKind::Heading(1));
-    let mut head = Vec::new();
-    let line = |kind: RawKind, (_, v, s): &(String, String, Span), strong: bool| RawBlock {
-        kind,
-        inlines: vec![Inline { text: v.trim().to_string(), source: *s, strong, link: None, image: None }],
-        source: *s,
-    };
-    if !has_h1 {
-        if let Some(m) = get(&["og:title", "twitter:title"]) {
-            head.push(line(RawKind::Heading(1), m, false));
-        }
-    }
-    for keys in [&["og:site_name"][..], &["article:published_time", "date", "pubdate"][..], &["og:url"][..]] {
-        if let Some(m) = get(keys) {
-            head.push(line(RawKind::Paragraph, m, true));
-        }
-    }
-    if head.is_empty() {
-        return;
-    }
-    // The title goes first; the header lines go right after it.
-    let h1 = doc.blocks.iter().position(|b| b.kind == RawKind::Heading(1)).map_or(0, |i| i + 1);
-    let at = if has_h1 { h1 } else { 0 };
-    doc.blocks.splice(at..at, head);
+/// The value of attribute `name`, if the tag has it.
+#[cfg(test)]
+pub(crate) fn attr<'a>(attrs: &'a [Attr], name: &str) -> Option<&'a str> {
+    attrs.iter().find(|a| a.name == name).map(|a| a.value.as_str())
 }
 
 #[cfg(test)]
@@ -327,29 +213,31 @@ mod tests {
 
     #[test]
     fn tokenizer_reads_tags_attributes_and_text() {
-        let t = tokenize("<p class=x>Hi <a href=\"/u?a=1&amp;b=2\">there</a></p>");
+        let input = "<p class=x>Hi <a href=\"/u?a=1&amp;b=2\">there</a></p>";
+        let t = tokenize(input);
         assert!(matches!(&t[0].0, Token::Open { name, .. } if name == "p"));
         assert_eq!(t[1].0, Token::Text("Hi "));
         match &t[2].0 {
-            Token::Open { attrs, .. } => assert_eq!(attr(attrs, "href"), Some("/u?a=1&b=2")),
+            Token::Open { attrs, .. } => {
+                assert_eq!(attr(attrs, "href"), Some("/u?a=1&b=2"));
+                assert_eq!(attrs[0].span.of(input), "/u?a=1&amp;b=2");
+            }
             other => panic!("{other:?}"),
         }
     }
 
     #[test]
-    fn scripts_styles_and_chrome_are_dropped() {
-        let doc = html_blocks(
-            "<nav><a href=/>Home</a></nav><script>alert('<p>x</p>')</script><style>p{}</style>\
-             <h1>Title</h1><p onclick=\"evil()\">Body <b>text</b>.</p><footer>Cookies</footer>",
-        );
-        let texts: Vec<String> = doc.blocks.iter().map(|b| b.inlines.iter().map(|i| i.text.as_str()).collect()).collect();
-        assert_eq!(texts, ["Title", "Body text."]);
+    fn raw_text_is_one_token_up_to_its_closing_tag() {
+        let t = tokenize("<script type=\"application/ld+json\">{\"a\": \"<b>\"}</scriptx></SCRIPT ><p>x");
+        assert_eq!(t[1].0, Token::Text("{\"a\": \"<b>\"}</scriptx>"));
+        assert_eq!(t[2].0, Token::Close { name: "script".into() });
+        assert!(matches!(&t[3].0, Token::Open { name, .. } if name == "p"));
     }
 
     #[test]
     fn malformed_markup_never_fails() {
-        for s in ["<", "<p", "<p>unclosed", "</div>", "<<>>", "<a href='x>y", "<!-- never closed", "<script>no end"] {
-            let _ = html_blocks(s);
+        for s in ["<", "<p", "<p>unclosed", "</div>", "<<>>", "<a href='x>y", "<!-- never closed", "<script>no end", "</", "<a b=", "é<"] {
+            let _ = tokenize(s);
         }
     }
 }

@@ -14,8 +14,12 @@ pub mod chrome;
 pub mod classify;
 pub mod credits;
 pub mod dateline;
+pub mod dom;
 pub mod html;
+pub mod jsonld;
 pub mod markdown;
+pub mod meta;
+pub mod page;
 pub mod plain;
 pub mod raw;
 pub mod urls;
@@ -23,13 +27,14 @@ pub mod write;
 
 use super::text::repair::OffsetMap;
 
-pub use article::{Article, ArticleUrl, Block, BlockKind, Caption, Dateline, Field, Image, InputFormat, Link, Piece, Published};
+pub use article::{Article, ArticleUrl, Block, BlockKind, Caption, Dateline, Field, Image, InputFormat, Link, Piece, Published, Via};
 pub use credits::{Credits, PhotoCredit};
 pub use urls::{domain_of, is_safe_url};
 
 /// Guesses the input's format from its first characters and its markup.
 pub fn detect_format(input: &str) -> InputFormat {
-    let head = input.trim_start();
+    // A byte-order mark is no text: a page saved with one is still a page.
+    let head = input.trim_start_matches('\u{feff}').trim_start();
     let lower: String = head.chars().take(2000).collect::<String>().to_ascii_lowercase();
     let html_tags = ["<html", "<!doctype", "<p>", "<p ", "<div", "<article", "<h1", "<body", "<span", "<meta", "<figure", "<section"];
     if head.starts_with('<') && html_tags.iter().any(|t| lower.contains(t)) {
@@ -55,7 +60,7 @@ pub fn parse(input: &str, format: InputFormat, map: &OffsetMap, known_word: Opti
     let doc = match format {
         InputFormat::Markdown => markdown::markdown_blocks(input),
         InputFormat::PlainText => plain::plain_blocks(input, known_word),
-        InputFormat::Html => html::html_blocks(input),
+        InputFormat::Html => page::html_blocks(input),
     };
     classify::classify(doc, format, map)
 }

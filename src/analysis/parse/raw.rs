@@ -1,5 +1,6 @@
 //! Raw blocks: what every reader makes of its input kind, for the classifier to sort.
 
+use super::article::Via;
 use crate::analysis::span::Span;
 
 /// A piece of inline text with its source span (in the repaired input).
@@ -67,4 +68,36 @@ pub(crate) struct RawDoc {
     pub links: Vec<String>,
     /// Image sources and their spans, indexed by `Inline::image`.
     pub images: Vec<(String, Span)>,
+    /// What a whole web page states about its article, when the input was one.
+    pub page: Option<Box<PageFacts>>,
+}
+
+/// One value a page states and where: `source` is its span in the (repaired) input, the
+/// attribute's value, the JSON-LD string or the element's text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Stated {
+    pub value: String,
+    pub source: Span,
+    pub via: Via,
+}
+
+/// The metadata of a web page, each field the value of highest precedence
+/// ([`super::meta`]), for the classifier to prefer over what the text's lines say.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PageFacts {
+    /// The headline: the first block is its heading.
+    pub title: Option<Stated>,
+    pub byline: Option<Stated>,
+    pub published: Option<Stated>,
+    pub publisher: Option<Stated>,
+    pub url: Option<Stated>,
+    pub image: Option<Stated>,
+    /// False for a page without an article (a home page, a search page): no title is taken.
+    pub article: bool,
+    /// A whole page (not a fragment copied from one): a title is only what the page states
+    /// or its headings, never a line of its text.
+    pub whole_page: bool,
+    /// The blocks that are a figure's caption (`<figcaption>`), in order: in a page, only
+    /// those caption the lead image; the paragraph after a picture without one is the story's.
+    pub captions: Vec<usize>,
 }

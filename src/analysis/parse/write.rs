@@ -77,8 +77,9 @@ pub fn markdown(source: &str, art: &Article) -> String {
         }
         parts.push(format!("**{}**", escape(&value)));
     }
+    // Bold, as the seed format's metadata lines are, so that it reads back as the byline.
     if let Some(b) = &art.byline {
-        parts.push(format!("By {}", escape(&b.value)));
+        parts.push(format!("**By {}**", escape(&b.value)));
     }
     for block in &art.blocks {
         let text = |span: Span| -> String {

@@ -83,8 +83,12 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
         about: !wants(&["keyphrases", "summary"]),
         stats: !wants(&["tokens", "stats"]),
     };
-    let options =
-        Options { format: opts.format, reference_date: opts.reference_date.as_deref().and_then(parse_timestamp).map(|t| t.date), skip };
+    let options = Options {
+        format: opts.format,
+        reference_date: opts.reference_date.as_deref().and_then(parse_timestamp).map(|t| t.date),
+        skip,
+        source_bytes: None,
+    };
     let analysis = analyze_text(text, &options);
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     let Some(fields) = opts.fields else {

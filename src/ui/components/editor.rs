@@ -1,6 +1,6 @@
-use crate::analysis::parse::write::html_to_markdown;
 use crate::analysis::MAX_INPUT_BYTES;
-use crate::ui::components::article_list::on_file_drop;
+use crate::ui::analyzer::{cancel_conversion, convert, Converting};
+use crate::ui::browser;
 use crate::ui::state::Action;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -23,15 +23,44 @@ pub struct EditorProps {
 }
 
 /// The article editor: type or paste plain text or Markdown, paste from a web page
-/// (the clipboard's HTML is parsed and turned into Markdown, never inserted as
-/// markup), or drop a .txt, .md or .html file.
+/// (the clipboard's HTML is read in the analysis worker and its article inserted as Markdown,
+/// never as markup), or drop a .txt, .md or .html file (a page is read the same way).
 #[function_component]
 pub fn Editor(props: &EditorProps) -> Html {
+    // A page being read as Markdown: its conversion's id and progress. The text box waits
+    // (read-only) until its Markdown is in.
+    let converting = use_state(|| None::<(u32, Option<crate::analysis::Progress>)>);
+    // Reads `html` in the worker, then puts its Markdown between `before` and `after`.
+    let start_conversion = {
+        let on_edit = props.on_edit.clone();
+        let on_action = props.on_action.clone();
+        let converting = converting.clone();
+        Callback::from(move |(html, before, after): (String, String, String)| {
+            let on_edit = on_edit.clone();
+            let on_action = on_action.clone();
+            let state = converting.clone();
+            let id = std::rc::Rc::new(std::cell::Cell::new(0u32));
+            let this = id.clone();
+            let on_status = Callback::from(move |status: Converting| match status {
+                Converting::Working(progress) => state.set(Some((this.get(), progress))),
+                Converting::Done(markdown) => {
+                    state.set(None);
+                    on_edit.emit(format!("{before}{markdown}{after}"));
+                }
+                Converting::Failed(message) => {
+                    state.set(None);
+                    on_action.emit(Action::Notice(Some(message)));
+                }
+            });
+            id.set(convert(html, on_status));
+            converting.set(Some((id.get(), None)));
+        })
+    };
     let on_input = props.on_edit.reform(|e: InputEvent| e.target_unchecked_into::<HtmlTextAreaElement>().value());
     let on_submit = props.on_submit.reform(|e: SubmitEvent| e.prevent_default());
     let on_cancel = props.on_cancel.reform(|_: MouseEvent| ());
     let on_paste = {
-        let on_edit = props.on_edit.clone();
+        let start_conversion = start_conversion.clone();
         let on_action = props.on_action.clone();
         Callback::from(move |e: Event| {
             let Ok(e) = wasm_bindgen::JsCast::dyn_into::<web_sys::ClipboardEvent>(e) else { return };
@@ -52,22 +81,58 @@ pub fn Editor(props: &EditorProps) -> Html {
             let Some(html) = html else { return }; // plain text pastes as usual
             e.prevent_default();
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            let markdown = html_to_markdown(&html);
             let value = area.value();
             let utf16: Vec<u16> = value.encode_utf16().collect();
             let start = area.selection_start().ok().flatten().unwrap_or(utf16.len() as u32) as usize;
             let end = area.selection_end().ok().flatten().unwrap_or(start as u32) as usize;
             let before = String::from_utf16_lossy(&utf16[..start.min(utf16.len())]);
             let after = String::from_utf16_lossy(&utf16[end.min(utf16.len())..]);
-            on_edit.emit(format!("{before}{markdown}{after}"));
+            start_conversion.emit((html, before, after));
         })
     };
-    let on_drop = on_file_drop(props.on_action.clone());
+    // A dropped file goes into the draft: a web page as its article's Markdown, other text as it is.
+    let on_drop = {
+        let on_edit = props.on_edit.clone();
+        let on_action = props.on_action.clone();
+        let start_conversion = start_conversion.clone();
+        let text = props.text.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            let (on_edit, on_action, start_conversion, text) = (on_edit.clone(), on_action.clone(), start_conversion.clone(), text.clone());
+            browser::read_dropped(e.data_transfer().and_then(|d| d.files()), move |r| match r {
+                Ok((name, body)) => {
+                    let before = if text.trim().is_empty() { String::new() } else { format!("{}\n\n", text.trim_end()) };
+                    let lower = name.to_lowercase();
+                    if lower.ends_with(".html") || lower.ends_with(".htm") {
+                        start_conversion.emit((body, before, String::new()));
+                    } else {
+                        on_edit.emit(format!("{before}{body}"));
+                    }
+                }
+                Err(m) => on_action.emit(Action::Notice(Some(m))),
+            });
+        })
+    };
+    let on_cancel_conversion = {
+        let converting = converting.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some((id, _)) = *converting {
+                cancel_conversion(id);
+            }
+            converting.set(None);
+        })
+    };
     let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
     html! {
         <form class="editor" onsubmit={on_submit} aria-label={if props.editing { "Edit article" } else { "New article" }}>
             <label for="draft">{ "Paste an article: plain text, Markdown, or straight from a web page. Or drop a .txt, .md or .html file here." }</label>
-            <textarea id="draft" data-testid="draft" rows="18" value={props.text.clone()} oninput={on_input}
+            if let Some((_, progress)) = *converting {
+                <div class="status-card working" role="status" data-testid="conversion-progress">
+                    <p>{ "Reading the page…" }{ progress.map(|p| format!(" {} %", (p.fraction * 100.0).round() as u32)).unwrap_or_default() }</p>
+                    <button type="button" class="secondary" data-testid="cancel-conversion" onclick={on_cancel_conversion}>{ "Cancel" }</button>
+                </div>
+            }
+            <textarea id="draft" data-testid="draft" rows="18" value={props.text.clone()} oninput={on_input} readonly={converting.is_some()}
                 onpaste={on_paste} ondrop={on_drop} ondragover={on_dragover}
                 placeholder="Title\nBy Jane Doe\nOctober 26, 2023\n\nMOSCOW, Oct 26 (Reuters) - Russia said on Thursday..." />
             <p class="hint">{ "Your draft is kept in this browser as you type; nothing is sent anywhere." }</p>
