@@ -311,6 +311,7 @@ impl View<'_> {
                     let kind = match q.kind {
                         QuoteKind::Direct => "direct",
                         QuoteKind::Phrase => "phrase",
+                        QuoteKind::Partial => "partial",
                         QuoteKind::Indirect => "indirect",
                     };
                     node = html! {

@@ -31,7 +31,7 @@ pub fn QuotesPanel(props: &QuotesPanelProps) -> Html {
                     let speaker = q.speaker.and_then(|e| a.entities.get(e)).map(|e| e.name.clone())
                         .or_else(|| q.speaker_span.map(|s| s.of(&a.text).to_string()))
                         .unwrap_or_else(|| "unattributed".into());
-                    let kind = match q.kind { QuoteKind::Direct => "Direct", QuoteKind::Phrase => "Quoted phrase", QuoteKind::Indirect => "Reported" };
+                    let kind = match q.kind { QuoteKind::Direct => "Direct", QuoteKind::Phrase => "Quoted phrase", QuoteKind::Partial => "Partial quote", QuoteKind::Indirect => "Reported" };
                     let text: String = q.parts.iter().map(|p| p.of(&a.text)).collect::<Vec<_>>().join(" … ");
                     let chosen = props.selected == Some(i);
                     let on_click = props.on_select.reform(move |_: MouseEvent| Some(i));

@@ -32,7 +32,7 @@ test('export downloads the analysis as JSON in the documented schema', async ({ 
   await page.getByTestId('export-json').click();
   const file = await (await download).path();
   const json = JSON.parse(readFileSync(file!, 'utf8'));
-  expect(json.schema_version).toBe(2);
+  expect(json.schema_version).toBe(3);
   expect(json.article.title.value).toContain('Russia says');
   expect(json.entities.some((e: { name: string }) => e.name === 'Dmitry Peskov')).toBe(true);
 });
