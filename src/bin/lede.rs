@@ -17,6 +17,10 @@ const USAGE: &str = "usage:
                             scores the text as if pasted in lowercase or in capitals;
                             --shown scores instead the names the whole analysis shows
                             on the file's text (its own sentences, tokens and rules)
+  lede eval-quotes DIR [--errors]
+                            score quotes and their speakers on attribution-annotated news
+                            (PolNeAR's text/ and attributions/ folders); --errors lists
+                            every miss with its gold source and lede's speaker
   lede score FILE           score predictions: lines TOKEN ... GOLD PREDICTED (same scorer)
   lede train [--data DIR] [--out DIR] [--epochs N] [--prune W] [--seed N] [--clusters FILE]
                             rebuild model/ner.bin and lexicon.bin from DIR
@@ -48,6 +52,10 @@ fn main() -> ExitCode {
         Some("text") => read_input(args.get(1).map(String::as_str)).map(|input| println!("{}", analyze(&input, &Options::default()).text)),
         Some("eval") => match args.get(1) {
             Some(path) => eval(path, &args[2..]),
+            None => Err(USAGE.to_string()),
+        },
+        Some("eval-quotes") => match args.get(1) {
+            Some(dir) => eval_quotes(dir, &args[2..]),
             None => Err(USAGE.to_string()),
         },
         Some("train") => train(&args[1..]),
@@ -134,6 +142,19 @@ fn eval(path: &str, options: &[String]) -> Result<(), String> {
     }
     let score = train::evaluate(tagger, &docs);
     print!("{}", score.report());
+    Ok(())
+}
+
+fn eval_quotes(dir: &str, options: &[String]) -> Result<(), String> {
+    let mut errors = false;
+    for a in options {
+        match a.as_str() {
+            "--errors" => errors = true,
+            _ => return Err(format!("unknown option {a}\n{USAGE}")),
+        }
+    }
+    let score = lede::tools::attribution::evaluate(Path::new(dir), errors)?;
+    print!("{dir}:\n{}", score.report());
     Ok(())
 }
 
