@@ -288,7 +288,8 @@ fn analyze_as(
     };
     drop(tagged);
     progress(Progress { stage: Stage::Finishing, fraction: NAMES_END });
-    let (quotes, sources) = if skip.quotes { Default::default() } else { quotes::find(&text, &article.blocks, &sentences, &mentions, &entities) };
+    let (quotes, sources) =
+        if skip.quotes { Default::default() } else { quotes::find(&text, &article.blocks, &sentences, &mentions, &entities) };
     progress(Progress { stage: Stage::Finishing, fraction: QUOTES_END });
     let published = article.published.as_ref().and_then(|p| parse_timestamp(&p.iso)).map(|t| t.date);
     let times =

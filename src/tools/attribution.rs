@@ -328,8 +328,7 @@ pub fn score_article(article: &Article, mut errors: Option<&mut Vec<String>>) ->
     let options = Options { format: Some(InputFormat::PlainText), ..Options::default() };
     let a = analyze(&article.text, &options);
     let text = &article.text;
-    let speech: Vec<(&Quote, Vec<Span>)> =
-        a.quotes.iter().filter(|q| is_speech(q.kind)).map(|q| (q, parts_in_source(&a, q))).collect();
+    let speech: Vec<(&Quote, Vec<Span>)> = a.quotes.iter().filter(|q| is_speech(q.kind)).map(|q| (q, parts_in_source(&a, q))).collect();
     let mut s = Score { articles: 1, predicted: speech.len(), ..Score::default() };
     let overlaps = |parts: &[Span], content: &[Span]| parts.iter().any(|p| content.iter().any(|c| c.overlaps(*p)));
     for (q, parts) in &speech {

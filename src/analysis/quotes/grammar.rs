@@ -117,7 +117,8 @@ fn colon(ctx: &Context) -> Option<Found> {
     }
     let phrase = speaker::before(ctx.text, w, w.len(), ctx.mentions)?;
     let named = matches!(phrase.head, Head::Name(_) | Head::Pronoun { .. });
-    (named && phrase.extent.start <= w[0].span.start).then_some(Found { phrase, cue: Span::new(w[w.len() - 1].span.end, w[w.len() - 1].span.end) })
+    (named && phrase.extent.start <= w[0].span.start)
+        .then_some(Found { phrase, cue: Span::new(w[w.len() - 1].span.end, w[w.len() - 1].span.end) })
 }
 
 /// "according to <source>", before the quote ("According to Trump, "..."") or right after it
@@ -191,7 +192,9 @@ fn reporting_clause(ctx: &Context) -> Option<Found> {
     // A cue noun, or a cue after a possessive ("Trump's promise to"), is the next row's,
     // unless a verb before it reports it ("Hollande described Trump's remarks as "hurtful"").
     if cue(k) == Some("noun") || k > 0 && is_possessive(&w[k - 1]) {
-        let outer = (n.saturating_sub(25)..k).rev().find(|&j| matches!(cue(j), Some("verb" | "clause" | "mental")) && !(j > 0 && is_possessive(&w[j - 1])));
+        let outer = (n.saturating_sub(25)..k)
+            .rev()
+            .find(|&j| matches!(cue(j), Some("verb" | "clause" | "mental")) && !(j > 0 && is_possessive(&w[j - 1])));
         k = outer.filter(|&j| subject(ctx, j).is_some())?;
     }
     // A thought is reported by whoever said it: "Aides said he believes the race is "winnable"".
@@ -223,7 +226,8 @@ fn sentence_subject(ctx: &Context, k: usize) -> Option<Phrase> {
 
 /// Whether `w` is a possessive that can own a cue: "his", "her", "their", "its", "Trump's".
 fn is_possessive(w: &Word) -> bool {
-    matches!(w.lower.as_str(), "his" | "her" | "their" | "its") || (w.mention.is_some() && (w.lower.ends_with("'s") || w.lower.ends_with("’s")))
+    matches!(w.lower.as_str(), "his" | "her" | "their" | "its")
+        || (w.mention.is_some() && (w.lower.ends_with("'s") || w.lower.ends_with("’s")))
 }
 
 /// `<possessive> <cue> ... "quote"`: "Trump's promise to "make America great again""; "his
@@ -245,7 +249,9 @@ fn cue_noun(ctx: &Context) -> Option<Found> {
         };
         let head = match (gender, owner.mention) {
             (Some((gender, number)), _) => Head::Pronoun { gender, number },
-            (None, Some(m)) if owner.lower.ends_with('s') && (owner.lower.ends_with("'s") || owner.lower.ends_with("’s")) => Head::Name(m),
+            (None, Some(m)) if owner.lower.ends_with('s') && (owner.lower.ends_with("'s") || owner.lower.ends_with("’s")) => {
+                Head::Name(m)
+            }
             _ => continue,
         };
         let span = match head {

@@ -55,7 +55,6 @@ fn appositive_before(text: &str, words: &[Span], k: usize) -> Option<usize> {
     matches!(words[j + 1].of(text).to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their").then_some(j)
 }
 
-
 /// Indirect speech in `sentence`: "`<speaker> <verb> [on Thursday] that <clause>`", or without
 /// "that" after the verbs that take a bare clause ("Sunak said the two countries would hold
 /// a summit"; see [`bare_clause`]). The speaker is the last name in the six words before the
@@ -145,4 +144,3 @@ fn bare_clause(text: &str, words: &[Span], k: usize) -> Option<usize> {
     let finite = words[j..].iter().take(8).any(|w| FINITE_VERBS.contains(&w.of(text).trim_end_matches([',', '.']).to_lowercase()));
     (opens && plain && finite && words.len() >= j + 4).then_some(j)
 }
-

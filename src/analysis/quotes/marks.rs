@@ -70,7 +70,13 @@ pub fn runs(text: &str, block: Span) -> Vec<Marked> {
     if let Some(o) = open {
         // No closing mark before the paragraph's end: the quote runs on.
         let len = mark_len(o) * if s[o..].starts_with("‘‘") { 2 } else { 1 };
-        out.push(Marked { inner: Span::new(block.start + o + len, block.end), open: block.start + o, close: None, close_len: 0, single: false });
+        out.push(Marked {
+            inner: Span::new(block.start + o + len, block.end),
+            open: block.start + o,
+            close: None,
+            close_len: 0,
+            single: false,
+        });
     }
     // Single quotes outside the double-quoted runs (disjoint and in order, so the only
     // one that can cover a mark is the last opened before it).

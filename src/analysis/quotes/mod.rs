@@ -31,8 +31,8 @@ use super::util::order;
 use grammar::{Context, Found, Row};
 use marks::Marked;
 use serde::{Deserialize, Serialize};
-use speaker::Head;
 pub use sources::{QuotedSource, SourceKind};
+use speaker::Head;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -227,7 +227,9 @@ fn is_phrase(text: &str, run: &Marked, ctx: &Context) -> bool {
     let titled = !words.is_empty()
         && words.len() <= 8
         && !content.ends_with(['!', '?', '…'])
-        && words.iter().all(|w| w.chars().filter(|c| c.is_alphabetic()).count() < 4 || w.starts_with(|c: char| c.is_uppercase() || c.is_numeric()))
+        && words
+            .iter()
+            .all(|w| w.chars().filter(|c| c.is_alphabetic()).count() < 4 || w.starts_with(|c: char| c.is_uppercase() || c.is_numeric()))
         && words.iter().any(|w| w.starts_with(char::is_uppercase))
         && content != "I";
     inside && titled
@@ -237,7 +239,8 @@ fn is_phrase(text: &str, run: &Marked, ctx: &Context) -> bool {
 /// source is a person: the quoted name is then that person's words.
 fn is_naming(text: &str, found: &Found, mentions: &[Mention]) -> bool {
     let cue = found.cue.of(text).to_lowercase();
-    ["call", "dub", "label", "brand", "nickname", "term", "describ", "refer"].iter().any(|p| cue.starts_with(p)) && found.phrase.is_person(mentions)
+    ["call", "dub", "label", "brand", "nickname", "term", "describ", "refer"].iter().any(|p| cue.starts_with(p))
+        && found.phrase.is_person(mentions)
 }
 
 /// The kind of quote `run` is, given its attribution.
@@ -353,7 +356,8 @@ impl Stage<'_> {
                 }
             }
             Head::Noun { head, kind, definite } => {
-                let role = (definite && matches!(kind, "person" | "title")).then(|| self.people.role(head.of(text), phrase.span.start)).flatten();
+                let role =
+                    (definite && matches!(kind, "person" | "title")).then(|| self.people.role(head.of(text), phrase.span.start)).flatten();
                 match role {
                     Some(e) => (Some(e), Resolution::Role, 0.75),
                     None => (None, Resolution::Description, 1.0),
@@ -369,7 +373,11 @@ impl Stage<'_> {
         q.cue = Some(found.cue);
         q.how = Some(row.id);
         q.resolution = Some(resolution);
-        q.role = phrase.role.map(|r| clean_role(r.of(text))).or_else(|| speaker.and_then(|e| self.entities.get(e)?.role.clone())).filter(|r| !is_honorific(r));
+        q.role = phrase
+            .role
+            .map(|r| clean_role(r.of(text)))
+            .or_else(|| speaker.and_then(|e| self.entities.get(e)?.role.clone()))
+            .filter(|r| !is_honorific(r));
         q.affiliation = phrase.affiliation.and_then(|m| Some(self.entities.get(mentions.get(m)?.entity)?.name.clone()));
         let described = match (speaker, phrase.head) {
             (None, Head::Noun { kind, .. }) => Some((clean_description(phrase.span.of(text)), kind)),
@@ -426,7 +434,10 @@ fn round(x: f32) -> f32 {
 
 /// The blocks quotes are looked for in.
 fn is_prose(b: &Block) -> bool {
-    matches!(b.kind, BlockKind::Paragraph | BlockKind::Title | BlockKind::Quote | BlockKind::ListItem | BlockKind::Caption | BlockKind::ImageAlt)
+    matches!(
+        b.kind,
+        BlockKind::Paragraph | BlockKind::Title | BlockKind::Quote | BlockKind::ListItem | BlockKind::Caption | BlockKind::ImageAlt
+    )
 }
 
 /// Whether `block` holds nothing but its quoted runs (and punctuation).
@@ -443,7 +454,13 @@ fn only_quotes(text: &str, block: Span, runs: &[Marked]) -> bool {
 
 /// Finds the quotes of `text` and their sources. `sentences` and `mentions` are sorted; the
 /// entities give names and roles. Returns the quotes in text order and their sources.
-pub fn find(text: &str, blocks: &[Block], sentences: &[Span], mentions: &[Mention], entities: &[Entity]) -> (Vec<Quote>, Vec<QuotedSource>) {
+pub fn find(
+    text: &str,
+    blocks: &[Block],
+    sentences: &[Span],
+    mentions: &[Mention],
+    entities: &[Entity],
+) -> (Vec<Quote>, Vec<QuotedSource>) {
     let prose: Vec<&Block> = blocks.iter().filter(|b| is_prose(b)).collect();
     let runs: Vec<Vec<Marked>> = prose.iter().map(|b| marks::runs(text, b.span)).collect();
     let quoted: Vec<Span> = runs.iter().flatten().map(|r| r.inner).collect();

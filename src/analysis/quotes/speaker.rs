@@ -135,7 +135,10 @@ pub fn before(text: &str, words: &[Word], k: usize, mentions: &[Mention]) -> Opt
     // "a White House official who spoke anonymously to discuss internal strategy said": the
     // phrase before a relative clause without commas.
     let relative = || {
-        let who = (e.saturating_sub(15)..e).rev().take_while(|&i| i + 1 == e || words[i].plain_gap(text)).find(|&i| matches!(words[i].lower.as_str(), "who" | "which"))?;
+        let who = (e.saturating_sub(15)..e)
+            .rev()
+            .take_while(|&i| i + 1 == e || words[i].plain_gap(text))
+            .find(|&i| matches!(words[i].lower.as_str(), "who" | "which"))?;
         ending_at(text, words, who, mentions, 1)
     };
     let mut p = ending_at(text, words, e, mentions, 0).or_else(relative)?;
@@ -181,7 +184,11 @@ fn ending_at(text: &str, words: &[Word], e: usize, mentions: &[Mention], depth: 
         if j > 0 && words[j - 1].lower == "the" {
             j -= 1;
         }
-        if j > 1 && matches!(words[j - 1].lower.as_str(), "of" | "for" | "at" | "from" | "with") && words[j - 2].plain_gap(text) && depth < 2 {
+        if j > 1
+            && matches!(words[j - 1].lower.as_str(), "of" | "for" | "at" | "from" | "with")
+            && words[j - 2].plain_gap(text)
+            && depth < 2
+        {
             if let Some(mut p) = ending_at(text, words, j - 1, mentions, depth + 1).filter(|p| p.is_person(mentions)) {
                 p.affiliation = Some(m);
                 p.extent.end = w.span.end;
@@ -199,7 +206,8 @@ fn ending_at(text: &str, words: &[Word], e: usize, mentions: &[Mention], depth: 
 
 /// [`untagged_name`] starting at `words[s]`, read forward ("said Robby Mook").
 fn untagged_name_from(text: &str, words: &[Word], s: usize) -> Option<Phrase> {
-    let capitalised = |w: &Word| w.capital && w.mention.is_none() && w.pronoun().is_none() && w.source_noun().is_none() && w.cue(true).is_none();
+    let capitalised =
+        |w: &Word| w.capital && w.mention.is_none() && w.pronoun().is_none() && w.source_noun().is_none() && w.cue(true).is_none();
     let mut b = s;
     if !capitalised(words.get(s)?) {
         return None;
@@ -215,7 +223,8 @@ fn untagged_name_from(text: &str, words: &[Word], s: usize) -> Option<Phrase> {
 /// honorific before them is left out.
 fn untagged_name(text: &str, words: &[Word], e: usize) -> Option<Phrase> {
     let i = e.checked_sub(1)?;
-    let capitalised = |w: &Word| w.capital && w.mention.is_none() && w.pronoun().is_none() && w.source_noun().is_none() && w.cue(true).is_none();
+    let capitalised =
+        |w: &Word| w.capital && w.mention.is_none() && w.pronoun().is_none() && w.source_noun().is_none() && w.cue(true).is_none();
     if !capitalised(&words[i]) {
         return None;
     }
@@ -252,7 +261,8 @@ fn title_before(text: &str, words: &[Word], first: usize, mentions: &[Mention]) 
         return (None, None);
     }
     // An honorific alone ("Mr.") gives a gender, not a role.
-    let honorific = |w: &Word| SPEAKER_NOUNS.rows().iter().any(|r| r[0] == w.lower && r[1] == "title" && r.get(3).is_none_or(|s| s.is_empty()));
+    let honorific =
+        |w: &Word| SPEAKER_NOUNS.rows().iter().any(|r| r[0] == w.lower && r[1] == "title" && r.get(3).is_none_or(|s| s.is_empty()));
     let titled = words[a..first].iter().any(|w| (!w.capital || w.source_noun().is_some()) && !honorific(w));
     if !titled {
         return (None, None);
@@ -451,7 +461,9 @@ fn apposition_after(text: &str, words: &[Word], last: usize, p: &mut Phrase, men
         }
     }
     if words[j].gap_has(text, ',') && j + 1 < words.len() {
-        let end = (j + 1..words.len().min(j + 21)).find(|&i| !words[i].plain_gap(text) && !words[i].gap_has(text, '-')).unwrap_or(words.len() - 1);
+        let end = (j + 1..words.len().min(j + 21))
+            .find(|&i| !words[i].plain_gap(text) && !words[i].gap_has(text, '-'))
+            .unwrap_or(words.len() - 1);
         if is_role(words, j + 1, end) {
             p.extent.end = words[end].span.end;
             p.role = p.role.or(Some(span(words, j + 1, end)));
@@ -478,7 +490,11 @@ mod tests {
         let w = words(text, Span::new(0, text.len()), &mentions);
         let k = w.iter().position(|w| w.lower == cue).unwrap();
         let p = before(text, &w, k, &mentions)?;
-        Some((p.span.of(text).to_string(), p.role.map(|r| r.of(text).to_string()), p.affiliation.map(|m| mentions[m].span.of(text).to_string())))
+        Some((
+            p.span.of(text).to_string(),
+            p.role.map(|r| r.of(text).to_string()),
+            p.affiliation.map(|m| mentions[m].span.of(text).to_string()),
+        ))
     }
 
     #[test]
@@ -501,8 +517,14 @@ mod tests {
 
     #[test]
     fn noun_phrases_and_pronouns() {
-        assert_eq!(before_cue("people familiar with the matter said", "said", &[]).map(|g| g.0), Some("people familiar with the matter".into()));
-        assert_eq!(before_cue("a senior administration official said", "said", &[]).map(|g| g.0), Some("a senior administration official".into()));
+        assert_eq!(
+            before_cue("people familiar with the matter said", "said", &[]).map(|g| g.0),
+            Some("people familiar with the matter".into())
+        );
+        assert_eq!(
+            before_cue("a senior administration official said", "said", &[]).map(|g| g.0),
+            Some("a senior administration official".into())
+        );
         assert_eq!(before_cue("Then he also said", "said", &[]).map(|g| g.0), Some("he".into()));
         assert_eq!(before_cue("the talks went on and said", "said", &[]), None);
     }
