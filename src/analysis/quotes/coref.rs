@@ -6,6 +6,7 @@
 //! ("the spokesman", "the Florida senator") is the last person the article gave that role.
 
 use super::speaker::Head;
+use super::words::source_noun_row;
 use crate::analysis::lists::SPEAKER_NOUNS;
 use crate::analysis::mention::{Entity, Label, Mention};
 use crate::analysis::ner::{self, lexicon};
@@ -37,7 +38,7 @@ pub struct People<'a> {
 /// The role a title or role noun stands for ("sen" → "senator"), lowercase, without its point.
 fn canonical(word: &str) -> String {
     let w = word.trim_end_matches('.').to_lowercase();
-    match SPEAKER_NOUNS.rows().iter().find(|r| r[0] == w).and_then(|r| r.get(3)).filter(|s| !s.is_empty()) {
+    match source_noun_row(&w).and_then(|r| r.get(3)).filter(|s| !s.is_empty()) {
         Some(same) => same.to_string(),
         None => w,
     }
@@ -57,7 +58,7 @@ pub fn role_head(role: &str) -> Option<String> {
 /// The gender a word gives the person it stands before or for ("mr", "spokeswoman").
 fn word_gender(word: &str) -> u8 {
     let w = word.trim_end_matches('.').to_lowercase();
-    match SPEAKER_NOUNS.rows().iter().find(|r| r[0] == w).and_then(|r| r.get(2).copied()) {
+    match source_noun_row(&w).and_then(|r| r.get(2).copied()) {
         Some("male") => lexicon::MALE,
         Some("female") => lexicon::FEMALE,
         _ => lexicon::UNKNOWN_GENDER,

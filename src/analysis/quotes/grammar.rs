@@ -8,7 +8,6 @@
 use super::speaker::{self, Head, Phrase};
 use super::words::Word;
 use super::How;
-use crate::analysis::lists::CUES;
 use crate::analysis::mention::Mention;
 use crate::analysis::span::Span;
 
@@ -77,7 +76,7 @@ impl Row {
 
 /// Whether a cue's next noun phrase is its listener, not its source ("told reporters").
 fn takes_listener(w: &Word) -> bool {
-    CUES.rows().iter().any(|r| r[0] == w.lower && r.get(2) == Some(&"listener"))
+    super::words::cue_row(&w.lower).is_some_and(|r| r.get(2) == Some(&"listener"))
 }
 
 /// `<source> <verb> [words] [:|,] "quote"`: "Peskov said: "...""; "Reid said in an interview
@@ -101,7 +100,9 @@ fn subject(ctx: &Context, k: usize) -> Option<Phrase> {
     let w = &ctx.before;
     let participle = w[k].lower.ends_with("ing") && k > 0 && w[k - 1].gap_has(ctx.text, ',');
     let coordinated = k > 0 && matches!(w[k - 1].lower.as_str(), "and" | "but" | "then");
-    if participle || coordinated {
+    if coordinated {
+        clause_subject(ctx, k).or_else(|| sentence_subject(ctx, k)).or_else(|| speaker::before(ctx.text, w, k, ctx.mentions))
+    } else if participle {
         sentence_subject(ctx, k).or_else(|| speaker::before(ctx.text, w, k, ctx.mentions))
     } else {
         speaker::before(ctx.text, w, k, ctx.mentions)
@@ -220,6 +221,26 @@ fn sentence_subject(ctx: &Context, k: usize) -> Option<Phrase> {
     let e = match w[s].mention {
         Some(m) => (s..k).take_while(|&i| w[i].mention == Some(m)).last().unwrap_or(s) + 1,
         None => s + 1,
+    };
+    speaker::before(ctx.text, &w[..e], e, ctx.mentions)
+}
+
+/// The subject of the clause a second verb at word `k` shares ("when Cruz knocked Rubio on
+/// trade and called him a "moderate""): the nearest name or pronoun before it that opens a
+/// clause (at the sentence's start, after a comma or after a word that joins clauses).
+fn clause_subject(ctx: &Context, k: usize) -> Option<Phrase> {
+    let w = &ctx.before;
+    let opens =
+        |j: usize| if j == 0 { ctx.from_start } else { super::words::is_boundary(&w[j - 1].lower) || w[j - 1].gap_has(ctx.text, ',') };
+    let j = (k.saturating_sub(20)..k.saturating_sub(1)).rev().find(|&j| {
+        let first = w[j].mention.is_none_or(|m| j == 0 || w[j - 1].mention != Some(m));
+        let person =
+            w[j].mention.is_some_and(|m| ctx.mentions[m].label == crate::analysis::mention::Label::Person) || w[j].pronoun().is_some();
+        person && first && opens(j)
+    })?;
+    let e = match w[j].mention {
+        Some(m) => (j..k).take_while(|&i| w[i].mention == Some(m)).last().unwrap_or(j) + 1,
+        None => j + 1,
     };
     speaker::before(ctx.text, &w[..e], e, ctx.mentions)
 }

@@ -23,7 +23,6 @@ pub mod sources;
 pub mod speaker;
 pub mod words;
 
-use super::lists::PHRASE_MARKERS;
 use super::mention::{Entity, Label, Mention};
 use super::parse::{Block, BlockKind};
 use super::span::Span;
@@ -201,7 +200,7 @@ fn is_phrase(text: &str, run: &Marked, ctx: &Context) -> bool {
     if content.starts_with(['#', '@']) {
         return true;
     }
-    let marker = |w: &str, side: &str| PHRASE_MARKERS.rows().iter().any(|r| r[0] == w && r.get(1) == Some(&side));
+    let marker = words::is_phrase_marker;
     // The word before the opening mark, past "the", "a" and "as": "known as".
     let plain_before = ctx.intro.is_some_and(|c| c.is_alphanumeric());
     if plain_before {
@@ -305,8 +304,7 @@ fn clean_role(s: &str) -> String {
 
 /// Whether a role is only an honorific ("Mr.", "Mrs"): a gender, not a role.
 pub(crate) fn is_honorific(role: &str) -> bool {
-    let w = role.trim().trim_end_matches('.').to_lowercase();
-    super::lists::SPEAKER_NOUNS.rows().iter().any(|r| r[0] == w && r[1] == "title" && r.get(3).is_none_or(|s| s.is_empty()))
+    words::is_honorific(&role.trim().trim_end_matches('.').to_lowercase())
 }
 
 /// A description of an unnamed source as written, with a capital only for a name

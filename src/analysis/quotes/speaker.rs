@@ -6,7 +6,6 @@
 //! official", "people familiar with the matter", "the statement").
 
 use super::words::{is_boundary, is_determiner, is_link, Word};
-use crate::analysis::lists::SPEAKER_NOUNS;
 use crate::analysis::mention::{Label, Mention};
 use crate::analysis::ner::{self, lexicon};
 use crate::analysis::span::Span;
@@ -124,12 +123,20 @@ pub fn before(text: &str, words: &[Word], k: usize, mentions: &[Mention]) -> Opt
     let mut role = None;
     let mut affiliation = None;
     if words[e - 1].gap_has(text, ',') {
-        if let Some(c) = (e.saturating_sub(25)..e - 1).rev().find(|&i| words[i].gap_has(text, ',')) {
-            if is_role(words, c + 1, e - 1) {
-                role = Some(span(words, c + 1, e - 1));
-                affiliation = organisation_in(words, c + 1, e, mentions);
+        // The apposition runs back to an earlier comma; an age or a second apposition may stand
+        // before it ("Ramil Carr, 31, a Philadelphia photographer, said").
+        let mut end = e - 1;
+        for _ in 0..3 {
+            let Some(c) = (end.saturating_sub(25)..end).rev().find(|&i| words[i].gap_has(text, ',')) else { break };
+            if role.is_none() && is_role(words, c + 1, end) {
+                role = Some(span(words, c + 1, end));
+                affiliation = organisation_in(words, c + 1, end + 1, mentions);
             }
             e = c + 1;
+            if ending_at(text, words, e, mentions, 0).is_some() {
+                break;
+            }
+            end = c;
         }
     }
     // "a White House official who spoke anonymously to discuss internal strategy said": the
@@ -261,8 +268,7 @@ fn title_before(text: &str, words: &[Word], first: usize, mentions: &[Mention]) 
         return (None, None);
     }
     // An honorific alone ("Mr.") gives a gender, not a role.
-    let honorific =
-        |w: &Word| SPEAKER_NOUNS.rows().iter().any(|r| r[0] == w.lower && r[1] == "title" && r.get(3).is_none_or(|s| s.is_empty()));
+    let honorific = |w: &Word| super::words::is_honorific(&w.lower);
     let titled = words[a..first].iter().any(|w| (!w.capital || w.source_noun().is_some()) && !honorific(w));
     if !titled {
         return (None, None);
@@ -353,10 +359,10 @@ pub fn after(text: &str, words: &[Word], s: usize, mentions: &[Mention]) -> Opti
                 };
                 return Some(finish(text, words, name, s, t, at, owner.map(|o| o.0), mentions));
             }
-            if !is_speaker_label(label) {
-                break;
+            // Other names ("Democratic" as MISC) modify what follows them.
+            if is_speaker_label(label) {
+                owner = owner.or(Some((m, last)));
             }
-            owner = owner.or(Some((m, last)));
             i = last + 1;
             if !words[last].plain_gap(text) {
                 break;

@@ -1,9 +1,59 @@
 //! The words around a quote, as the attribution grammar reads them: each with its span,
 //! its lowercase form, the punctuation that follows it and the mention it belongs to.
 
-use crate::analysis::lists::{CUES, SPEAKER_NOUNS, SPEAKER_PRONOUNS};
+use crate::analysis::lists::{List, CUES, PHRASE_MARKERS, SPEAKER_NOUNS, SPEAKER_PRONOUNS};
 use crate::analysis::mention::Mention;
 use crate::analysis::span::Span;
+use crate::analysis::util::hash::FastMap;
+use std::sync::OnceLock;
+
+/// The rows of `list` by their first column, built once: the stage looks words up in them
+/// for every word near a quote, so by hash, never by a scan of the list.
+fn index(
+    list: &'static List,
+    cell: &'static OnceLock<FastMap<&'static str, &'static [&'static str]>>,
+) -> &'static FastMap<&'static str, &'static [&'static str]> {
+    cell.get_or_init(|| {
+        let mut map = FastMap::default();
+        for r in list.rows() {
+            map.entry(r[0]).or_insert(r.as_slice());
+        }
+        map
+    })
+}
+
+/// The row of `cues.tsv` for `word` (lowercase): word, kind, and "listener" for a verb whose
+/// next noun phrase is who was spoken to.
+pub fn cue_row(word: &str) -> Option<&'static [&'static str]> {
+    static CELL: OnceLock<FastMap<&'static str, &'static [&'static str]>> = OnceLock::new();
+    index(&CUES, &CELL).get(word).copied()
+}
+
+/// The row of `source_nouns.tsv` for `word` (lowercase, without a point): noun, kind, gender, same as.
+pub fn source_noun_row(word: &str) -> Option<&'static [&'static str]> {
+    static CELL: OnceLock<FastMap<&'static str, &'static [&'static str]>> = OnceLock::new();
+    index(&SPEAKER_NOUNS, &CELL).get(word).copied()
+}
+
+/// The row of `speaker_pronouns.txt` for `word`: pronoun, gender, number.
+fn pronoun_row(word: &str) -> Option<&'static [&'static str]> {
+    static CELL: OnceLock<FastMap<&'static str, &'static [&'static str]>> = OnceLock::new();
+    index(&SPEAKER_PRONOUNS, &CELL).get(word).copied()
+}
+
+/// Whether `word` (lowercase) marks the quoted phrase on its `side` ("before" or "after") as a
+/// title, a name or a slogan (`phrase_markers.tsv`; a word may be a marker on both sides).
+pub fn is_phrase_marker(word: &str, side: &str) -> bool {
+    static CELL: OnceLock<FastMap<(&'static str, &'static str), ()>> = OnceLock::new();
+    let map = CELL.get_or_init(|| PHRASE_MARKERS.rows().iter().filter_map(|r| Some(((r[0], *r.get(1)?), ()))).collect());
+    map.contains_key(&(word, side))
+}
+
+/// Whether `word` (lowercase, without a point) is an honorific ("mr"): a title that gives a
+/// gender but stands for no role.
+pub fn is_honorific(word: &str) -> bool {
+    source_noun_row(word).is_some_and(|r| r[1] == "title" && r.get(3).is_none_or(|s| s.is_empty()))
+}
 
 /// One word of a window.
 #[derive(Debug, Clone)]
@@ -48,7 +98,7 @@ impl Word {
     pub fn pronoun(&self) -> Option<&'static [&'static str]> {
         // "He's predicting": the pronoun and its verb in one word.
         let w = ["’s", "'s", "’d", "'d", "’ll", "'ll"].iter().find_map(|c| self.lower.strip_suffix(c)).unwrap_or(&self.lower);
-        SPEAKER_PRONOUNS.rows().iter().find(|r| r[0] == w).map(Vec::as_slice)
+        pronoun_row(w)
     }
 
     /// The kind of source this noun names ("person", "organisation", "document", "title").
