@@ -33,8 +33,9 @@ fn the_seeds_three_peskov_quotes_and_russias_statements() {
     assert_eq!(direct[2].1, "We don't comment on this in any way.");
     let peskov = a.quotes.iter().find(|q| q.kind == QuoteKind::Direct).unwrap();
     assert_eq!(peskov.role.as_deref(), Some("Kremlin spokesman"));
-    // The headline's quoted phrase and the indirect statement are Russia's.
-    assert!(q.contains(&(QuoteKind::Phrase, "in all areas".into(), Some("Russia".into()))), "{q:#?}");
+    // The headline's quoted words are Russia's (a partial quote inside "Russia says ..."), and so
+    // is the indirect statement.
+    assert!(q.contains(&(QuoteKind::Partial, "in all areas".into(), Some("Russia".into()))), "{q:#?}");
     assert!(q
         .iter()
         .any(|x| x.0 == QuoteKind::Indirect && x.1.starts_with("it planned to build close ties") && x.2.as_deref() == Some("Russia")));
@@ -79,10 +80,15 @@ fn pronouns_and_according_to() {
 
 #[test]
 fn scare_quotes_are_phrases() {
-    let a = run("The ministry called the strikes a \"special operation\" and denied everything.");
+    let a = run("The strikes were a \"special operation\" in name only.");
     let q = quotes(&a);
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].0, QuoteKind::Phrase);
+    // What the ministry called them is the ministry's word: a partial quote, its source unnamed.
+    let a = run("The ministry called the strikes a \"special operation\" and denied everything.");
+    assert_eq!(a.quotes[0].kind, QuoteKind::Partial);
+    assert_eq!(a.sources[0].name, "the ministry");
+    assert!(!a.sources[0].named);
 }
 
 #[test]

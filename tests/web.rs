@@ -7,7 +7,8 @@ use lede::analysis::{analyze, Analysis, Options};
 use lede::seeds::SEEDS;
 use lede::ui::components::{
     AboutPanel, AboutPanelProps, ArticleView, ArticleViewProps, EntitiesPanel, EntitiesPanelProps, IntegrityPanel, IntegrityPanelProps,
-    MetadataPanel, MetadataPanelProps, QuotesPanel, QuotesPanelProps, StatsPanel, StatsPanelProps, TimelinePanel, TimelinePanelProps,
+    MetadataPanel, MetadataPanelProps, QuotesPanel, QuotesPanelProps, SourcesPanel, SourcesPanelProps, StatsPanel, StatsPanelProps,
+    TimelinePanel, TimelinePanelProps,
 };
 use lede::ui::shared::Shared;
 use lede::ui::{App, AppProps, Engine};
@@ -85,7 +86,13 @@ async fn article_view_renders_the_seed_header_body_and_links() {
     let r = root();
     yew::Renderer::<ArticleView>::with_root_and_props(
         r.clone(),
-        ArticleViewProps { analysis: seed_analysis(), hidden: Vec::new(), selected_entity: None, selected_quote: None },
+        ArticleViewProps {
+            analysis: seed_analysis(),
+            hidden: Vec::new(),
+            selected_entity: None,
+            selected_quote: None,
+            selected_source: None,
+        },
     )
     .render();
     yew::scheduler::flush().await;
@@ -310,7 +317,7 @@ async fn a_long_article_is_drawn_in_chunks_until_all_of_it_is_there() {
     let analysis = Shared::new(analyze(&text, &Options::default()));
     yew::Renderer::<ArticleView>::with_root_and_props(
         r.clone(),
-        ArticleViewProps { analysis, hidden: Vec::new(), selected_entity: None, selected_quote: None },
+        ArticleViewProps { analysis, hidden: Vec::new(), selected_entity: None, selected_quote: None, selected_source: None },
     )
     .render();
     yew::scheduler::flush().await;
@@ -326,4 +333,71 @@ async fn a_long_article_is_drawn_in_chunks_until_all_of_it_is_there() {
     }
     assert_eq!(r.query_selector_all("[data-testid=body] p").unwrap().length(), 2000);
     assert_eq!(r.query_selector_all("[data-testid=mention].ent-PER").unwrap().length(), 4000);
+}
+
+#[wasm_bindgen_test]
+async fn sources_panel_lists_who_the_seed_quotes_and_reports_choice() {
+    let r = root();
+    let chosen = Rc::new(std::cell::Cell::new(None));
+    let sink = chosen.clone();
+    let props = SourcesPanelProps { analysis: seed_analysis(), selected: None, on_select: yew::Callback::from(move |x| sink.set(x)) };
+    yew::Renderer::<SourcesPanel>::with_root_and_props(r.clone(), props).render();
+    yew::scheduler::flush().await;
+    // Peskov's three quotes hold most of the quoted words; Russia's are the headline's.
+    assert_eq!(all_text(&r, "[data-testid=source-name]"), ["Dmitry Peskov", "Russia"]);
+    let details = all_text(&r, "[data-testid=source-detail]");
+    assert!(details[0].contains("3 quotes, 59 quoted words") && details[0].contains("Kremlin spokesman"), "{details:?}");
+    assert!(details[1].contains("organisation"), "{details:?}");
+    assert_eq!(text_of(&r, "[data-testid=sources-summary]"), "2 named · 0 unnamed · 1 organisation");
+    click(&r, "[data-testid=source]");
+    assert_eq!(chosen.get(), Some(0));
+}
+
+#[wasm_bindgen_test]
+async fn sources_panel_counts_unnamed_sources() {
+    let r = root();
+    let a = analyze(
+        "Talks resume\n\n\"The door is still open for talks,\" a senior official said.\n\n\"We will see,\" people familiar with the matter said.",
+        &Options::default(),
+    );
+    let props = SourcesPanelProps { analysis: Shared::new(a), selected: Some(1), on_select: yew::Callback::noop() };
+    yew::Renderer::<SourcesPanel>::with_root_and_props(r.clone(), props).render();
+    yew::scheduler::flush().await;
+    assert_eq!(all_text(&r, "[data-testid=source-name]"), ["a senior official", "people familiar with the matter"]);
+    assert_eq!(r.query_selector_all(".source.unnamed").unwrap().length(), 2);
+    assert_eq!(all_text(&r, ".source.chosen [data-testid=source-name]"), ["people familiar with the matter"]);
+    assert!(text_of(&r, "[data-testid=sources-summary]").starts_with("0 named · 2 unnamed"));
+}
+
+#[wasm_bindgen_test]
+async fn an_unsure_speaker_is_shown_as_unsure() {
+    let r = root();
+    let mut a = analyze(SEEDS[0].text, &Options::default());
+    let peskov = a.quotes.iter().position(|q| q.kind == lede::analysis::quotes::QuoteKind::Direct).unwrap();
+    a.quotes[peskov].confidence = Some(0.4);
+    let props = QuotesPanelProps { analysis: Shared::new(a), selected: None, on_select: yew::Callback::noop() };
+    yew::Renderer::<QuotesPanel>::with_root_and_props(r.clone(), props).render();
+    yew::scheduler::flush().await;
+    assert_eq!(all_text(&r, "[data-testid=quote-unsure]"), [" (unsure, 40%)"]);
+    assert_eq!(all_text(&r, "[data-testid=quote-speaker].unsure"), ["Dmitry Peskov"]);
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_source_marks_its_quotes_in_the_text() {
+    let r = root();
+    render_app(&r, analyze_ok).await;
+    let peskov = (0..r.query_selector_all("[data-testid=source]").unwrap().length())
+        .map(|i| r.query_selector_all("[data-testid=source]").unwrap().item(i).unwrap().dyn_into::<HtmlElement>().unwrap())
+        .find(|b| b.text_content().unwrap_or_default().contains("Dmitry Peskov"))
+        .unwrap();
+    peskov.click();
+    yew::scheduler::flush().await;
+    // A quote is drawn in pieces where names cut it: count the quotes, not the pieces.
+    let marked = r.query_selector_all(".quote.chosen").unwrap();
+    let mut quotes: Vec<String> =
+        (0..marked.length()).filter_map(|i| marked.item(i)?.dyn_into::<Element>().ok()?.get_attribute("data-quote")).collect();
+    quotes.dedup();
+    assert_eq!(quotes.len(), 3, "{quotes:?}");
+    assert!(all_text(&r, ".quote.chosen").last().is_some_and(|t| t.contains("We don't comment on this")));
+    assert_eq!(peskov.get_attribute("aria-pressed").as_deref(), Some("true"));
 }

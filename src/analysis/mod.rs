@@ -31,7 +31,7 @@ use about::Keyphrase;
 use dates::TimeExpr;
 use mention::{Entity, Mention};
 use parse::{Article, InputFormat};
-use quotes::Quote;
+use quotes::{Quote, QuotedSource};
 use serde::{Deserialize, Serialize};
 use stats::Stats;
 use text::repair::{self, Finding, FindingKind, OffsetMap, RepairOptions};
@@ -106,8 +106,10 @@ pub struct Analysis {
     pub mentions: Vec<Mention>,
     /// Mentions merged into entities, in order of first mention.
     pub entities: Vec<Entity>,
-    /// Direct, phrase and indirect quotes with their speakers.
+    /// Direct, partial, phrase and indirect quotes with their speakers.
     pub quotes: Vec<Quote>,
+    /// Who the article quotes: the quotes grouped by source, most quoted words first.
+    pub sources: Vec<QuotedSource>,
     /// Dates, times and durations, resolved against the publication date.
     pub times: Vec<TimeExpr>,
     /// Key phrases, most relevant first.
@@ -328,7 +330,8 @@ fn analyze_as(
     };
     drop(tagged);
     progress(Progress { stage: Stage::Finishing, fraction: NAMES_END });
-    let quotes = if skip.quotes { Vec::new() } else { quotes::find(&text, &article.blocks, &sentences, &mentions, &entities) };
+    let (quotes, sources) =
+        if skip.quotes { Default::default() } else { quotes::find(&text, &article.blocks, &sentences, &mentions, &entities) };
     progress(Progress { stage: Stage::Finishing, fraction: QUOTES_END });
     let published = article.published.as_ref().and_then(|p| parse_timestamp(&p.iso)).map(|t| t.date);
     let times =
@@ -363,6 +366,7 @@ fn analyze_as(
         mentions,
         entities,
         quotes,
+        sources,
         times,
         keyphrases,
         summary,

@@ -21,6 +21,10 @@ const USAGE: &str = "usage:
                             publisher, date, body) on DIR's page folders (source.html,
                             expected.html, expected-metadata.json: make eval-pages);
                             --errors lists every miss outside the sealed fifth
+  lede eval-quotes DIR [--errors]
+                            score quotes and their speakers on attribution-annotated news
+                            (PolNeAR's text/ and attributions/ folders); --errors lists
+                            every miss with its gold source and lede's speaker
   lede score FILE           score predictions: lines TOKEN ... GOLD PREDICTED (same scorer)
   lede train [--data DIR] [--out DIR] [--epochs N] [--prune W] [--seed N] [--clusters FILE]
                             rebuild model/ner.bin and lexicon.bin from DIR
@@ -66,6 +70,10 @@ fn main() -> ExitCode {
             .map(|(input, bytes)| println!("{}", analyze(&input, &Options { source_bytes: Some(bytes), ..Options::default() }).text)),
         Some("eval") => match args.get(1) {
             Some(path) => eval(path, &args[2..]),
+            None => Err(USAGE.to_string()),
+        },
+        Some("eval-quotes") => match args.get(1) {
+            Some(dir) => eval_quotes(dir, &args[2..]),
             None => Err(USAGE.to_string()),
         },
         Some("train") => train(&args[1..]),
@@ -164,6 +172,19 @@ fn eval(path: &str, options: &[String]) -> Result<(), String> {
     }
     let score = train::evaluate(tagger, &docs);
     print!("{}", score.report());
+    Ok(())
+}
+
+fn eval_quotes(dir: &str, options: &[String]) -> Result<(), String> {
+    let mut errors = false;
+    for a in options {
+        match a.as_str() {
+            "--errors" => errors = true,
+            _ => return Err(format!("unknown option {a}\n{USAGE}")),
+        }
+    }
+    let score = lede::tools::attribution::evaluate(Path::new(dir), errors)?;
+    print!("{dir}:\n{}", score.report());
     Ok(())
 }
 

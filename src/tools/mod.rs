@@ -6,6 +6,7 @@
 //! feature (on by default; the web app's bundles leave it out), so the analysis core
 //! holds no evaluation code.
 
+pub mod attribution;
 pub mod clusters;
 pub mod conll;
 pub mod pages;

@@ -3,8 +3,8 @@
 use super::analyzer::{use_analysis, Analyzed, Engine, Status};
 use super::browser;
 use super::components::{
-    AboutPanel, ArticleList, ArticleView, Editor, EntitiesPanel, IntegrityPanel, Legend, MetadataPanel, QuotesPanel, StatsPanel,
-    TimelinePanel,
+    AboutPanel, ArticleList, ArticleView, Editor, EntitiesPanel, IntegrityPanel, Legend, MetadataPanel, QuotesPanel, SourcesPanel,
+    StatsPanel, TimelinePanel,
 };
 use super::library::{self, BACKUP_KEY, STORAGE_KEY};
 use super::service_worker::UpdateBanner;
@@ -60,6 +60,10 @@ pub fn App(props: &AppProps) -> Html {
     let on_quote = {
         let state = state.clone();
         Callback::from(move |q| state.dispatch(Action::SelectQuote(q)))
+    };
+    let on_source = {
+        let state = state.clone();
+        Callback::from(move |x| state.dispatch(Action::SelectSource(x)))
     };
     let dispatch = {
         let state = state.clone();
@@ -203,6 +207,15 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // Choosing a source brings its first quote into view.
+    {
+        let first = state.selected_source.and_then(|x| analysis.as_ref()?.sources.get(x)?.quotes.first().copied());
+        use_effect_with(first, |first| {
+            if let Some(q) = first {
+                scroll_to(&format!("quote-{q}"));
+            }
+        });
+    }
     // The one effect of choosing an entity: bring its first mention into view.
     {
         let first = state.selected_entity.and_then(|e| analysis.as_ref()?.entities.get(e)?.mentions.first().copied());
@@ -253,7 +266,7 @@ pub fn App(props: &AppProps) -> Html {
                             </div>
                         </div>
                         { refusal(&analysis) }
-                        <ArticleView analysis={analysis.clone()} hidden={state.hidden.clone()} selected_entity={state.selected_entity} selected_quote={state.selected_quote} />
+                        <ArticleView analysis={analysis.clone()} hidden={state.hidden.clone()} selected_entity={state.selected_entity} selected_quote={state.selected_quote} selected_source={state.selected_source} />
                     } else {
                         { status_card(&analyzed) }
                     }
@@ -262,6 +275,7 @@ pub fn App(props: &AppProps) -> Html {
                     <aside class="panels" aria-label="Analysis panels">
                         <EntitiesPanel analysis={analysis.clone()} selected={state.selected_entity} on_select={on_entity} />
                         <QuotesPanel analysis={analysis.clone()} selected={state.selected_quote} on_select={on_quote} />
+                        <SourcesPanel analysis={analysis.clone()} selected={state.selected_source} on_select={on_source} />
                         <TimelinePanel analysis={analysis.clone()} />
                         <AboutPanel analysis={analysis.clone()} />
                         <MetadataPanel analysis={analysis.clone()} />

@@ -19,6 +19,8 @@ pub struct AppState {
     pub selected_entity: Option<usize>,
     /// The quote chosen in the quotes panel (marked in the text).
     pub selected_quote: Option<usize>,
+    /// The source chosen in the sources panel (its quotes are marked in the text).
+    pub selected_source: Option<usize>,
     /// The user's article the editor is changing; None when it writes a new one.
     pub editing: Option<usize>,
     /// A message for the reader (storage full, a file that could not be read...).
@@ -42,6 +44,8 @@ pub enum Action {
     SelectEntity(Option<usize>),
     /// Chooses a quote (or clears the choice with None).
     SelectQuote(Option<usize>),
+    /// Chooses a source (or clears the choice with None).
+    SelectSource(Option<usize>),
     /// Sets the chosen entity without toggling (from the URL).
     ShowEntity(Option<usize>),
     /// Selects the article with this id (from the URL), if there is one.
@@ -69,6 +73,7 @@ impl Default for AppState {
             hidden: Vec::new(),
             selected_entity: None,
             selected_quote: None,
+            selected_source: None,
             editing: None,
             notice: None,
             restored: false,
@@ -94,6 +99,7 @@ impl Reducible for AppState {
                 s.draft = None;
                 s.selected_entity = None;
                 s.selected_quote = None;
+                s.selected_source = None;
             }
             Action::Select(_) => return self,
             Action::OpenEditor => s.draft = Some(s.draft.take().unwrap_or_default()),
@@ -122,6 +128,7 @@ impl Reducible for AppState {
                 }
                 s.selected_entity = None;
                 s.selected_quote = None;
+                s.selected_source = None;
             }
             Action::CloseEditor => {
                 s.draft = None;
@@ -135,6 +142,7 @@ impl Reducible for AppState {
                     s.editing = None;
                     s.selected_entity = None;
                     s.selected_quote = None;
+                    s.selected_source = None;
                 }
                 _ => return self,
             },
@@ -157,6 +165,7 @@ impl Reducible for AppState {
                 s.editing = None;
                 s.selected_entity = None;
                 s.selected_quote = None;
+                s.selected_source = None;
             }
             Action::EditArticle(i) => match s.entries.get(i) {
                 Some(e) if !e.bundled => {
@@ -181,6 +190,7 @@ impl Reducible for AppState {
                 s.editing = None;
                 s.selected_entity = None;
                 s.selected_quote = None;
+                s.selected_source = None;
             }
             Action::Notice(n) => s.notice = n,
             Action::ToggleLabel(label) => match s.hidden.iter().position(|l| *l == label) {
@@ -191,6 +201,7 @@ impl Reducible for AppState {
             },
             Action::SelectEntity(e) => s.selected_entity = if s.selected_entity == e { None } else { e },
             Action::SelectQuote(q) => s.selected_quote = if s.selected_quote == q { None } else { q },
+            Action::SelectSource(x) => s.selected_source = if s.selected_source == x { None } else { x },
             Action::ShowEntity(e) if s.selected_entity == e => return self,
             Action::ShowEntity(e) => s.selected_entity = e,
         }
@@ -240,6 +251,11 @@ mod tests {
         assert_eq!(s.selected_entity, None, "choosing the chosen entity again clears it");
         let s = run(vec![Action::SelectEntity(Some(2)), Action::Select(0)]);
         assert_eq!(s.selected_entity, None, "another article clears the choice");
+        let s = run(vec![Action::SelectSource(Some(1))]);
+        assert_eq!(s.selected_source, Some(1));
+        assert_eq!(s.reduce(Action::SelectSource(Some(1))).selected_source, None, "choosing the chosen source again clears it");
+        let s = run(vec![Action::SelectSource(Some(1)), Action::Select(0)]);
+        assert_eq!(s.selected_source, None, "another article clears the chosen source");
     }
 
     #[test]

@@ -120,12 +120,18 @@ lists! {
     /// Days named relative to today: "yesterday".
     RELATIVE_DAYS = "values.tsv", "relative_day";
     // Quotes (quotes/).
-    /// Reporting verbs: "said".
-    SPEECH_VERBS = "speech_verbs.txt";
+    /// The attribution grammar's words, each with its kind: cue verbs ("said"), verbs of a
+    /// clause that can hold quoted words ("called"), cue nouns, adverbs, "according to".
+    CUES = "cues.tsv";
+    /// Reporting verbs that frame a whole quote: "said".
+    SPEECH_VERBS = "cues.tsv", "verb";
     /// Pronouns that can be a reporting verb's subject: "he".
     SPEAKER_PRONOUNS = "speaker_pronouns.txt";
-    /// Nouns that make the name before them the speaker: "spokesman".
-    SPEAKER_NOUNS = "speaker_nouns.txt";
+    /// Nouns that name a source, with their kind, gender and the role a title stands for:
+    /// "spokesman", "statement", "sen" (every kind: they make the name before them the speaker).
+    SPEAKER_NOUNS = "source_nouns.tsv";
+    /// Words next to a quoted phrase that make it a title, a name or a slogan: "so-called".
+    PHRASE_MARKERS = "phrase_markers.tsv";
     /// Words that open a bare reported clause: "the".
     CLAUSE_OPENERS = "clause_openers.txt";
     /// Finite verbs of a reported clause: "would".

@@ -19,6 +19,16 @@ pub const CAPITAL: u8 = 64;
 
 const MAGIC: &[u8; 8] = b"LEDELEX1";
 
+/// The likely sex of the people who bear a first name, by the US Census 1990 lists
+/// ([`Facts::gender`]): [`MALE`] or [`FEMALE`] when at least four in five of its bearers
+/// are, [`UNKNOWN_GENDER`] otherwise ("Kelly", "Jordan") and for every other word.
+pub const UNKNOWN_GENDER: u8 = 0;
+pub const MALE: u8 = 1;
+pub const FEMALE: u8 = 2;
+
+/// The share of a first name's bearers one sex must reach for the name to be given it.
+pub const GENDER_SHARE: f64 = 0.8;
+
 /// What the gazetteers know about a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Facts {
@@ -28,15 +38,21 @@ pub struct Facts {
     pub country: u8,
     /// The word's cluster ([`super::clusters`]); 0 when it has none.
     pub cluster: u16,
+    /// For a first name, the likely sex of its bearers: [`MALE`], [`FEMALE`] or
+    /// [`UNKNOWN_GENDER`]. The tagger does not read it; the quotes' pronouns do.
+    pub gender: u8,
     /// How the training text usually writes the word ([`super::truecase`]): a bit
     /// mask of its capital letters (the first [`CASE_CHARS`]); None for words it never shows.
     pub case: Option<u32>,
 }
 
+/// The bits of a packed value a cluster path may use (the two above it hold the gender).
+const CLUSTER_MASK: u16 = (1 << 14) - 1;
+
 /// How many characters of a word the casing mask covers.
 pub const CASE_CHARS: usize = 31;
 
-const NONE: Facts = Facts { kinds: 0, country: 255, cluster: 0, case: None };
+const NONE: Facts = Facts { kinds: 0, country: 255, cluster: 0, gender: UNKNOWN_GENDER, case: None };
 
 impl Facts {
     pub fn has(self, kind: u8) -> bool {
@@ -51,15 +67,17 @@ impl Facts {
     pub fn is_name(self) -> bool {
         self.kinds != 0
     }
-    /// Kinds in bits 0-7, country 8-15, cluster 16-31, a flag for a known casing in
-    /// bit 32 and its mask above.
+    /// Kinds in bits 0-7, country 8-15, cluster 16-29 (paths stay below 2^14), gender
+    /// 30-31, a flag for a known casing in bit 32 and its mask above.
     fn pack(self) -> u64 {
         let case = self.case.map_or(0, |m| 1 | u64::from(m) << 1);
-        u64::from(self.kinds) | u64::from(self.country) << 8 | u64::from(self.cluster) << 16 | case << 32
+        let cluster = u64::from(self.cluster & CLUSTER_MASK) | u64::from(self.gender & 3) << 14;
+        u64::from(self.kinds) | u64::from(self.country) << 8 | cluster << 16 | case << 32
     }
     fn unpack(v: u64) -> Facts {
         let case = (v >> 32 & 1 == 1).then_some((v >> 33) as u32);
-        Facts { kinds: v as u8, country: (v >> 8) as u8, cluster: (v >> 16) as u16, case }
+        let (cluster, gender) = ((v >> 16) as u16 & CLUSTER_MASK, (v >> 30) as u8 & 3);
+        Facts { kinds: v as u8, country: (v >> 8) as u8, cluster, gender, case }
     }
 }
 
@@ -253,8 +271,18 @@ pub fn build_lexicon(
         }
     }
     let first = read("first_names_census1990.tsv")?;
+    // Columns: name, sex (M or F), percent of that sex's people, rank. A name both sexes
+    // bear is listed twice; its gender is the sex of at least GENDER_SHARE of its bearers.
+    let mut shares: BTreeMap<String, (f64, f64)> = BTreeMap::new();
     for r in tsv_rows(&first).filter(|r| !r.is_empty()) {
         add(r[0], FIRST, 255);
+        let percent: f64 = r.get(2).and_then(|p| p.trim().parse().ok()).unwrap_or(0.0);
+        let share = shares.entry(r[0].trim().to_lowercase()).or_default();
+        match r.get(1).map(|s| s.trim()) {
+            Some("M") => share.0 += percent,
+            Some("F") => share.1 += percent,
+            _ => {}
+        }
     }
     let last = read("last_names_census1990.tsv")?;
     for r in tsv_rows(&last).take(LAST_NAME_RANK_LIMIT).filter(|r| !r.is_empty()) {
@@ -265,10 +293,28 @@ pub fn build_lexicon(
         let iso2 = cols.get(1).copied().unwrap_or("").trim();
         add(word, DEMONYM, if iso2.is_empty() { 255 } else { country_index(iso2) });
     }
+    for (name, (male, female)) in shares {
+        let all = male + female;
+        let gender = if all <= 0.0 {
+            UNKNOWN_GENDER
+        } else if male >= GENDER_SHARE * all {
+            MALE
+        } else if female >= GENDER_SHARE * all {
+            FEMALE
+        } else {
+            UNKNOWN_GENDER
+        };
+        if let Some(e) = entries.get_mut(&name) {
+            e.gender = gender;
+        }
+    }
 
     for line in clusters.lines().filter(|l| !l.starts_with('#')) {
         let Some((word, path)) = line.split_once('\t') else { continue };
         let path: u16 = path.trim().parse().map_err(|_| format!("clusters: bad path in {line:?}"))?;
+        if path > CLUSTER_MASK {
+            return Err(format!("clusters: the path in {line:?} does not fit the lexicon's 14 bits"));
+        }
         let key = word.to_lowercase();
         if !key.is_empty() && key.len() <= 60 {
             entries.entry(key).or_insert(NONE).cluster = path;

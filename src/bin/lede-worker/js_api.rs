@@ -26,7 +26,7 @@ struct JsOptions {
 }
 
 /// The analysis's top-level fields, as SCHEMA.md names them.
-const FIELDS: [&str; 14] = [
+const FIELDS: [&str; 15] = [
     "schema_version",
     "text",
     "article",
@@ -36,6 +36,7 @@ const FIELDS: [&str; 14] = [
     "mentions",
     "entities",
     "quotes",
+    "sources",
     "times",
     "keyphrases",
     "summary",
@@ -55,6 +56,7 @@ fn field(a: &Analysis, name: &str, ser: &serde_wasm_bindgen::Serializer) -> Resu
         "mentions" => a.mentions.serialize(ser),
         "entities" => a.entities.serialize(ser),
         "quotes" => a.quotes.serialize(ser),
+        "sources" => a.sources.serialize(ser),
         "times" => a.times.serialize(ser),
         "keyphrases" => a.keyphrases.serialize(ser),
         "summary" => a.summary.serialize(ser),
@@ -78,7 +80,7 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     // Layers no asked-for field holds are not computed at all.
     let wants = |names: &[&str]| opts.fields.as_ref().is_none_or(|f| f.iter().any(|x| names.contains(&x.as_str())));
     let skip = Skip {
-        quotes: !wants(&["quotes"]),
+        quotes: !wants(&["quotes", "sources"]),
         times: !wants(&["times"]),
         about: !wants(&["keyphrases", "summary"]),
         stats: !wants(&["tokens", "stats"]),

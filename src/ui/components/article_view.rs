@@ -20,6 +20,9 @@ pub struct ArticleViewProps {
     /// The quote marked as chosen.
     #[prop_or_default]
     pub selected_quote: Option<usize>,
+    /// The source whose quotes are marked as chosen.
+    #[prop_or_default]
+    pub selected_source: Option<usize>,
 }
 
 /// The article as a reader sees it: title, publisher, time and source link, then
@@ -58,7 +61,14 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             move || cancelled.set(true)
         });
     }
-    let view = View { a, hidden: &props.hidden, selected: props.selected_entity, quote: props.selected_quote, marks: &marks };
+    let view = View {
+        a,
+        hidden: &props.hidden,
+        selected: props.selected_entity,
+        quote: props.selected_quote,
+        source: props.selected_source,
+        marks: &marks,
+    };
     let title = art.title.as_ref().and_then(|t| t.span).map(|s| view.inline(s)).unwrap_or_else(|| html! { { "Untitled" } });
     html! {
         <article class="article" data-testid="article">
@@ -74,7 +84,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <div class="body" data-testid="body">
                 { for chunks.iter().take(count).map(|blocks| html! {
                     <BodyChunk key={blocks.start} analysis={a.clone()} marks={Shared::from(marks.clone())} blocks={blocks.clone()}
-                        hidden={props.hidden.clone()} selected_entity={props.selected_entity} selected_quote={props.selected_quote} />
+                        hidden={props.hidden.clone()} selected_entity={props.selected_entity} selected_quote={props.selected_quote}
+                        selected_source={props.selected_source} />
                 }) }
             </div>
             if a.text.trim().is_empty() {
@@ -123,13 +134,21 @@ struct BodyChunkProps {
     hidden: Vec<Label>,
     selected_entity: Option<usize>,
     selected_quote: Option<usize>,
+    selected_source: Option<usize>,
 }
 
 #[function_component]
 fn BodyChunk(props: &BodyChunkProps) -> Html {
     let a = &props.analysis;
     let art = &a.article;
-    let view = View { a, hidden: &props.hidden, selected: props.selected_entity, quote: props.selected_quote, marks: &props.marks };
+    let view = View {
+        a,
+        hidden: &props.hidden,
+        selected: props.selected_entity,
+        quote: props.selected_quote,
+        source: props.selected_source,
+        marks: &props.marks,
+    };
     let blocks = art.blocks[props.blocks.clone()].iter().filter(|b| b.kind != BlockKind::Title).map(|b| {
         let content = view.inline(b.span);
         match b.kind {
@@ -223,6 +242,8 @@ struct View<'a> {
     hidden: &'a [Label],
     selected: Option<usize>,
     quote: Option<usize>,
+    /// The chosen source: its quotes are marked as chosen too.
+    source: Option<usize>,
     marks: &'a Marks,
 }
 
@@ -307,10 +328,11 @@ impl View<'_> {
                 }
                 if let Some(&Mark::Quote(i)) = seg.marks.iter().find(|m| matches!(m, Mark::Quote(_))) {
                     let q = &a.quotes[i];
-                    let chosen = self.quote == Some(i);
+                    let chosen = self.quote == Some(i) || (self.source.is_some() && q.source == self.source);
                     let kind = match q.kind {
                         QuoteKind::Direct => "direct",
                         QuoteKind::Phrase => "phrase",
+                        QuoteKind::Partial => "partial",
                         QuoteKind::Indirect => "indirect",
                     };
                     node = html! {

@@ -9,6 +9,7 @@ mod integrity_panel;
 mod legend;
 mod metadata_panel;
 mod quotes_panel;
+mod sources_panel;
 mod stats_panel;
 mod timeline_panel;
 
@@ -21,6 +22,7 @@ pub use integrity_panel::{IntegrityPanel, IntegrityPanelProps};
 pub use legend::{Legend, LegendProps};
 pub use metadata_panel::{MetadataPanel, MetadataPanelProps};
 pub use quotes_panel::{QuotesPanel, QuotesPanelProps};
+pub use sources_panel::{SourcesPanel, SourcesPanelProps};
 pub use stats_panel::{StatsPanel, StatsPanelProps};
 pub use timeline_panel::{TimelinePanel, TimelinePanelProps};
 
