@@ -17,6 +17,12 @@ const USAGE: &str = "usage:
                             scores the text as if pasted in lowercase or in capitals;
                             --shown scores instead the names the whole analysis shows
                             on the file's text (its own sentences, tokens and rules)
+  lede eval-dates DIR [--errors]
+                            score the times found in DIR's TimeML (.tml) files as TempEval-3
+                            task A did (strict, relaxed, value and type F1, by type), each
+                            document's creation time as its reference date; --errors lists
+                            every miss, every time found where the gold has none, and every
+                            wrong extent, value or type
   lede score FILE           score predictions: lines TOKEN ... GOLD PREDICTED (same scorer)
   lede train [--data DIR] [--out DIR] [--epochs N] [--prune W] [--seed N] [--clusters FILE]
                             rebuild model/ner.bin and lexicon.bin from DIR
@@ -48,6 +54,10 @@ fn main() -> ExitCode {
         Some("text") => read_input(args.get(1).map(String::as_str)).map(|input| println!("{}", analyze(&input, &Options::default()).text)),
         Some("eval") => match args.get(1) {
             Some(path) => eval(path, &args[2..]),
+            None => Err(USAGE.to_string()),
+        },
+        Some("eval-dates") => match args.get(1) {
+            Some(dir) => eval_dates(dir, &args[2..]),
             None => Err(USAGE.to_string()),
         },
         Some("train") => train(&args[1..]),
@@ -133,6 +143,26 @@ fn eval(path: &str, options: &[String]) -> Result<(), String> {
         }
     }
     let score = train::evaluate(tagger, &docs);
+    print!("{}", score.report());
+    Ok(())
+}
+
+fn eval_dates(dir: &str, options: &[String]) -> Result<(), String> {
+    let mut errors = false;
+    for a in options {
+        match a.as_str() {
+            "--errors" => errors = true,
+            _ => return Err(format!("unknown option {a}\n{USAGE}")),
+        }
+    }
+    let docs = lede::tools::timeml::read_dir(Path::new(dir))?;
+    let score = lede::tools::timeml::evaluate(&docs, |doc, pairs| {
+        if errors {
+            for line in lede::tools::timeml::errors(doc, pairs) {
+                println!("{line}");
+            }
+        }
+    });
     print!("{}", score.report());
     Ok(())
 }

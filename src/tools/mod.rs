@@ -7,4 +7,5 @@
 pub mod clusters;
 pub mod conll;
 pub mod shown;
+pub mod timeml;
 pub mod train;
