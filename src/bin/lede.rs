@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  lede analyze [FILE|-]     print the analysis of FILE (or standard input) as JSON
+  lede analyze [FILE|-] [--reference-date YYYY-MM-DD]
+                            print the analysis of FILE (or standard input) as JSON; relative
+                            dates count from the reference date when the article states none
   lede text [FILE|-]        print the repaired analysis text only
   lede eval FILE.conll [--model DIR] [--errors] [--case lower|upper] [--shown]
                             score the bundled tagger (or DIR's model files) on a CoNLL file
@@ -47,8 +49,9 @@ fn read_input(path: Option<&str>) -> Result<String, String> {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("analyze") => read_input(args.get(1).map(String::as_str)).and_then(|input| {
-            let analysis = analyze(&input, &Options::default());
+        Some("analyze") => analyze_options(&args[1..]).and_then(|options| {
+            let input = read_input(args.get(1).map(String::as_str).filter(|a| !a.starts_with("--")))?;
+            let analysis = analyze(&input, &options);
             serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string()).map(|json| println!("{json}"))
         }),
         Some("text") => read_input(args.get(1).map(String::as_str)).map(|input| println!("{}", analyze(&input, &Options::default()).text)),
@@ -82,6 +85,24 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The options of `lede analyze` after its file.
+fn analyze_options(args: &[String]) -> Result<Options, String> {
+    let mut options = Options::default();
+    let mut it = args.iter().skip_while(|a| !a.starts_with("--"));
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--reference-date" => {
+                let value = it.next().ok_or("--reference-date needs a date")?;
+                let date =
+                    lede::analysis::util::timestamp::parse_timestamp(value).ok_or_else(|| format!("cannot read the date {value:?}"))?;
+                options.reference_date = Some(date.date);
+            }
+            _ => return Err(format!("unknown option {a}\n{USAGE}")),
+        }
+    }
+    Ok(options)
 }
 
 fn read_text(path: &Path) -> Result<String, String> {

@@ -126,7 +126,10 @@ pub fn found(doc: &Doc) -> Vec<Timex> {
         .map(|t| {
             let last = t.span.of(&a.text).chars().next_back().map_or(1, char::len_utf8);
             let span = Span::new(a.to_source(t.span.start), a.to_source(t.span.end - last) + last);
-            Timex { span, kind: baseline_type(t).to_string(), value: t.value.clone().unwrap_or_default() }
+            if span.of(&doc.text) != t.span.of(&a.text) {
+                eprintln!("{}: {:?} maps back to {:?}", doc.id, t.span.of(&a.text), span.of(&doc.text));
+            }
+            Timex { span, kind: t.kind_code().to_string(), value: t.value.clone().unwrap_or_default() }
         })
         .collect()
 }
@@ -147,14 +150,6 @@ impl Hits {
         self.strict += usize::from(g.span == f.span);
         self.value += usize::from(g.value == f.value);
         self.kind += usize::from(g.kind == f.kind);
-    }
-}
-
-fn baseline_type(t: &crate::analysis::dates::TimeExpr) -> &'static str {
-    match t.kind {
-        crate::analysis::dates::TimeKind::Duration => "DURATION",
-        crate::analysis::dates::TimeKind::Time => "TIME",
-        _ => "DATE",
     }
 }
 
@@ -257,8 +252,7 @@ impl Score {
         let a = &self.all;
         let _ = writeln!(out, "{} documents, {} gold expressions, {} found", self.docs, a.gold, a.found);
         let _ = writeln!(out, "{:<10} {:>7} {:>7} {:>7}", "", "P", "R", "F1");
-        let picks: [(&str, fn(&Hits) -> usize); 4] =
-            [("strict", |h| h.strict), ("relaxed", |h| h.relaxed), ("value", |h| h.value), ("type", |h| h.kind)];
+        let picks: [(&str, Pick); 4] = [("strict", |h| h.strict), ("relaxed", |h| h.relaxed), ("value", |h| h.value), ("type", |h| h.kind)];
         for (name, pick) in picks {
             let (p, r, f) = a.prf(pick);
             let _ = writeln!(out, "{name:<10} {p:>7.2} {r:>7.2} {f:>7.2}");
@@ -272,6 +266,9 @@ impl Score {
         out
     }
 }
+
+/// One kind of match counts.
+type Pick = fn(&Hits) -> usize;
 
 /// Scores `docs`, with each document's pairs passed to `each` (for `--errors`).
 pub fn evaluate(docs: &[Doc], mut each: impl FnMut(&Doc, &[Pair])) -> Score {
