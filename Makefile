@@ -109,6 +109,14 @@ eval:
 eval-pages:
 	cargo run --release --bin lede -- pages $(DATA)/readability-pages $(if $(ERRORS),--errors)
 
+## TempEval-3 task A scores (strict, relaxed, value and type F1, by type) of the times lede finds
+## in TimeBank (the dev data, tuned on), then in AQUAINT (held out: never tuned on, and its
+## errors never listed); ERRORS=1 lists every miss and wrong value of TimeBank.
+.PHONY: eval-dates
+eval-dates:
+	cargo run --release --bin lede -- eval-dates $(DATA)/timebank-aquaint/TimeBank $(if $(ERRORS),--errors)
+	cargo run --release --bin lede -- eval-dates $(DATA)/timebank-aquaint/AQUAINT
+
 clean:
 	cargo clean
 	rm -rf dist dist-lede

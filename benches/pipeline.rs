@@ -83,8 +83,14 @@ mod native {
             g.bench_with_input(BenchmarkId::new("quotes", name), &text, |b, text| {
                 b.iter(|| quotes::find(text, &art.blocks, &sentences, &mentions, &ents))
             });
-            g.bench_with_input(BenchmarkId::new("dates", name), &text, |b, text| {
-                b.iter(|| resolve::resolve(text, &sentences, &mentions, None))
+            // Resolution against a time of writing, as an article with a timestamp has one.
+            let found_times = detect::scan(&tagged.sentences).times;
+            let writing = lede::analysis::dates::Writing {
+                date: lede::analysis::util::timestamp::Date { year: 2023, month: 10, day: 26 },
+                by: lede::analysis::dates::AnchorBy::ReferenceDate,
+            };
+            g.bench_with_input(BenchmarkId::new("dates", name), &text, |b, _| {
+                b.iter(|| resolve::resolve(&sentences, &mentions, &found_times, Some(writing)))
             });
             let units: Vec<Span> = mentions.iter().map(|m| m.span).collect();
             g.bench_with_input(BenchmarkId::new("keyphrases", name), &text, |b, text| {

@@ -29,7 +29,7 @@ fn seed_sentences_read_right() {
     let a = seed();
     assert_eq!(
         annotated_sentence(&a, "Russia said on Thursday"),
-        "[Russia]GPE said on [Thursday]DATE that it planned to build close ties with [North Korea]GPE in all areas, a day after \
+        "[Russia]GPE said on [Thursday]DATE that it planned to build close ties with [North Korea]GPE in all areas, [a day after]DATE \
          [South Korea]GPE, [Japan]GPE and the [United States]GPE condemned what they said were weapons supplies from \
          [Pyongyang]GPE to [Moscow]GPE."
     );
@@ -310,7 +310,7 @@ fn dates_with_the_day_first_and_reference_marks() {
             ("14 June 1958", "DATE"),
             ("8 December 2021", "DATE"),
             ("6 May 2025", "DATE"),
-            ("14th of June", "DATE"),
+            ("the 14th of June", "DATE"),
             ("June 3rd", "DATE"),
             ("3 Oct.", "DATE"),
             ("Friday", "DATE"),

@@ -125,7 +125,8 @@ pub enum Rule {
     KnownOrganisation,
     NewsOrganisation,
     SameNameElsewhere,
-    // Values: the rows of `dates::detect::GRAMMAR`.
+    // Values: the rows of the time grammar (`lists/time_grammar.tsv`), then of the numbers'
+    // (`dates::detect::GRAMMAR`).
     MonthName,
     DayAndMonth,
     Weekday,
@@ -136,6 +137,14 @@ pub enum Rule {
     NumericDate,
     Year,
     ClockTime,
+    Offset,
+    Quarter,
+    Season,
+    PartOfDay,
+    Decade,
+    VagueReference,
+    Frequency,
+    ReferenceTime,
     CurrencySign,
     Percent,
     CurrencyName,
@@ -146,7 +155,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order of the enum.
-    pub const ALL: [Rule; 27] = [
+    pub const ALL: [Rule; 35] = [
         Rule::NamedStorm,
         Rule::FacilityName,
         Rule::SeatOfInstitution,
@@ -168,6 +177,14 @@ impl Rule {
         Rule::NumericDate,
         Rule::Year,
         Rule::ClockTime,
+        Rule::Offset,
+        Rule::Quarter,
+        Rule::Season,
+        Rule::PartOfDay,
+        Rule::Decade,
+        Rule::VagueReference,
+        Rule::Frequency,
+        Rule::ReferenceTime,
         Rule::CurrencySign,
         Rule::Percent,
         Rule::CurrencyName,
@@ -200,6 +217,14 @@ impl Rule {
             Rule::NumericDate => "numeric date",
             Rule::Year => "year",
             Rule::ClockTime => "clock time",
+            Rule::Offset => "time before or after another",
+            Rule::Quarter => "quarter or half of a year",
+            Rule::Season => "season",
+            Rule::PartOfDay => "part of a day",
+            Rule::Decade => "decade or century",
+            Rule::VagueReference => "vague reference to now, the past or the future",
+            Rule::Frequency => "recurring time",
+            Rule::ReferenceTime => "the time the text last named",
             Rule::CurrencySign => "currency sign",
             Rule::Percent => "percent",
             Rule::CurrencyName => "currency name",

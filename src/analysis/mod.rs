@@ -321,12 +321,13 @@ fn analyze_as(
         let share = done as f32 / total.max(1) as f32;
         progress(Progress { stage: Stage::Names, fraction: READ_END + (TAG_END - READ_END) * share });
     });
-    let (mentions, entities) = match &tagged {
+    let (mentions, entities, found_times) = match &tagged {
         Some(tagged) => {
-            let values = dates::detect::find(&tagged.sentences);
-            rules::apply(&text, &article, tagged, values)
+            let found = dates::detect::scan(&tagged.sentences);
+            let (mentions, entities) = rules::apply(&text, &article, tagged, found.values);
+            (mentions, entities, found.times)
         }
-        None => (Vec::new(), Vec::new()),
+        None => (Vec::new(), Vec::new(), Vec::new()),
     };
     drop(tagged);
     progress(Progress { stage: Stage::Finishing, fraction: NAMES_END });
@@ -334,8 +335,10 @@ fn analyze_as(
         if skip.quotes { Default::default() } else { quotes::find(&text, &article.blocks, &sentences, &mentions, &entities) };
     progress(Progress { stage: Stage::Finishing, fraction: QUOTES_END });
     let published = article.published.as_ref().and_then(|p| parse_timestamp(&p.iso)).map(|t| t.date);
-    let times =
-        if skip.times { Vec::new() } else { dates::resolve::resolve(&text, &sentences, &mentions, published.or(options.reference_date)) };
+    let writing = published
+        .map(|date| dates::Writing { date, by: dates::AnchorBy::Publication })
+        .or(options.reference_date.map(|date| dates::Writing { date, by: dates::AnchorBy::ReferenceDate }));
+    let times = if skip.times { Vec::new() } else { dates::resolve::resolve(&sentences, &mentions, &found_times, writing) };
     progress(Progress { stage: Stage::Finishing, fraction: DATES_END });
     let units: Vec<Span> = mentions.iter().map(|m| m.span).collect();
     let keyphrases = if skip.about { Vec::new() } else { about::keyphrases(&text, &article.blocks, &sentences, &units, 10) };

@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  lede analyze [FILE|-]     print the analysis of FILE (or standard input) as JSON
+  lede analyze [FILE|-] [--reference-date YYYY-MM-DD]
+                            print the analysis of FILE (or standard input) as JSON; relative
+                            dates count from the reference date when the article states none
   lede text [FILE|-]        print the repaired analysis text only
   lede eval FILE.conll [--model DIR] [--errors] [--case lower|upper] [--shown]
                             score the bundled tagger (or DIR's model files) on a CoNLL file
@@ -25,6 +27,12 @@ const USAGE: &str = "usage:
                             score quotes and their speakers on attribution-annotated news
                             (PolNeAR's text/ and attributions/ folders); --errors lists
                             every miss with its gold source and lede's speaker
+  lede eval-dates DIR [--errors]
+                            score the times found in DIR's TimeML (.tml) files as TempEval-3
+                            task A did (strict, relaxed, value and type F1, by type), each
+                            document's creation time as its reference date; --errors lists
+                            every miss, every time found where the gold has none, and every
+                            wrong extent, value or type
   lede score FILE           score predictions: lines TOKEN ... GOLD PREDICTED (same scorer)
   lede train [--data DIR] [--out DIR] [--epochs N] [--prune W] [--seed N] [--clusters FILE]
                             rebuild model/ner.bin and lexicon.bin from DIR
@@ -57,8 +65,10 @@ fn read_input(path: Option<&str>) -> Result<(String, usize), String> {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("analyze") => read_input(args.get(1).map(String::as_str)).and_then(|(input, bytes)| {
-            let analysis = analyze(&input, &Options { source_bytes: Some(bytes), ..Options::default() });
+        Some("analyze") => analyze_options(&args[1..]).and_then(|mut options| {
+            let (input, bytes) = read_input(args.get(1).map(String::as_str).filter(|a| !a.starts_with("--")))?;
+            options.source_bytes = Some(bytes);
+            let analysis = analyze(&input, &options);
             // Written as it is made: the whole JSON of a long text as one string was as large
             // again as the analysis.
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -74,6 +84,10 @@ fn main() -> ExitCode {
         },
         Some("eval-quotes") => match args.get(1) {
             Some(dir) => eval_quotes(dir, &args[2..]),
+            None => Err(USAGE.to_string()),
+        },
+        Some("eval-dates") => match args.get(1) {
+            Some(dir) => eval_dates(dir, &args[2..]),
             None => Err(USAGE.to_string()),
         },
         Some("train") => train(&args[1..]),
@@ -110,6 +124,24 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The options of `lede analyze` after its file.
+fn analyze_options(args: &[String]) -> Result<Options, String> {
+    let mut options = Options::default();
+    let mut it = args.iter().skip_while(|a| !a.starts_with("--"));
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--reference-date" => {
+                let value = it.next().ok_or("--reference-date needs a date")?;
+                let date =
+                    lede::analysis::util::timestamp::parse_timestamp(value).ok_or_else(|| format!("cannot read the date {value:?}"))?;
+                options.reference_date = Some(date.date);
+            }
+            _ => return Err(format!("unknown option {a}\n{USAGE}")),
+        }
+    }
+    Ok(options)
 }
 
 fn read_text(path: &Path) -> Result<String, String> {
@@ -185,6 +217,26 @@ fn eval_quotes(dir: &str, options: &[String]) -> Result<(), String> {
     }
     let score = lede::tools::attribution::evaluate(Path::new(dir), errors)?;
     print!("{dir}:\n{}", score.report());
+    Ok(())
+}
+
+fn eval_dates(dir: &str, options: &[String]) -> Result<(), String> {
+    let mut errors = false;
+    for a in options {
+        match a.as_str() {
+            "--errors" => errors = true,
+            _ => return Err(format!("unknown option {a}\n{USAGE}")),
+        }
+    }
+    let docs = lede::tools::timeml::read_dir(Path::new(dir))?;
+    let score = lede::tools::timeml::evaluate(&docs, |doc, pairs| {
+        if errors {
+            for line in lede::tools::timeml::errors(doc, pairs) {
+                println!("{line}");
+            }
+        }
+    });
+    print!("{}", score.report());
     Ok(())
 }
 

@@ -12,4 +12,5 @@ pub mod conll;
 pub mod pages;
 pub mod scaling;
 pub mod shown;
+pub mod timeml;
 pub mod train;

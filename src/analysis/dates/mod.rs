@@ -1,8 +1,10 @@
 //! Dates and times: [`detect`] finds them (and the numbers that share their grammar) in the
-//! tagger's tokens, before the rules; [`resolve`] gives them values against the
-//! publication date, after the quotes.
+//! tagger's tokens, before the rules, by the time grammar of [`grammar`]; [`resolve`] gives
+//! them TIMEX3 values, after the quotes.
 
 pub mod detect;
+pub mod grammar;
 pub mod resolve;
 
-pub use resolve::{DateRule, TimeExpr, TimeKind};
+pub use grammar::TimexType;
+pub use resolve::{Anchor, AnchorBy, DateRule, TimeExpr, TimeKind, When, Writing};

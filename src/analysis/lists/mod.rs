@@ -115,10 +115,12 @@ lists! {
     CURRENCIES = "values.tsv", "currency";
     /// Units after a number: "km".
     UNITS = "values.tsv", "unit";
-    /// Units of time after a number: "days".
-    DURATIONS = "values.tsv", "duration";
-    /// Days named relative to today: "yesterday".
-    RELATIVE_DAYS = "values.tsv", "relative_day";
+    /// The time grammar's rows: rule, TIMEX3 type, pattern, reading (see `dates::grammar`).
+    TIME_GRAMMAR = "time_grammar.tsv";
+    /// The time grammar's word classes: "october" a month, "last" a deictic shift of -1.
+    TIME_WORDS = "time_words.tsv";
+    /// Words that tell whether a sentence speaks of the future or the past: "will", "said".
+    TENSE_CUES = "tense_cues.tsv";
     // Quotes (quotes/).
     /// The attribution grammar's words, each with its kind: cue verbs ("said"), verbs of a
     /// clause that can hold quoted words ("called"), cue nouns, adverbs, "according to".

@@ -47,7 +47,9 @@ pub fn TimelinePanel(props: &TimelinePanelProps) -> Html {
                 { for dated.iter().chain(others.iter()).take(limit).map(|t| {
                     let kind = match t.kind {
                         TimeKind::Day => "day", TimeKind::Month => "month", TimeKind::Year => "year", TimeKind::Week => "week",
-                        TimeKind::Time => "time", TimeKind::Duration => "duration",
+                        TimeKind::Time => "time", TimeKind::Duration => "duration", TimeKind::Weekend => "weekend",
+                        TimeKind::Quarter => "quarter", TimeKind::Half => "half year", TimeKind::Season => "season",
+                        TimeKind::Decade => "decade", TimeKind::Century => "century", TimeKind::Vague => "vague", TimeKind::Set => "recurring",
                     };
                     html! {
                         <li data-testid="timeline-item">
