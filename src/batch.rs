@@ -111,18 +111,18 @@ pub fn read_record(line: &[u8], settings: &Settings) -> Option<Job> {
     let fail = |id: Value, message: String| Some(Job::Failed { id, message });
     let mut record: Map<String, Value> = match serde_json::from_str(&text) {
         Ok(Value::Object(map)) => map,
-        Ok(other) => return fail(Value::Null, format!("a record is a JSON object, not {}", kind_of(&other))),
+        Ok(other) => return fail(Value::Null, format!("a record must be a JSON object, not {}", kind_of(&other))),
         Err(e) => return fail(Value::Null, format!("the record is not JSON: {e}")),
     };
     let id = match record.remove("id") {
         Some(id @ (Value::String(_) | Value::Number(_))) => id,
-        Some(other) => return fail(Value::Null, format!("\"id\" is a string or a number, not {}", kind_of(&other))),
+        Some(other) => return fail(Value::Null, format!("\"id\" must be a string or a number, not {}", kind_of(&other))),
         None => return fail(Value::Null, "the record has no \"id\"".into()),
     };
     let mut string = |key: &str| match record.remove(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s)),
-        Some(other) => Err(format!("\"{key}\" is a string, not {}", kind_of(&other))),
+        Some(other) => Err(format!("\"{key}\" must be a string, not {}", kind_of(&other))),
     };
     let (text, html, format, reference_date) = match (string("text"), string("html"), string("format"), string("reference_date")) {
         (Ok(t), Ok(h), Ok(f), Ok(d)) => (t, h, f, d),
@@ -159,7 +159,7 @@ fn parse_format(name: &str) -> Result<InputFormat, String> {
         "markdown" => Ok(InputFormat::Markdown),
         "plain_text" => Ok(InputFormat::PlainText),
         "html" => Ok(InputFormat::Html),
-        _ => Err(format!("\"format\" is markdown, plain_text or html, not {name:?}")),
+        _ => Err(format!("\"format\" must be markdown, plain_text or html, not {name:?}")),
     }
 }
 
@@ -372,5 +372,94 @@ impl<U> Iterator for Results<U> {
                 Err(_) => return None,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::Duration;
+
+    #[test]
+    fn results_come_in_the_order_fed_whatever_order_they_finish_in() {
+        let (mut feeder, results) = Pool::start(4, 8, 1 << 20, |i: u64| {
+            // Early items take longest, so they finish after later ones.
+            std::thread::sleep(Duration::from_millis((7 - i % 8) * 2));
+            i * 10
+        })
+        .unwrap();
+        let fed = std::thread::spawn(move || {
+            for i in 0..100 {
+                feeder.push(i, 1);
+            }
+        });
+        let got: Vec<u64> = results.map(Result::unwrap).collect();
+        fed.join().unwrap();
+        assert_eq!(got, (0..100).map(|i| i * 10).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn no_more_than_the_window_is_in_flight_while_the_head_is_slow() {
+        static STARTED: AtomicUsize = AtomicUsize::new(0);
+        let (mut feeder, mut results) = Pool::start(2, 5, 1 << 20, |i: usize| {
+            STARTED.fetch_add(1, Ordering::SeqCst);
+            if i == 0 {
+                std::thread::sleep(Duration::from_millis(200));
+            }
+            i
+        })
+        .unwrap();
+        let fed = std::thread::spawn(move || {
+            for i in 0..50 {
+                feeder.push(i, 1);
+            }
+        });
+        std::thread::sleep(Duration::from_millis(100));
+        // Item 0 holds the head: the feeder waits with five items in flight.
+        assert_eq!(STARTED.load(Ordering::SeqCst), 5);
+        assert_eq!(results.next(), Some(Ok(0)));
+        let rest: Vec<usize> = results.map(Result::unwrap).collect();
+        fed.join().unwrap();
+        assert_eq!(rest, (1..50).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn the_byte_budget_holds_big_items_back_but_lets_one_through() {
+        let (mut feeder, results) = Pool::start(2, 100, 10, |i: usize| i).unwrap();
+        assert!(feeder.has_room(50), "one item goes through however big");
+        feeder.push(0, 50);
+        assert!(!feeder.has_room(1));
+        feeder.close();
+        assert_eq!(results.map(Result::unwrap).collect::<Vec<_>>(), [0]);
+    }
+
+    #[test]
+    fn a_panic_in_the_work_is_that_item_s_error_and_the_pool_goes_on() {
+        let (mut feeder, results) = Pool::start(2, 4, 1 << 20, |i: u32| {
+            assert!(i != 3, "item three is broken");
+            i
+        })
+        .unwrap();
+        // Fed from another thread: with a window of 4, the fifth push waits for a result to be taken.
+        let fed = std::thread::spawn(move || {
+            for i in 0..6 {
+                feeder.push(i, 1);
+            }
+        });
+        let got: Vec<Result<u32, String>> = results.collect();
+        fed.join().unwrap();
+        assert_eq!(got.len(), 6);
+        assert_eq!(got[3], Err("item three is broken".to_string()));
+        assert_eq!(got[5], Ok(5));
+    }
+
+    #[test]
+    fn a_blank_line_is_no_record_and_a_huge_one_is_refused_unread() {
+        let settings = Settings::default();
+        assert!(read_record(b"  \t\r", &settings).is_none());
+        let huge = vec![b'x'; MAX_RECORD_BYTES + 1];
+        let job = read_record(&huge, &settings).unwrap();
+        assert!(matches!(&job, Job::Failed { id: Value::Null, message } if message.contains("32 MiB")), "{job:?}");
     }
 }

@@ -134,10 +134,11 @@ impl Analyses {
                     return Ok(Some(Job::Analyze { id: Value::Null, input: text, options }));
                 }
                 Mode::Lines => {
+                    // A line as a file or `read_text` yields it keeps its line end, which is no part of the record.
                     let job = if let Ok(s) = item.cast::<PyString>() {
-                        batch::read_record(s.to_str()?.as_bytes(), &state.settings)
+                        batch::read_record(trim_line_end(s.to_str()?.as_bytes()), &state.settings)
                     } else if let Ok(bytes) = item.extract::<Vec<u8>>() {
-                        batch::read_record(&bytes, &state.settings)
+                        batch::read_record(trim_line_end(&bytes), &state.settings)
                     } else {
                         return Err(PyTypeError::new_err(format!("batch_lines takes lines (str or bytes), not {}", type_name(&item))));
                     };
@@ -148,6 +149,11 @@ impl Analyses {
             }
         }
     }
+}
+
+fn trim_line_end(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    line.strip_suffix(b"\r").unwrap_or(line)
 }
 
 fn type_name(item: &Bound<'_, PyAny>) -> String {

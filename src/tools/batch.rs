@@ -186,9 +186,10 @@ pub fn main(args: &[String]) -> Result<u64, String> {
     if !args.quiet {
         let seconds = started.elapsed().as_secs_f64();
         let mut summary = format!(
-            "lede batch: {written} records in {seconds:.1} s ({:.1} records/s, {} workers): {} analyzed, {failed} failed",
+            "lede batch: {written} records in {seconds:.1} s ({:.1} records/s, {} worker{}): {} analyzed, {failed} failed",
             written as f64 / seconds.max(1e-9),
             args.jobs,
+            if args.jobs == 1 { "" } else { "s" },
             written - failed
         );
         if args.resume {
