@@ -93,20 +93,28 @@ def main():
     million_hours = 1e6 / rate2 / 3600
     cpu_hours = 1e6 * (cpu / args.big) / 3600
     day = time.strftime("%Y-%m-%d")
+    # The 1.8x target is for an idle machine: say so when other work shared the two cores.
+    busy = max(float(row.split("|")[-2]) for row in rows)
+    loaded = (
+        f" The load average reached {busy:.1f} on 2 cores: other work took CPU from one run more"
+        " than from the other, so this ratio is not the idle-machine figure the 1.8× target asks for."
+        if busy > 1.5
+        else ""
+    )
     section = f"""## Batch (make bench-batch)
 
-`lede batch` on {what}, made into JSON Lines records by `scripts/archive.py` (every
-seventh an HTML record), the whole analysis written for each; measured {day} with `make
+`lede batch` (the `--release` build) on {what}, made into JSON Lines records by
+`scripts/archive.py` (every seventh an HTML record), the whole analysis written for each; measured {day} with `make
 bench-batch` (`scripts/bench_batch.py`) on this machine's 2 cores, the load average (1 min)
-beside each run. Records per second are of wall time; CPU per record (user + system) does
-not depend on the machine's other load.
+beside each run. Records per second are of wall time; CPU per record (user + system) depends
+far less on the machine's other load.
 
 | run | records/s | CPU per record | peak memory | load average |
 | --- | ---: | ---: | ---: | ---: |
 {chr(10).join(rows)}
 
 - Two workers over one: **{speedup:.2f}×** the records per second ({w1:.1f} s → {w2:.1f} s),
-  at {c2 / c1:.2f}× the CPU time; the 1.8× target is for an idle machine.
+  at {c2 / c1:.2f}× the CPU time per record (no cost of running in parallel).{loaded}
 - Memory: {p2:.1f} MiB at {args.records:,} records, {peak:.1f} MiB at {args.big:,}: flat (the window
   holds 32 records per worker; nothing grows with the archive).
 - A million such articles: about **{million_hours:.1f} hours** on these 2 cores at the rate of the

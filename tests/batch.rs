@@ -88,7 +88,9 @@ fn articles(n: usize) -> Vec<String> {
     for name in ["plain.txt", "web-copy-ap.txt", "web-copy-cnn.txt", "forwarded-email.txt", "pdf-copy.txt", "pasted.html"] {
         sources.push(std::fs::read_to_string(root.join("tests/inputs").join(name)).unwrap());
     }
-    (0..n).map(|i| format!("{}\n\nReporting by Ana Silva in Porto on March {}, 2024 (#{i}).\n", sources[i % sources.len()], 1 + i % 28)).collect()
+    (0..n)
+        .map(|i| format!("{}\n\nReporting by Ana Silva in Porto on March {}, 2024 (#{i}).\n", sources[i % sources.len()], 1 + i % 28))
+        .collect()
 }
 
 #[test]

@@ -97,7 +97,13 @@ struct Analyses {
 }
 
 impl Analyses {
-    fn start(py: Python<'_>, iterable: &Bound<'_, PyAny>, workers: Option<usize>, fields: Option<Vec<String>>, mode: Mode) -> PyResult<Self> {
+    fn start(
+        py: Python<'_>,
+        iterable: &Bound<'_, PyAny>,
+        workers: Option<usize>,
+        fields: Option<Vec<String>>,
+        mode: Mode,
+    ) -> PyResult<Self> {
         let settings = settings(fields)?;
         let source = iterable.try_iter()?.unbind();
         let workers = match workers {
@@ -127,9 +133,9 @@ impl Analyses {
             let item = item?;
             match self.mode {
                 Mode::Texts { .. } => {
-                    let text: String = item.extract().map_err(|_| {
-                        PyTypeError::new_err(format!("analyze_many takes texts (str), not {}", type_name(&item)))
-                    })?;
+                    let text: String = item
+                        .extract()
+                        .map_err(|_| PyTypeError::new_err(format!("analyze_many takes texts (str), not {}", type_name(&item))))?;
                     let options = state.settings.options(None, None).map_err(PyValueError::new_err)?;
                     return Ok(Some(Job::Analyze { id: Value::Null, input: text, options }));
                 }
@@ -224,7 +230,13 @@ impl Analyses {
 /// The analyses of `texts`, in their order: dicts, or JSON strings with `as_json=True`.
 #[pyfunction]
 #[pyo3(signature = (texts, workers=None, fields=None, as_json=false))]
-fn analyze_many(py: Python<'_>, texts: &Bound<'_, PyAny>, workers: Option<usize>, fields: Option<Vec<String>>, as_json: bool) -> PyResult<Analyses> {
+fn analyze_many(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    workers: Option<usize>,
+    fields: Option<Vec<String>>,
+    as_json: bool,
+) -> PyResult<Analyses> {
     Analyses::start(py, texts, workers, fields, Mode::Texts { json: as_json })
 }
 

@@ -117,12 +117,11 @@ pub fn main(args: &[String]) -> Result<u64, String> {
 
     let bar = progress_bar(total, args.quiet);
     let worker_settings = settings.clone();
-    let (mut feeder, results) =
-        Pool::start(args.jobs, args.jobs * WINDOW_PER_WORKER, BUDGET_BYTES, move |item: Item| Done {
-            outcome: batch::run_caught(item.job, &worker_settings),
-            place: item.place,
-            progress: item.progress,
-        })?;
+    let (mut feeder, results) = Pool::start(args.jobs, args.jobs * WINDOW_PER_WORKER, BUDGET_BYTES, move |item: Item| Done {
+        outcome: batch::run_caught(item.job, &worker_settings),
+        place: item.place,
+        progress: item.progress,
+    })?;
 
     // The reader: records in, skipped ids counted; it ends by closing the feeder.
     let reader_bar = bar.clone();
@@ -251,12 +250,18 @@ fn list_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 }
 
 /// Reads JSON Lines records from `reader`, feeding each to `feed`; a read error stops the batch.
-fn read_lines(mut reader: Box<dyn BufRead + Send>, settings: &Settings, feed: &mut dyn FnMut(Item), bar: &ProgressBar) -> Result<(), String> {
+fn read_lines(
+    mut reader: Box<dyn BufRead + Send>,
+    settings: &Settings,
+    feed: &mut dyn FnMut(Item),
+    bar: &ProgressBar,
+) -> Result<(), String> {
     let mut line = Vec::new();
     let mut number = 0u64;
     loop {
         line.clear();
-        let (read, whole) = read_line_capped(&mut reader, &mut line, MAX_RECORD_BYTES).map_err(|e| format!("cannot read the input: {e}"))?;
+        let (read, whole) =
+            read_line_capped(&mut reader, &mut line, MAX_RECORD_BYTES).map_err(|e| format!("cannot read the input: {e}"))?;
         if read == 0 {
             return Ok(());
         }
