@@ -8,13 +8,13 @@ db = pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")
 
 
-def analyze_partition(lines):
-    import lede
-
-    return list(lede.batch_lines(lines, workers=1))
-
-
 def test_dask_results_equal_the_batch_command_s(archive, expected, tmp_path):
+    # Defined here, so the workers get the function itself, not a reference to this module.
+    def analyze_partition(lines):
+        import lede
+
+        return list(lede.batch_lines(lines, workers=1))
+
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         with distributed.Client(cluster):
             bag = db.read_text(str(archive), blocksize=150_000)

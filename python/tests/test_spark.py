@@ -28,14 +28,15 @@ def spark():
     session.stop()
 
 
-def analyze_partition(lines):
-    import lede
-
-    # One worker per Spark task: Spark already runs a task per core.
-    return lede.batch_lines(lines, workers=1)
-
-
 def test_spark_results_equal_the_batch_command_s(spark, archive, expected, tmp_path):
+    # Defined here, so cloudpickle ships the function itself rather than a reference to this
+    # test module, which the executors cannot import.
+    def analyze_partition(lines):
+        import lede
+
+        # One worker per Spark task: Spark already runs a task per core.
+        return lede.batch_lines(lines, workers=1)
+
     lines = spark.sparkContext.textFile(str(archive), minPartitions=6)
     assert lines.getNumPartitions() >= 2
     out = tmp_path / "analyzed"
