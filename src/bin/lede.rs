@@ -63,6 +63,8 @@ fn main() -> ExitCode {
             Some(path) => clusters(path, &args[2..]),
             None => Err(USAGE.to_string()),
         },
+        // The batch's threads and progress bar are native only (the CLI is also checked for wasm32).
+        #[cfg(not(target_arch = "wasm32"))]
         Some("batch") => match lede::tools::batch::main(&args[1..]) {
             Ok(0) => Ok(()),
             Ok(_) => return ExitCode::from(1),

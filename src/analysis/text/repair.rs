@@ -607,9 +607,12 @@ fn fix_mixed_script(input: &str) -> StageOutput {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // proptest is a native-only dev-dependency (Cargo.toml): the property test is native only.
+    #[cfg(not(target_arch = "wasm32"))]
     use proptest::prelude::*;
 
     /// The scan [`map_through`] replaced: every edit from the first.
+    #[cfg(not(target_arch = "wasm32"))]
     fn map_through_by_scan(edits: &[Edit], pos: usize) -> usize {
         let mut delta: isize = 0;
         for e in edits {
@@ -627,6 +630,7 @@ mod tests {
         (pos as isize + delta).max(0) as usize
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest! {
         #[test]
         fn offsets_map_by_binary_search_as_by_scan(parts in prop::collection::vec((0usize..4, 0usize..4, 0usize..4), 0..30)) {
