@@ -15,7 +15,7 @@ serve: setup
 	trunk serve --release
 
 ## Every test layer, plus formatting and lints (and the model rebuild check when the data is there).
-test: setup-test fmt-check lint test-native scaling-check model-check test-web test-web-firefox dist size-check test-e2e test-e2e-firefox test-e2e-subpath
+test: setup-test fmt-check lint test-native scaling-check model-check test-web test-web-firefox dist size-check test-e2e test-e2e-firefox test-e2e-subpath test-python
 
 setup:
 	@scripts/setup.sh build
@@ -159,3 +159,26 @@ icons:
 eval-quotes:
 	cargo run --release --bin lede -- eval-quotes $(DATA)/polnear/train $(if $(filter 1,$(ERRORS)),--errors)
 	cargo run --release --bin lede -- eval-quotes $(DATA)/polnear/dev $(if $(filter dev,$(ERRORS)),--errors)
+
+# Archives: `lede batch`, the Python package, and the Spark and Dask recipes (docs/archives.md).
+.PHONY: setup-python wheel test-python bench-batch
+
+## The Python tools of the tests (tools/venv: maturin, pytest, PySpark, Dask; python/requirements.txt).
+setup-python:
+	@scripts/setup-python.sh
+
+## The Python package as an abi3 wheel (CPython 3.11 and later) in target/wheels/.
+wheel: setup-python
+	rm -f target/wheels/lede-*.whl
+	cd python && ../tools/venv/bin/maturin build --release --target-dir ../target/python -o ../target/wheels
+
+## The Python package's tests, then 1,000 articles through PySpark and Dask, each line equal to `lede batch`'s.
+test-python: wheel
+	cargo build --release --bin lede
+	tools/venv/bin/pip install --quiet --force-reinstall --no-deps target/wheels/lede-*.whl
+	tools/venv/bin/python -m pytest -q python/tests
+
+## Records per second of `lede batch` on one core and two, peak memory at 10,000 and 100,000 records,
+## the projection to a million; written to docs/figures.md.
+bench-batch: test-python
+	tools/venv/bin/python scripts/bench_batch.py

