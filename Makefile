@@ -15,7 +15,7 @@ serve: setup
 	trunk serve --release
 
 ## Every test layer, plus formatting and lints (and the model rebuild check when the data is there).
-test: setup-test fmt-check lint test-native model-check test-web test-web-firefox dist size-check test-e2e test-e2e-firefox test-e2e-subpath
+test: setup-test fmt-check lint test-native model-check test-web test-web-firefox test-web-webkit dist size-check test-e2e test-e2e-firefox test-e2e-subpath
 
 setup:
 	@scripts/setup.sh build
@@ -127,3 +127,12 @@ startup: dist
 icons:
 	rsvg-convert -w 192 -h 192 assets/icon.svg -o assets/icon-192.png
 	rsvg-convert -w 512 -h 512 assets/icon.svg -o assets/icon-512.png
+
+# WebKit, Safari's engine: Debian's WebKitGTK (webkit2gtk-driver) on an Xvfb display (see docs/webkit.md).
+.PHONY: test-web-webkit
+
+## The component tests again in WebKit: wasm-bindgen-test-runner drives WebKitWebDriver as
+## Safari's driver (SAFARIDRIVER), which starts WebKitGTK's MiniBrowser on an Xvfb display.
+test-web-webkit:
+	env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER="$$(command -v WebKitWebDriver)" scripts/xvfb.sh \
+	  cargo test --target wasm32-unknown-unknown --test web
