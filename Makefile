@@ -15,7 +15,7 @@ serve: setup
 	trunk serve --release
 
 ## Every test layer, plus formatting and lints (and the model rebuild check when the data is there).
-test: setup-test fmt-check lint test-native scaling-check model-check test-web test-web-firefox dist size-check test-e2e test-e2e-firefox test-e2e-subpath test-python
+test: setup-test fmt-check lint test-native scaling-check model-check test-web test-web-firefox test-web-webkit dist size-check test-e2e test-e2e-firefox test-e2e-webkit test-e2e-subpath test-python
 
 setup:
 	@scripts/setup.sh build
@@ -130,18 +130,19 @@ test-web-firefox:
 	env -u CHROMEDRIVER GECKODRIVER="$$(command -v geckodriver)" GECKODRIVER_ARGS="--binary /usr/bin/firefox-esr" \
 	  cargo test --target wasm32-unknown-unknown --test web
 
-## The offline and update flows in Firefox ESR, through geckodriver (Playwright cannot drive it).
+## The end-to-end flows of tests/e2e/flows.mjs in Firefox ESR, through geckodriver (Playwright cannot drive it).
 test-e2e-firefox:
-	cd tests/e2e && node firefox-offline.mjs
+	cd tests/e2e && node firefox.mjs
 
 ## The release bundle built for a sub-path: `--public-url /lede/` into dist-lede/.
 dist-lede: setup
 	trunk build --release --public-url /lede/ --dist dist-lede
 
-## Every end-to-end spec (offline included) against dist-lede/ served under /lede/, in Chromium, then Firefox's flows.
+## Every end-to-end spec (offline included) against dist-lede/ served under /lede/, in Chromium, then the offline and update flows in Firefox and WebKit.
 test-e2e-subpath: dist-lede
 	cd tests/e2e && E2E_DIST=../../dist-lede E2E_MOUNT=/lede/ E2E_PORT=8182 npx playwright test
-	cd tests/e2e && node firefox-offline.mjs ../../dist-lede /lede/
+	cd tests/e2e && node firefox.mjs ../../dist-lede /lede/ offline update
+	cd tests/e2e && ../../scripts/xvfb.sh node webkit.mjs ../../dist-lede /lede/ offline update
 
 ## Navigation start to the first analyzed paint of the seed: online (cold) and offline (service worker), median of 7 runs.
 startup: dist
@@ -182,3 +183,16 @@ test-python: wheel
 ## the projection to a million; written to docs/figures.md.
 bench-batch: test-python
 	tools/venv/bin/python scripts/bench_batch.py
+
+# WebKit, Safari's engine: Debian's WebKitGTK (webkit2gtk-driver) on an Xvfb display (see docs/webkit.md).
+.PHONY: test-web-webkit test-e2e-webkit
+
+## The component tests again in WebKit: wasm-bindgen-test-runner drives WebKitWebDriver as
+## Safari's driver (SAFARIDRIVER), which starts WebKitGTK's MiniBrowser on an Xvfb display.
+test-web-webkit:
+	env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER="$$(command -v WebKitWebDriver)" scripts/xvfb.sh \
+	  cargo test --target wasm32-unknown-unknown --test web
+
+## The end-to-end flows of tests/e2e/flows.mjs in WebKit, through WebKitWebDriver.
+test-e2e-webkit:
+	cd tests/e2e && ../../scripts/xvfb.sh node webkit.mjs

@@ -58,6 +58,13 @@ if [ "$what" = test ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null
   fi
+  # WebKit, Safari's engine (make test-web-webkit, make test-e2e-webkit): Debian's WebKitGTK
+  # WebDriver, which starts WebKitGTK's MiniBrowser, and Xvfb for the display it needs.
+  if ! command -v WebKitWebDriver >/dev/null || ! command -v Xvfb >/dev/null; then
+    log "installing Debian webkit2gtk-driver and xvfb"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq webkit2gtk-driver xvfb >/dev/null
+  fi
   if ! command -v geckodriver >/dev/null || ! has "$GECKODRIVER_VERSION" geckodriver --version; then
     log "installing geckodriver $GECKODRIVER_VERSION (about 3 minutes on 2 cores)"
     cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked || cargo install geckodriver --version "$GECKODRIVER_VERSION"

@@ -74,7 +74,7 @@ pub fn App(props: &AppProps) -> Html {
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            let restored = match browser::load(STORAGE_KEY) {
+            let mut restored = match browser::load(STORAGE_KEY) {
                 Ok(Some(json)) => {
                     let r = library::decode(&json);
                     if r.unreadable {
@@ -86,6 +86,8 @@ pub fn App(props: &AppProps) -> Html {
                 Ok(None) => library::Restored::default(),
                 Err(message) => library::Restored { problems: vec![message], ..Default::default() },
             };
+            // The draft comes back last: opening the article the URL names closes the editor.
+            let draft = restored.draft.take().filter(|d| !d.trim().is_empty());
             dispatch.emit(Action::Restore(restored));
             // The URL names an article: open it (after the restore, so user articles exist).
             let hash = browser::hash();
@@ -95,6 +97,9 @@ pub fn App(props: &AppProps) -> Html {
             }
             if let Some(e) = parts.find_map(|p| p.strip_prefix("entity=")).and_then(|e| e.parse().ok()) {
                 dispatch.emit(Action::ShowEntity(Some(e)));
+            }
+            if let Some(draft) = draft {
+                dispatch.emit(Action::EditDraft(draft));
             }
         });
     }

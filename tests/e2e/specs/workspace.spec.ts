@@ -26,6 +26,18 @@ test('a half-typed draft survives a reload', async ({ app, page }) => {
   await expect(page.getByTestId('draft')).toHaveValue('Half a thought');
 });
 
+test('a draft typed while a saved article is shown survives a reload', async ({ app, page }) => {
+  // The URL names the saved article: opening it on start used to discard the draft.
+  await app.open();
+  await app.paste(ARTICLE);
+  await expect(page).toHaveURL(/#article=user-1/);
+  await page.getByTestId('new-article').click();
+  await page.getByTestId('draft').fill('Half a thought');
+  await page.reload();
+  await expect(page.getByTestId('draft')).toHaveValue('Half a thought');
+  await expect(page.getByTestId('library-entry')).toHaveCount(2);
+});
+
 test('export downloads the analysis as JSON in the documented schema', async ({ app, page }) => {
   await app.open();
   const download = page.waitForEvent('download');
