@@ -24,7 +24,7 @@ def test_analyze_is_the_document_lede_analyze_prints(lede_bin, tmp_path):
     cli = json.loads(subprocess.run([str(lede_bin), "analyze", str(path)], capture_output=True, check=True).stdout)
     got = lede.analyze(SEED)
     assert got == cli
-    assert got["schema_version"] == lede.SCHEMA_VERSION == 2
+    assert got["schema_version"] == lede.SCHEMA_VERSION == 3
     assert list(got) == lede.FIELDS
     assert json.loads(lede.analyze_json(SEED)) == got
     assert {"Vladimir Putin", "Kim Jong Un"} <= {e["name"] for e in got["entities"]}
