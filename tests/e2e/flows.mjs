@@ -151,13 +151,17 @@ export async function dropFile(browser, site, log) {
   await s.click('[data-testid=new-article]');
   await s.until('the editor', `return !!document.querySelector('[data-testid=draft]')`);
   const html = '<!DOCTYPE html><html><head><title>Saved page headline | Example News</title></head><body><article><h1>Saved page headline</h1><p>Emmanuel Macron visited Berlin on Monday.</p></article></body></html>';
+  // A page dropped on the editor becomes its Markdown in the draft (read in the worker), which
+  // Analyze then saves as an article.
   await drop('[data-testid=draft]', 'story.html', 'text/html', html);
+  await s.until('the dropped page as Markdown in the draft', `return document.querySelector('[data-testid=draft]')?.value.startsWith('# Saved page headline')`);
+  await s.click('[data-testid=analyze]');
   await titled(s, 'Saved page headline');
   same('the people named', await s.until('the names of the dropped page', PEOPLE), ['Emmanuel Macron']);
   same('the library', (await s.execute(texts('[data-testid=library-entry]'))).length, 3);
   await drop('[data-testid=library]', 'photo.png', 'image/png', 'not text');
   await s.until('a message for a file lede cannot read', `return document.querySelector('[data-testid=notice]')?.textContent.includes('is not a text, Markdown or HTML file')`);
-  log('a Markdown file dropped on the library and a saved page dropped on the editor became articles');
+  log('a Markdown file dropped on the library and a saved page dropped on the editor (its Markdown, analyzed) became articles');
 }
 
 /**
