@@ -772,3 +772,30 @@ fn in_a_page_only_a_figcaption_is_a_caption() {
     let with = run(&page.replace("alt=\"The table\">", "alt=\"The table\"><figcaption>The table, on Thursday.</figcaption>"));
     assert_eq!(with.article.caption.as_ref().map(|c| c.span.of(&with.text)), Some("The table, on Thursday."));
 }
+
+#[test]
+fn a_stated_url_with_a_space_reads_back_from_the_markdown() {
+    // Found by fuzzing: the URL's metadata line, with its space, read back as a paragraph.
+    use lede::analysis::parse::write::{html_to_markdown, markdown};
+    let html = "<html><head><meta property=\"og:url\" content=\"https://www.example.com/world/border-p# lan\"></head>\
+        <body><article><h1>Ministers agree a plan</h1><p>European ministers agreed a new plan for the bloc's borders early on \
+        Thursday, after talks that ran through the night and nearly collapsed twice, officials said.</p></article></body></html>";
+    let md = html_to_markdown(html);
+    assert!(md.contains("**https://www.example.com/world/border-p\\#%20lan**"), "{md}");
+    let a = analyze(&md, &Options { format: Some(lede::analysis::parse::InputFormat::Markdown), ..Options::default() });
+    assert_eq!(a.article.url.as_ref().map(|u| u.url.as_str()), Some("https://www.example.com/world/border-p#%20lan"));
+    assert_eq!(markdown(&a.text, &a.article), md);
+}
+
+#[test]
+fn a_url_with_control_characters_writes_back_as_itself() {
+    // Found by fuzzing: the first Markdown put the URL in angle brackets for its control
+    // characters, then percent-encoded them, and the second wrote it bare.
+    use lede::analysis::parse::write::{html_to_markdown, markdown};
+    let html = "<html><body><article><h1>Leaders meet</h1><figure><img src=\"https://img.example.com/a\u{0}\u{1}b.jpg\" alt=\"Two leaders\"></figure>\
+        <p>The two leaders met on Thursday in Geneva and agreed to meet again in the spring, officials from both sides said after the talks.</p></article></body></html>";
+    let md = html_to_markdown(html);
+    assert!(md.contains("](https://img.example.com/a%00%01b.jpg)"), "{md}");
+    let a = analyze(&md, &Options { format: Some(lede::analysis::parse::InputFormat::Markdown), ..Options::default() });
+    assert_eq!(markdown(&a.text, &a.article), md);
+}

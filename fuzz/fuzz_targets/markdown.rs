@@ -19,7 +19,12 @@ fuzz_target!(|data: &[u8]| {
     for link in &article.links {
         assert!(!link.url.contains(['\n', '\r']), "a URL keeps a line break: {:?}", link.url);
     }
-    // The Markdown reads back, and writes again as itself.
+    // The Markdown reads back, and writes again as itself. Only with a title: Markdown cannot
+    // say that an article has none, so the first line of one without reads back as its title
+    // (tests/properties.rs has the same bound).
+    if article.title.is_none() {
+        return;
+    }
     let (text_again, again) = read(&markdown, InputFormat::Markdown);
     assert_eq!(write::markdown(&text_again, &again), markdown, "the Markdown does not write back as itself");
     let _ = text;

@@ -23,26 +23,21 @@ fn escape(s: &str) -> String {
 /// or open markup escaped, and a line break or another control character, which no
 /// destination can hold, percent-encoded.
 fn destination(url: &str) -> String {
+    // Control characters percent-encoded first, as a browser would send them; then the
+    // angle-bracket form only where the URL still needs it, so that the Markdown read back
+    // writes the same destination again.
+    let encoded = percent_encoded(url, char::is_control);
     // Most URLs need nothing of this, and read better bare.
-    if !url.is_empty() && !url.chars().any(|c| matches!(c, '<' | '>' | '\\' | '(' | ')') || c.is_whitespace() || c.is_control()) {
-        return url.to_string();
+    if !encoded.is_empty() && !encoded.chars().any(|c| matches!(c, '<' | '>' | '\\' | '(' | ')') || c.is_whitespace()) {
+        return encoded;
     }
-    let mut out = String::with_capacity(url.len() + 2);
+    let mut out = String::with_capacity(encoded.len() + 2);
     out.push('<');
-    for c in url.chars() {
-        match c {
-            '<' | '>' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c.is_control() => {
-                let mut buf = [0u8; 4];
-                for b in c.encode_utf8(&mut buf).bytes() {
-                    out.push_str(&format!("%{b:02X}"));
-                }
-            }
-            c => out.push(c),
+    for c in encoded.chars() {
+        if matches!(c, '<' | '>' | '\\') {
+            out.push('\\');
         }
+        out.push(c);
     }
     out.push('>');
     out
@@ -56,6 +51,23 @@ pub fn html_to_markdown(html: &str) -> String {
     markdown(&text, &article)
 }
 
+/// `url` with the characters `which` picks percent-encoded (their UTF-8 bytes), as a browser
+/// sends them.
+fn percent_encoded(url: &str, which: fn(char) -> bool) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if which(c) {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The article `art`, whose spans point into `source`, as Markdown: title, bold metadata
 /// lines, the lead image, caption, body blocks with their links, and the credits line.
 pub fn markdown(source: &str, art: &Article) -> String {
@@ -66,7 +78,9 @@ pub fn markdown(source: &str, art: &Article) -> String {
     for value in [
         art.publisher.as_ref().map(|p| p.value.clone()),
         art.published.as_ref().map(|p| p.raw.clone()),
-        art.url.as_ref().map(|u| u.url.clone()),
+        // Its white space encoded: a metadata line with a space in it would not read back as
+        // the article's URL ("https://a.example/b c").
+        art.url.as_ref().map(|u| percent_encoded(&u.url, |c| c.is_whitespace() || c.is_control())),
     ]
     .into_iter()
     .flatten()
