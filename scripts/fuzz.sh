@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make fuzz [FUZZ_SECONDS=1800]`: runs each fuzz target for that long on the nightly toolchain
 # (cargo-fuzz needs it), with the dictionary fuzz/lede.dict and the corpus fuzz/corpus/<target>
-# (committed, minimized by `cargo fuzz cmin`), seeded with fuzz/seeds (damaged and hostile
+# (kept between runs, minimized by `cargo fuzz cmin`; not committed: twenty minutes make tens
+# of megabytes of pages), seeded with fuzz/seeds (damaged and hostile
 # samples), seeds/ and tests/inputs/. Crashes land in fuzz/artifacts/<target>/: turn each into a
 # regression test in tests/ before fixing it. Prints each target's executions and rate.
 set -euo pipefail
@@ -35,7 +36,7 @@ for target in $targets; do
   echo "[fuzz] $target: ${runs:-0} executions in ${seconds}s ($(( ${runs:-0} / seconds )) per second)"
 done
 grep -h "stat::number_of_executed_units" fuzz/last-*.log | awk '{s+=$2} END {print "[fuzz] executions in this run: " s}'
-# Keep the corpus small enough to commit: only inputs that add coverage.
+# Keep only the inputs that add coverage.
 for target in $targets; do
   cargo +nightly fuzz cmin --fuzz-dir fuzz -s none -a "$target" "fuzz/corpus/$target" >/dev/null 2>&1 || true
 done
