@@ -17,15 +17,15 @@ def spark():
     # wheel installed on every node, or a packed virtualenv shipped with --archives).
     os.environ["PYSPARK_PYTHON"] = sys.executable
     os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
-    session = (
+    local = (
         SparkSession.builder.master("local[2]")
         .appName("lede-test")
         .config("spark.ui.enabled", "false")
         .config("spark.driver.memory", "1g")
         .getOrCreate()
     )
-    yield session
-    session.stop()
+    yield local
+    local.stop()
 
 
 def test_spark_results_equal_the_batch_command_s(spark, archive, expected, tmp_path):

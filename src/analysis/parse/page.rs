@@ -158,6 +158,52 @@ struct Sums {
     nodes: u32,
 }
 
+impl Sums {
+    /// Counts what element `i`, named `name`, is itself (its children's parts are added by
+    /// [`Sums::add`]); `embeds` is how many embeds an `<iframe>`, `<embed>` or `<object>` counts.
+    fn count_element(&mut self, dom: &Dom, i: usize, name: &str, embeds: impl FnOnce() -> u32) {
+        self.nodes += 1;
+        match name {
+            "a" => self.link_chars = if dom.attr(i, "href").is_some_and(|h| h.starts_with('#')) { 0.3 } else { 1.0 } * self.chars as f32,
+            "p" => self.p += 1,
+            "img" => self.img += 1,
+            "li" => self.li += 1,
+            "input" => self.input += 1,
+            "iframe" | "embed" | "object" => self.embeds += embeds(),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.heading_chars = self.chars,
+            "ul" | "ol" => self.list_chars = self.chars,
+            "tr" => self.rows += 1,
+            "td" => self.cells += 1,
+            "th" | "thead" | "caption" | "colgroup" | "col" | "tfoot" => self.header_cells += 1,
+            _ => {}
+        }
+        if TEXTISH.contains(&name) {
+            self.textish_chars = self.chars;
+        }
+    }
+
+    /// Adds a child's sums: `name` is the child's, `text` whether it is a text node.
+    fn add(&mut self, s: &Sums, name: &str, text: bool) {
+        self.chars += s.chars;
+        self.link_chars += s.link_chars;
+        self.commas += s.commas;
+        self.heading_chars += s.heading_chars;
+        self.list_chars += s.list_chars;
+        self.p += s.p;
+        self.img += s.img;
+        self.li += s.li;
+        self.input += s.input;
+        self.embeds += s.embeds;
+        self.rows += s.rows;
+        self.cells += s.cells;
+        self.header_cells += s.header_cells;
+        self.nodes += s.nodes;
+        self.block |= s.block || DIV_TO_P.contains(&name);
+        // Text right in a container is running text (Readability wraps it in paragraphs).
+        self.textish_chars += if text { s.chars } else { s.textish_chars };
+    }
+}
+
 /// Which rules an extraction applies (all at first, then fewer).
 #[derive(Clone, Copy)]
 struct Flags {
@@ -299,49 +345,12 @@ impl<'d, 'a> Page<'d, 'a> {
                 s.chars = self.text[i].0;
                 s.commas = self.text[i].1;
             }
-            s.nodes += 1;
-            match name {
-                "a" => s.link_chars = if dom.attr(i, "href").is_some_and(|h| h.starts_with('#')) { 0.3 } else { 1.0 } * s.chars as f32,
-                "p" => s.p += 1,
-                "img" => s.img += 1,
-                "li" => s.li += 1,
-                "input" => s.input += 1,
-                "iframe" | "embed" | "object" => {
-                    let src = dom.attr(i, "src").or_else(|| dom.attr(i, "data")).unwrap_or("");
-                    if !Hints::get().any("video", src) {
-                        s.embeds += 1;
-                    }
-                }
-                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => s.heading_chars = s.chars,
-                "ul" | "ol" => s.list_chars = s.chars,
-                "tr" => s.rows += 1,
-                "td" => s.cells += 1,
-                "th" | "thead" | "caption" | "colgroup" | "col" | "tfoot" => s.header_cells += 1,
-                _ => {}
-            }
-            if TEXTISH.contains(&name) {
-                s.textish_chars = s.chars;
-            }
+            s.count_element(dom, i, name, || {
+                let src = dom.attr(i, "src").or_else(|| dom.attr(i, "data")).unwrap_or("");
+                u32::from(!Hints::get().any("video", src))
+            });
             sums[i] = s;
-            let parent = dom.nodes[i].parent;
-            let p = &mut sums[parent];
-            p.chars += s.chars;
-            p.link_chars += s.link_chars;
-            p.commas += s.commas;
-            p.heading_chars += s.heading_chars;
-            p.list_chars += s.list_chars;
-            p.p += s.p;
-            p.img += s.img;
-            p.li += s.li;
-            p.input += s.input;
-            p.embeds += s.embeds;
-            p.rows += s.rows;
-            p.cells += s.cells;
-            p.header_cells += s.header_cells;
-            p.nodes += s.nodes;
-            p.block |= s.block || DIV_TO_P.contains(&name);
-            // Text right in a container is running text (Readability wraps it in paragraphs).
-            p.textish_chars += if dom.text_span(i).is_some() { s.chars } else { s.textish_chars };
+            sums[dom.nodes[i].parent].add(&s, name, dom.text_span(i).is_some());
         }
         sums
     }
@@ -616,24 +625,7 @@ impl<'d, 'a> Page<'d, 'a> {
             } else {
                 let t = &totals[i];
                 // Only what is counted at this node itself: the children's parts are summed in.
-                s.nodes += 1;
-                match name {
-                    "a" => s.link_chars = if dom.attr(i, "href").is_some_and(|h| h.starts_with('#')) { 0.3 } else { 1.0 } * s.chars as f32,
-                    "p" => s.p += 1,
-                    "img" => s.img += 1,
-                    "li" => s.li += 1,
-                    "input" => s.input += 1,
-                    "iframe" | "embed" | "object" => s.embeds += t.embeds.min(1),
-                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => s.heading_chars = s.chars,
-                    "ul" | "ol" => s.list_chars = s.chars,
-                    "tr" => s.rows += 1,
-                    "td" => s.cells += 1,
-                    "th" | "thead" | "caption" | "colgroup" | "col" | "tfoot" => s.header_cells += 1,
-                    _ => {}
-                }
-                if TEXTISH.contains(&name) {
-                    s.textish_chars = s.chars;
-                }
+                s.count_element(dom, i, name, || t.embeds.min(1));
                 let remove = !content.roots.contains(&i) && self.clutter(i, name, &s, flags, sheltered[i]);
                 if remove {
                     mark(dom, &mut content.gone, i);
@@ -641,24 +633,7 @@ impl<'d, 'a> Page<'d, 'a> {
                 }
             }
             sums[i] = s;
-            let parent = dom.nodes[i].parent;
-            let p = &mut sums[parent];
-            p.chars += s.chars;
-            p.link_chars += s.link_chars;
-            p.commas += s.commas;
-            p.heading_chars += s.heading_chars;
-            p.list_chars += s.list_chars;
-            p.p += s.p;
-            p.img += s.img;
-            p.li += s.li;
-            p.input += s.input;
-            p.embeds += s.embeds;
-            p.rows += s.rows;
-            p.cells += s.cells;
-            p.header_cells += s.header_cells;
-            p.nodes += s.nodes;
-            p.block |= s.block || DIV_TO_P.contains(&name);
-            p.textish_chars += if dom.text_span(i).is_some() { s.chars } else { s.textish_chars };
+            sums[dom.nodes[i].parent].add(&s, name, dom.text_span(i).is_some());
         }
         content.chars = content.roots.iter().map(|&r| sums[r].chars).sum();
         content
