@@ -22,6 +22,9 @@ test('a half-typed draft survives a reload', async ({ app, page }) => {
   await app.open();
   await page.getByTestId('new-article').click();
   await page.getByTestId('draft').fill('Half a thought');
+  // Saved by an effect after the next render: a reload in the same few milliseconds would
+  // come before it (ARCHITECTURE.md, app.rs).
+  await page.waitForFunction(() => localStorage.getItem('lede.library')?.includes('Half a thought'));
   await page.reload();
   await expect(page.getByTestId('draft')).toHaveValue('Half a thought');
 });
@@ -33,6 +36,9 @@ test('a draft typed while a saved article is shown survives a reload', async ({ 
   await expect(page).toHaveURL(/#article=user-1/);
   await page.getByTestId('new-article').click();
   await page.getByTestId('draft').fill('Half a thought');
+  // Saved by an effect after the next render: a reload in the same few milliseconds would
+  // come before it (ARCHITECTURE.md, app.rs).
+  await page.waitForFunction(() => localStorage.getItem('lede.library')?.includes('Half a thought'));
   await page.reload();
   await expect(page.getByTestId('draft')).toHaveValue('Half a thought');
   await expect(page.getByTestId('library-entry')).toHaveCount(2);
