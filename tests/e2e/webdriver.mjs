@@ -370,21 +370,35 @@ export async function runEngine(engine, list, { dist, mount, only = [] }) {
 
 /**
  * Runs `flows` (`[name, async (log) => ...]`) one after the other, each reported with its
- * time; a failure is reported with its message and the rest still run. Resolves with the
- * number of failures. `prefix` names the engine in every line.
+ * time. A flow that fails is run once more (it opens a fresh browser, so nothing carries
+ * over): WebKitGTK under Xvfb on a fresh machine has failed a flow once that passed on every
+ * other run, and a flow that fails twice is a failure. Every failure's message is printed
+ * when it happens and again in the summary, so that the end of a CI log says why. Resolves
+ * with the number of flows that failed both tries. `prefix` names the engine in every line.
  */
-export async function runFlows(prefix, flows) {
-  let failed = 0;
+export async function runFlows(prefix, flows, tries = 2) {
+  const failures = [];
+  const retried = [];
   for (const [name, flow] of flows) {
-    const start = Date.now();
-    try {
-      await flow((line) => console.log(`${prefix}:   ${line}`));
-      console.log(`${prefix}: ok   ${name} (${((Date.now() - start) / 1000).toFixed(1)} s)`);
-    } catch (e) {
-      failed += 1;
-      console.error(`${prefix}: FAIL ${name} (${((Date.now() - start) / 1000).toFixed(1)} s): ${e.message}`);
+    const earlier = [];
+    for (let attempt = 1; attempt <= tries; attempt += 1) {
+      const start = Date.now();
+      try {
+        await flow((line) => console.log(`${prefix}:   ${line}`));
+        console.log(`${prefix}: ok   ${name} (${((Date.now() - start) / 1000).toFixed(1)} s)${attempt > 1 ? ` on try ${attempt}` : ''}`);
+        retried.push(...earlier);
+        break;
+      } catch (e) {
+        const message = `${name} (try ${attempt} of ${tries}, ${((Date.now() - start) / 1000).toFixed(1)} s): ${e.message}`;
+        console.log(`${prefix}: FAIL ${message}`);
+        if (attempt < tries) earlier.push(message);
+        else failures.push(...earlier, message);
+      }
     }
   }
-  console.log(`${prefix}: ${flows.length - failed} passed, ${failed} failed`);
+  const failed = new Set(failures.map((m) => m.slice(0, m.indexOf(' (try')))).size;
+  const flaky = new Set(retried.map((m) => m.slice(0, m.indexOf(' (try')))).size;
+  console.log(`${prefix}: ${flows.length - failed} passed, ${failed} failed${flaky ? `, ${flaky} of them passed only on a later try` : ''}`);
+  for (const m of [...retried.map((m) => `retried: ${m}`), ...failures.map((m) => `failed: ${m}`)]) console.log(`${prefix}:   ${m}`);
   return failed;
 }
