@@ -172,6 +172,10 @@ fn note_while_listed(listed: usize, note: impl FnOnce() -> String) -> Cow<'stati
     }
 }
 
+/// The most passes of the stages over the text (see [`repair`]): each pass but the last
+/// changed something, and text damaged in more layers than this is not text anyone reads.
+const MAX_PASSES: usize = 4;
+
 /// Which stages to run.
 #[derive(Debug, Clone, Copy)]
 pub struct RepairOptions {
@@ -196,22 +200,37 @@ pub fn repair(input: &str, options: RepairOptions) -> Repaired {
     }
     stages.push(fix_mixed_script);
 
-    for stage in stages {
-        let (out, edits, found, more) = stage(&text);
-        if edits.is_empty() {
-            continue;
+    // The stages run again over their own output until a pass changes nothing (at most
+    // MAX_PASSES), so that repairing repaired text changes nothing: a later stage can leave
+    // damage an earlier one repairs ("Ð\u{200B}¡" is mojibake only once the invisible
+    // character is gone, and an entity can decode to one). Text with nothing to repair takes
+    // one pass, damaged text usually two.
+    for _ in 0..MAX_PASSES {
+        let mut changed = false;
+        for stage in &stages {
+            let (out, edits, found, more) = stage(&text);
+            if edits.is_empty() {
+                continue;
+            }
+            changed = true;
+            if let Some(kind) = more.0 {
+                match unlisted.iter_mut().find(|(k, _)| *k == kind) {
+                    Some((_, n)) => *n += more.1,
+                    None => unlisted.push((kind, more.1)),
+                }
+            }
+            let stage_index = map.stages.len();
+            for (finding, at_input_of_stage, at_output) in found {
+                let mut f = finding;
+                f.source = Span::new(map.to_original(at_input_of_stage.start), map.to_original(at_input_of_stage.end));
+                staged.push((stage_index, f, at_output));
+            }
+            map.stages.push(edits);
+            text = out;
         }
-        if let Some(kind) = more.0 {
-            unlisted.push((kind, more.1));
+        if !changed {
+            break;
         }
-        let stage_index = map.stages.len();
-        for (finding, at_input_of_stage, at_output) in found {
-            let mut f = finding;
-            f.source = Span::new(map.to_original(at_input_of_stage.start), map.to_original(at_input_of_stage.end));
-            staged.push((stage_index, f, at_output));
-        }
-        map.stages.push(edits);
-        text = out;
     }
 
     // Move each finding's output span through the later stages.
@@ -926,6 +945,45 @@ mod tests {
 
     fn fix(s: &str) -> Repaired {
         repair(s, RepairOptions { plain_text: true })
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest! {
+        /// Repairing repaired text changes nothing, in either mode: built from pieces that
+        /// make each stage's damage, and damage inside damage.
+        #[test]
+        fn repair_is_idempotent(
+            pieces in prop::collection::vec(prop_oneof![
+                Just("Ð"), Just("¡"), Just("Ã"), Just("©"), Just("â€™"), Just("\u{200B}"), Just("\u{202E}"),
+                Just("\u{00A0}"), Just("&amp;"), Just("&#8203;"), Just("&"), Just("#"), Just(";"), Just("> "),
+                Just("\n"), Just("\n\n"), Just("osmo"), Just("С"), Just("a"), Just(" "),
+            ], 0..16),
+            plain_text in any::<bool>(),
+        ) {
+            let input = pieces.concat();
+            let options = RepairOptions { plain_text };
+            let once = repair(&input, options);
+            let twice = repair(&once.text, options);
+            prop_assert_eq!(&twice.text, &once.text, "input {:?}", input);
+            prop_assert!(twice.findings.is_empty(), "input {:?}: {:?}", input, twice.findings);
+            // Every finding's spans still cut the texts they point into.
+            for f in &once.findings {
+                prop_assert!(input.get(f.source.start..f.source.end).is_some());
+                prop_assert!(f.span.is_some_and(|s| once.text.get(s.start..s.end).is_some()));
+            }
+        }
+    }
+
+    #[test]
+    fn an_invisible_character_inside_mojibake_is_removed_and_the_mojibake_repaired() {
+        // A fuzzing find: the mojibake pair "Ð¡" is one only once the zero-width space is gone.
+        let input = "Ð\u{200B}¡osmodrome";
+        let r = repair(input, RepairOptions { plain_text: false });
+        assert_eq!(r.text, "Cosmodrome");
+        let kinds: Vec<_> = r.findings.iter().map(|f| f.kind).collect();
+        assert_eq!(kinds, [FindingKind::InvisibleCharacter, FindingKind::Mojibake, FindingKind::MixedScript]);
+        assert_eq!(r.findings[1].source.of(input), "Ð\u{200B}¡");
+        assert_eq!(repair(&r.text, RepairOptions { plain_text: false }).text, r.text);
     }
 
     #[test]
