@@ -105,7 +105,19 @@ fn subject(ctx: &Context, k: usize) -> Option<Phrase> {
     } else if participle {
         sentence_subject(ctx, k).or_else(|| speaker::before(ctx.text, w, k, ctx.mentions))
     } else {
-        speaker::before(ctx.text, w, k, ctx.mentions)
+        let phrase = speaker::before(ctx.text, w, k, ctx.mentions);
+        // A participle after an object names the sentence's subject's words: "she released a
+        // statement saying", "his campaign sent a text message to supporters saying".
+        let object = |p: &Phrase| {
+            matches!(p.head, Head::Noun { .. }) && w[k].lower.ends_with("ing") && p.extent.start > w[0].span.start && {
+                let at = w.partition_point(|x| x.span.start < p.extent.start);
+                at > 0 && w[at - 1].plain_gap(ctx.text) && !matches!(w[at - 1].lower.as_str(), "and" | "or" | "but")
+            }
+        };
+        match phrase {
+            Some(p) if object(&p) => sentence_subject(ctx, k).or(Some(p)),
+            other => other,
+        }
     }
 }
 
@@ -217,12 +229,44 @@ fn sentence_subject(ctx: &Context, k: usize) -> Option<Phrase> {
     if !ctx.from_start {
         return None;
     }
-    let s = (0..k.min(4)).find(|&i| w[i].mention.is_some() || w[i].pronoun().is_some())?;
+    let s = (0..k.min(6)).find(|&i| w[i].mention.is_some() || w[i].pronoun().is_some())?;
     let e = match w[s].mention {
-        Some(m) => (s..k).take_while(|&i| w[i].mention == Some(m)).last().unwrap_or(s) + 1,
+        Some(m) => subject_end(ctx, s, (s..k).take_while(|&i| w[i].mention == Some(m)).last().unwrap_or(s) + 1, k),
         None => s + 1,
     };
     speaker::before(ctx.text, &w[..e], e, ctx.mentions)
+}
+
+/// Where the subject's noun phrase ends when a name opens it (words `s..e`, before word `k`):
+/// a name that is a modifier gives way to the head after it ("The Florida senator", "Vermont
+/// Sen. Bernie Sanders", "Democratic presidential candidate Sen. Bernie Sanders (I-Vt.)"). The
+/// phrase runs on over names, source nouns and titles; until it has a head other than its
+/// first name, also over two lowercase words ("presidential"). A person's name opening the
+/// sentence is its own head ("Trump attacked the press").
+fn subject_end(ctx: &Context, s: usize, e: usize, k: usize) -> usize {
+    let w = &ctx.before;
+    let person = |i: usize| w[i].mention.is_some_and(|m| ctx.mentions[m].label == crate::analysis::mention::Label::Person);
+    let mut end = e;
+    let mut loose = 0;
+    let mut j = e;
+    while j < k && j - s < 10 {
+        let prev = &w[j - 1];
+        let joined = prev.plain_gap(ctx.text) || prev.after == Some('.') && prev.source_noun() == Some("title");
+        let x = &w[j];
+        if !joined || x.pronoun().is_some() || super::words::is_boundary(&x.lower) || x.cue(false).is_some() || x.lower == "'s" {
+            break;
+        }
+        if x.mention.is_some() || x.source_noun().is_some() {
+            end = j + 1;
+            loose = 0;
+        } else if x.capital || end > e || person(s) || super::words::is_determiner(&x.lower) || loose == 2 {
+            break;
+        } else {
+            loose += 1;
+        }
+        j += 1;
+    }
+    end
 }
 
 /// The subject of the clause a second verb at word `k` shares ("when Cruz knocked Rubio on

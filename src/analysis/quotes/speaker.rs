@@ -106,7 +106,10 @@ fn is_role(words: &[Word], a: usize, b: usize) -> bool {
 /// parenthesis ("Sen. Pat Toomey (R-Pa.) said").
 pub fn before(text: &str, words: &[Word], k: usize, mentions: &[Mention]) -> Option<Phrase> {
     let mut e = k.min(words.len());
-    while e > 0 && words[e - 1].plain_gap(text) && words[e - 1].is_cue("adverb", false) {
+    // An adverb in "-ly" only after what can be a source: "Cruz gingerly said", not "the
+    // rally said".
+    let subject_before = |i: usize| i > 0 && (words[i - 1].mention.is_some() || words[i - 1].pronoun().is_some() || words[i - 1].source_noun().is_some());
+    while e > 0 && words[e - 1].plain_gap(text) && (words[e - 1].is_cue("adverb", false) || words[e - 1].is_adverb() && subject_before(e - 1)) {
         e -= 1;
     }
     // "Cruz himself said".
@@ -133,7 +136,16 @@ pub fn before(text: &str, words: &[Word], k: usize, mentions: &[Mention]) -> Opt
                 affiliation = organisation_in(words, c + 1, end + 1, mentions);
             }
             e = c + 1;
-            if ending_at(text, words, e, mentions, 0).is_some() {
+            // A place after a preposition is where the source is from, not the source: the
+            // loop goes on past "from Sumter, South Carolina,".
+            let place_after_preposition = |p: &Phrase| {
+                let Head::Name(m) = p.head else { return false };
+                let first = (0..e).rev().take_while(|&i| words[i].mention == Some(m)).last().unwrap_or(c);
+                matches!(mentions[m].label, Label::Gpe | Label::Loc)
+                    && first > 0
+                    && matches!(words[first - 1].lower.as_str(), "from" | "in" | "of" | "at" | "near")
+            };
+            if ending_at(text, words, e, mentions, 0).is_some_and(|p| !place_after_preposition(&p)) {
                 break;
             }
             end = c;
@@ -204,6 +216,23 @@ fn ending_at(text: &str, words: &[Word], e: usize, mentions: &[Mention], depth: 
                 }
                 return Some(p);
             }
+        }
+        // "a South Carolina Democrat", "one New Hampshire Republican": names before the head
+        // modify it, back to a determiner.
+        let mut a = j;
+        while a > 0 && j - a < 5 && words[a - 1].plain_gap(text) {
+            let x = &words[a - 1];
+            if is_determiner(&x.lower) {
+                a -= 1;
+                break;
+            }
+            if !x.mention.is_some_and(|n| n != m && matches!(mentions[n].label, Label::Gpe | Label::Loc | Label::Norp)) {
+                break;
+            }
+            a -= 1;
+        }
+        if a < j && is_determiner(&words[a].lower) {
+            j = a;
         }
         let extent = Span::new(words[j].span.start, w.span.end);
         return Some(Phrase { span: mentions[m].span, extent, head: Head::Name(m), role: None, affiliation: None });
@@ -345,6 +374,8 @@ pub fn after(text: &str, words: &[Word], s: usize, mentions: &[Mention]) -> Opti
     // The first name that may own what follows it, and the last noun seen.
     let mut owner: Option<(usize, usize)> = None;
     let mut noun: Option<(usize, &'static str)> = None;
+    // The last of the names that follow each other from the first.
+    let mut head: Option<(usize, usize)> = None;
     let mut i = s;
     while i < limit {
         let w = &words[i];
@@ -362,6 +393,12 @@ pub fn after(text: &str, words: &[Word], s: usize, mentions: &[Mention]) -> Opti
             // Other names ("Democratic" as MISC) modify what follows them.
             if is_speaker_label(label) {
                 owner = owner.or(Some((m, last)));
+                // ... and a name right after names is their head: "a South Carolina Democrat",
+                // "the Russian Foreign Ministry".
+                head = match head {
+                    Some((_, end)) if end + 1 != i => head,
+                    _ => Some((m, last)),
+                };
             }
             i = last + 1;
             if !words[last].plain_gap(text) {
@@ -403,7 +440,7 @@ pub fn after(text: &str, words: &[Word], s: usize, mentions: &[Mention]) -> Opti
             affiliation: owner.or_else(|| organisation_in(words, s, end + 1, mentions)),
         });
     }
-    let (m, last) = owner?;
+    let (m, last) = head.or(owner)?;
     let mut p = Phrase { span: mentions[m].span, extent: span(words, s, last), head: Head::Name(m), role: None, affiliation: None };
     apposition_after(text, words, last, &mut p, mentions);
     Some(p)

@@ -84,6 +84,19 @@ impl Word {
         self.cue(first) == Some(kind)
     }
 
+    /// Whether the word may stand between a source and its cue: an adverb of the list
+    /// ("also", "has") or any lowercase word in "-ly" that names no one ("gingerly",
+    /// "angrily"; not "ally" or "family", which are source nouns).
+    pub fn is_adverb(&self) -> bool {
+        self.is_cue("adverb", false)
+            || !self.capital
+                && self.lower.len() >= 5
+                && self.lower.ends_with("ly")
+                && self.cue(false).is_none()
+                && self.source_noun().is_none()
+                && self.pronoun().is_none()
+    }
+
     /// Whether the punctuation between this word and the next holds `c`.
     pub fn gap_has(&self, text: &str, c: char) -> bool {
         self.gap.of(text).contains(c)
