@@ -148,10 +148,15 @@ test-e2e-subpath: dist-lede
 startup: dist
 	cd tests/e2e && node measure-startup.mjs
 
-## The PNG app icons from assets/icon.svg (rsvg-convert: apt-get install librsvg2-bin); committed, rerun after changing the SVG.
+## The PNG app icons from assets/icon.svg (apt-get install librsvg2-bin pngquant zopfli); committed,
+## rerun after changing the SVG. A palette of 16 colours, packed by zopfli, draws the icon as the
+## full-colour PNG did (it has two colours and their edges) in 2,000 B gzipped instead of 7,295 B
+## of the first load.
 icons:
-	rsvg-convert -w 192 -h 192 assets/icon.svg -o assets/icon-192.png
-	rsvg-convert -w 512 -h 512 assets/icon.svg -o assets/icon-512.png
+	for size in 192 512; do \
+	  rsvg-convert -w $$size -h $$size assets/icon.svg | pngquant 16 --strip --speed 1 - > assets/icon-$$size.png && \
+	  zopflipng -y -m assets/icon-$$size.png assets/icon-$$size.png; \
+	done
 
 ## Quotes and their speakers on PolNeAR (attribution-annotated US political news): detection
 ## recall and precision, speaker accuracy among found quotes, end to end. Tuned on train/;

@@ -40,9 +40,10 @@ if ! command -v wasm-bindgen >/dev/null || ! has "$WASM_BINDGEN_VERSION" wasm-bi
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# wasm-opt from the npm package binaryen (Debian's binaryen is too old for today's wasm).
-if [ ! -x tools/node_modules/.bin/wasm-opt ]; then
-  log "installing wasm-opt (npm binaryen) into tools/"
+# wasm-opt from the npm package binaryen (Debian's binaryen is too old for today's wasm), and
+# esbuild, which minifies wasm-bindgen's JavaScript in the build's hook (scripts/precache.mjs).
+if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -x tools/node_modules/.bin/esbuild ]; then
+  log "installing wasm-opt (npm binaryen) and esbuild into tools/"
   (cd tools && npm ci --no-audit --no-fund)
 fi
 
