@@ -224,8 +224,26 @@ async fn timeline_panel_orders_resolved_dates() {
     yew::Renderer::<TimelinePanel>::with_root_and_props(r.clone(), TimelinePanelProps { analysis: seed_analysis() }).render();
     yew::scheduler::flush().await;
     let items = all_text(&r, "[data-testid=timeline-item] strong");
-    assert_eq!(items, ["2023-09", "2023-09-13", "2023-10-25", "2023-10-26", "P20M"]);
-    assert_eq!(r.query_selector_all("svg circle").unwrap().length(), 4);
+    assert_eq!(items, ["September 2023", "Wed 13 Sep 2023", "Wed 25 Oct 2023", "Thu 26 Oct 2023", "20 months"]);
+    // Three days as dots, September as a bar over its days, and the time of writing as a tick.
+    assert_eq!(r.query_selector_all("svg circle.mark").unwrap().length(), 3);
+    assert_eq!(r.query_selector_all("svg rect.mark").unwrap().length(), 1);
+    assert_eq!(r.query_selector_all("svg line.writing").unwrap().length(), 1);
+    // A length of time is no point: it is listed apart, and not drawn.
+    assert_eq!(all_text(&r, "[data-testid=timeline-lengths]"), ["Lengths of time"]);
+    assert!(r.query_selector("[data-testid=ahead]").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn timeline_panel_marks_times_after_publication() {
+    let r = root();
+    let text = "Leaders to meet\n\nOctober 26, 2023\n\nGENEVA (Reuters) - The leaders met on Monday and will meet again on Friday.";
+    let analysis = Shared::new(analyze(text, &Options::default()));
+    yew::Renderer::<TimelinePanel>::with_root_and_props(r.clone(), TimelinePanelProps { analysis }).render();
+    yew::scheduler::flush().await;
+    assert_eq!(all_text(&r, "[data-testid=timeline-item] strong"), ["Mon 23 Oct 2023", "Fri 27 Oct 2023"]);
+    assert_eq!(all_text(&r, "[data-testid=ahead]"), ["after publication"]);
+    assert_eq!(r.query_selector_all("svg circle.mark.ahead").unwrap().length(), 1);
 }
 
 #[wasm_bindgen_test]

@@ -4,7 +4,9 @@
 
 pub mod detect;
 pub mod grammar;
+mod label;
 pub mod resolve;
 
 pub use grammar::TimexType;
+pub use label::writing_date;
 pub use resolve::{Anchor, AnchorBy, DateRule, TimeExpr, TimeKind, When, Writing};

@@ -108,8 +108,12 @@ pub fn before(text: &str, words: &[Word], k: usize, mentions: &[Mention]) -> Opt
     let mut e = k.min(words.len());
     // An adverb in "-ly" only after what can be a source: "Cruz gingerly said", not "the
     // rally said".
-    let subject_before = |i: usize| i > 0 && (words[i - 1].mention.is_some() || words[i - 1].pronoun().is_some() || words[i - 1].source_noun().is_some());
-    while e > 0 && words[e - 1].plain_gap(text) && (words[e - 1].is_cue("adverb", false) || words[e - 1].is_adverb() && subject_before(e - 1)) {
+    let subject_before =
+        |i: usize| i > 0 && (words[i - 1].mention.is_some() || words[i - 1].pronoun().is_some() || words[i - 1].source_noun().is_some());
+    while e > 0
+        && words[e - 1].plain_gap(text)
+        && (words[e - 1].is_cue("adverb", false) || words[e - 1].is_adverb() && subject_before(e - 1))
+    {
         e -= 1;
     }
     // "Cruz himself said".

@@ -69,7 +69,8 @@ pub fn days_in_month(y: i32, m: u32) -> u32 {
     }
 }
 
-const MONTHS: [&str; 12] =
+/// The months' names, lowercase, January first.
+pub const MONTHS: [&str; 12] =
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
 /// The month a name or abbreviation stands for ("Oct", "Oct.", "October", "Sept").
@@ -321,10 +322,12 @@ fn parse_written(s: &str) -> Option<DateTime> {
     at_clock(date, &rest.join(" "))
 }
 
+/// The weekdays' names, lowercase, Monday first (as [`Date::weekday`] counts).
+pub const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
 /// 0 = Monday ... 6 = Sunday, from a weekday's name or abbreviation.
 pub fn weekday_from_name(word: &str) -> Option<u32> {
     let w = word.trim_end_matches(['.', ',']);
-    const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     if w.len() < 3 || w.len() > "wednesday".len() {
         return None;
     }

@@ -11,7 +11,7 @@ test('quotes panel: choosing a Peskov quote marks it in the text', async ({ app,
 test('timeline lists the seed dates resolved against publication', async ({ app, page }) => {
   await app.open();
   const items = page.getByTestId('timeline-panel').getByTestId('timeline-item').locator('strong');
-  await expect(items).toHaveText(['2023-09', '2023-09-13', '2023-10-25', '2023-10-26', 'P20M']);
+  await expect(items).toHaveText(['September 2023', 'Wed 13 Sep 2023', 'Wed 25 Oct 2023', 'Thu 26 Oct 2023', '20 months']);
   // A time is marked as a date mention, or as a time where no mention holds it.
   const relative = page.getByTestId('body').locator('[data-testid=time], [data-testid=mention]').filter({ hasText: /^a day after$/ });
   await expect(relative).toHaveAttribute('data-tip', /resolved: 2023-10-25/);
