@@ -314,9 +314,21 @@ pub struct Grammar {
     numbers: FastMap<&'static str, f64>,
     ordinals: FastMap<&'static str, u32>,
     /// Rows whose first element is a word (by the word) or starts with a class or builtin
-    /// (tried at every word), in row order.
+    /// (tried where a word can start them, [`First`]), in row order.
     by_word: FastMap<&'static str, Vec<usize>>,
-    by_class: Vec<usize>,
+    by_class: Vec<(usize, First)>,
+}
+
+/// What can start a row whose first element is or may be a class or builtin: the words,
+/// classes (a bit per [`WordClass`]) and builtins of its leading elements, up to the first
+/// that is not optional. A word that is none of them cannot start the row, so the row is not
+/// walked there: walking every such row at every word made the time grammar most of the
+/// analysis's time.
+#[derive(Debug, Default)]
+struct First {
+    words: Vec<&'static str>,
+    classes: u32,
+    builtins: Vec<Builtin>,
 }
 
 impl Grammar {
@@ -366,12 +378,20 @@ impl Grammar {
         }
         for (k, row) in g.rows.iter().enumerate() {
             let mut firsts = Vec::new();
+            let mut first = First::default();
             let mut any_class = false;
             for e in &row.pattern {
                 for a in &e.alts {
-                    match a {
-                        Alt::Word(w) => firsts.push(*w),
-                        _ => any_class = true,
+                    match *a {
+                        Alt::Word(w) => firsts.push(w),
+                        Alt::Class(c) => {
+                            first.classes |= 1 << c as u32;
+                            any_class = true;
+                        }
+                        Alt::Builtin(b) => {
+                            first.builtins.push(b);
+                            any_class = true;
+                        }
                     }
                 }
                 if !e.optional {
@@ -379,7 +399,8 @@ impl Grammar {
                 }
             }
             if any_class {
-                g.by_class.push(k);
+                first.words = firsts;
+                g.by_class.push((k, first));
             } else {
                 for w in firsts {
                     let rows = g.by_word.entry(w).or_default();
@@ -392,14 +413,38 @@ impl Grammar {
         g
     }
 
-    /// The rows to try at a word, in row order.
-    fn candidates(&self, lower: &str) -> Vec<usize> {
-        let mut rows: Vec<usize> = self.by_class.clone();
+    /// The rows to try at `words[i]`, in row order: those its word starts, and those whose
+    /// leading classes or builtins it can be.
+    fn candidates(&self, words: &[Word], i: usize) -> Vec<usize> {
+        let lower = words[i].lower.as_str();
+        let mut classes = 0u32;
+        for key in [Some(lower), lower.strip_suffix('.')].into_iter().flatten() {
+            for (c, _, _) in self.words.get(key).into_iter().flatten() {
+                classes |= 1 << *c as u32;
+            }
+        }
+        // Each builtin is tried once at this word.
+        let mut seen: Vec<(Builtin, bool)> = Vec::new();
+        let mut builtin = |b: Builtin| match seen.iter().find(|(x, _)| *x == b) {
+            Some(&(_, m)) => m,
+            None => {
+                let mut out = Vec::new();
+                self.builtin_at(b, words, i, &mut out);
+                seen.push((b, !out.is_empty()));
+                !out.is_empty()
+            }
+        };
+        let mut rows: Vec<usize> = Vec::new();
+        for (k, first) in &self.by_class {
+            if first.classes & classes != 0 || first.words.contains(&lower) || first.builtins.iter().any(|&b| builtin(b)) {
+                rows.push(*k);
+            }
+        }
         if let Some(more) = self.by_word.get(lower) {
             rows.extend(more);
+            rows.sort_unstable();
+            rows.dedup();
         }
-        rows.sort_unstable();
-        rows.dedup();
         rows
     }
 
@@ -412,7 +457,7 @@ impl Grammar {
             return None;
         }
         let mut best: Option<(usize, usize, Fields)> = None;
-        for k in self.candidates(&words[i].lower) {
+        for k in self.candidates(words, i) {
             let row = &self.rows[k];
             if let Some(before) = &row.before {
                 if i == 0 || self.element(before, words, i - 1).is_empty() {
