@@ -253,7 +253,7 @@ export async function update(browser, site, log) {
 
 /**
  * The browser's storage is full (filled up to its real quota): the app says so, the text
- * stays in the editor, and the article is still analyzed for the session.
+ * stays in the editor, and the article is still analyzed while the tab is open.
  */
 export async function storageFull(browser, site, log) {
   const s = await browser.open();
@@ -281,7 +281,7 @@ export async function storageFull(browser, site, log) {
 
 /**
  * Storage disabled by the browser (`options` says how the engine disables it): a message,
- * and the app works for the session.
+ * and the app works while the tab is open.
  */
 export function storageDisabled(options) {
   return async (browser, site, log) => {
