@@ -293,7 +293,7 @@ export function storageDisabled(options) {
     await pasteAsText(s, SHORT);
     await titled(s, 'Kremlin keeps talks on hold');
     await s.until('a name highlighted', `const m = document.querySelector('[data-testid=mention]'); return !!m && m.getBoundingClientRect().height > 0`);
-    log(`window.localStorage is ${storage}: the app says so and works for the session`);
+    log(`window.localStorage is ${storage}: the app says so and works while the tab is open`);
   };
 }
 
@@ -307,5 +307,5 @@ export const ALL = [
   ['offline', 'offline after the first visit: the seed, a pasted article, a reload', offline, { ownSite: true }],
   ['update', 'a new version is announced and Reload switches to it', update, { ownSite: true }],
   ['storage-full', 'storage full: a message, the text stays, the article is analyzed', storageFull],
-  ['storage-disabled', 'storage disabled: a message, and the app works for the session', storageDisabled({ localStorage: false })],
+  ['storage-disabled', 'storage disabled: a message, and the app works while the tab is open', storageDisabled({ localStorage: false })],
 ];

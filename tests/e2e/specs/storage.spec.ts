@@ -24,7 +24,7 @@ test('a full storage: a message, the text stays in the editor, and the article i
   await expect(page.getByTestId('library-entry')).toHaveCount(2);
 });
 
-test('storage disabled (private mode): a message, and the app works for the session', async ({ app, page }) => {
+test('storage disabled (private mode): a message, and the app works while the tab is open', async ({ app, page }) => {
   await page.addInitScript(() => {
     // As in browsers that refuse storage to the page: reading localStorage throws.
     Object.defineProperty(window, 'localStorage', {
