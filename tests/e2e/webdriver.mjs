@@ -379,6 +379,8 @@ export async function runEngine(engine, list, { dist, mount, only = [] }) {
 export async function runFlows(prefix, flows, tries = 2) {
   const failures = [];
   const retried = [];
+  let failed = 0;
+  let flaky = 0;
   for (const [name, flow] of flows) {
     const earlier = [];
     for (let attempt = 1; attempt <= tries; attempt += 1) {
@@ -386,18 +388,20 @@ export async function runFlows(prefix, flows, tries = 2) {
       try {
         await flow((line) => console.log(`${prefix}:   ${line}`));
         console.log(`${prefix}: ok   ${name} (${((Date.now() - start) / 1000).toFixed(1)} s)${attempt > 1 ? ` on try ${attempt}` : ''}`);
+        if (earlier.length) flaky += 1;
         retried.push(...earlier);
         break;
       } catch (e) {
         const message = `${name} (try ${attempt} of ${tries}, ${((Date.now() - start) / 1000).toFixed(1)} s): ${e.message}`;
         console.log(`${prefix}: FAIL ${message}`);
-        if (attempt < tries) earlier.push(message);
-        else failures.push(...earlier, message);
+        earlier.push(message);
+        if (attempt === tries) {
+          failed += 1;
+          failures.push(...earlier);
+        }
       }
     }
   }
-  const failed = new Set(failures.map((m) => m.slice(0, m.indexOf(' (try')))).size;
-  const flaky = new Set(retried.map((m) => m.slice(0, m.indexOf(' (try')))).size;
   console.log(`${prefix}: ${flows.length - failed} passed, ${failed} failed${flaky ? `, ${flaky} of them passed only on a later try` : ''}`);
   for (const m of [...retried.map((m) => `retried: ${m}`), ...failures.map((m) => `failed: ${m}`)]) console.log(`${prefix}:   ${m}`);
   return failed;

@@ -144,7 +144,10 @@ pub fn before(text: &str, words: &[Word], k: usize, mentions: &[Mention]) -> Opt
             // loop goes on past "from Sumter, South Carolina,".
             let place_after_preposition = |p: &Phrase| {
                 let Head::Name(m) = p.head else { return false };
-                let first = (0..e).rev().take_while(|&i| words[i].mention == Some(m)).last().unwrap_or(c);
+                if words[e - 1].mention != Some(m) {
+                    return false;
+                }
+                let (first, _) = mention_words(words, e - 1);
                 matches!(mentions[m].label, Label::Gpe | Label::Loc)
                     && first > 0
                     && matches!(words[first - 1].lower.as_str(), "from" | "in" | "of" | "at" | "near")
