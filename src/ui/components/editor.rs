@@ -102,7 +102,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             browser::read_dropped(e.data_transfer().and_then(|d| d.files()), move |r| match r {
                 Ok((name, body)) => {
                     let before = if text.trim().is_empty() { String::new() } else { format!("{}\n\n", text.trim_end()) };
-                    let lower = name.to_lowercase();
+                    let lower = name.to_ascii_lowercase();
                     if lower.ends_with(".html") || lower.ends_with(".htm") {
                         start_conversion.emit((body, before, String::new()));
                     } else {

@@ -17,7 +17,7 @@ pub fn IntegrityPanel(props: &IntegrityPanelProps) -> Html {
         <section class="panel integrity" aria-labelledby="integrity-h" data-testid="integrity-panel">
             <h2 id="integrity-h">{ format!("Text integrity ({})", a.findings.len()) }</h2>
             { for a.diagnostics.iter().map(|d| html! {
-                <p class={classes!("diagnostic", format!("{:?}", d.severity).to_lowercase())} role="status">{ &d.message }</p>
+                <p class={classes!("diagnostic", format!("{:?}", d.severity).to_ascii_lowercase())} role="status">{ &d.message }</p>
             }) }
             if a.findings.is_empty() {
                 <p class="ok">{ "No damage found." }</p>
