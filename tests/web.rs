@@ -169,8 +169,11 @@ async fn entities_panel_groups_by_type_and_reports_choice() {
     yew::Renderer::<EntitiesPanel>::with_root_and_props(r.clone(), props).render();
     yew::scheduler::flush().await;
     let groups = all_text(&r, ".entity-group h3");
-    assert!(groups.iter().any(|g| g.starts_with("Person (6)")), "{groups:?}");
-    assert!(groups.iter().any(|g| g.starts_with("Nationality or group (2)")), "{groups:?}");
+    // Distinct entities and mentions, each named as such (the legend counts mentions).
+    let people_mentions = seed_analysis().mentions.iter().filter(|m| m.label == lede::analysis::mention::Label::Person).count();
+    let person = format!("Person · 6 distinct, {people_mentions} mentions");
+    assert!(groups.contains(&person), "{groups:?}");
+    assert!(groups.iter().any(|g| g.starts_with("Nationality or group · 2 distinct, ")), "{groups:?}");
     let people = all_text(&r, ".entity-group:first-child [data-testid=entity] .entity-name");
     assert_eq!(people[0], "Kim Jong Un", "most mentioned first");
     let bars = r.query_selector_all("[data-testid=entity-chart] rect.bar").unwrap().length();
@@ -188,6 +191,9 @@ async fn legend_hides_a_type_and_choosing_an_entity_marks_its_mentions() {
     let before = r.query_selector_all("[data-testid=mention].ent-PER:not(.off)").unwrap().length();
     assert!(before >= 10, "{before}");
     let per: HtmlElement = r.query_selector(".legend-item.ent-PER").unwrap().unwrap().dyn_into().unwrap();
+    let chip = per.text_content().unwrap();
+    let mentions = chip.strip_prefix("Person ").expect("the plain name, then the count");
+    assert_eq!(per.title(), format!("{mentions} mentions: show or hide"), "the count is of mentions, and says so");
     per.click();
     yew::scheduler::flush().await;
     assert_eq!(r.query_selector_all("[data-testid=mention].ent-PER:not(.off)").unwrap().length(), 0);

@@ -88,6 +88,9 @@ pub fn App(props: &AppProps) -> Html {
             };
             // The draft comes back last: opening the article the URL names closes the editor.
             let draft = restored.draft.take().filter(|d| !d.trim().is_empty());
+            // What could not be restored is said once the URL's article is open (opening an
+            // article clears the notices about the one before).
+            let problems = std::mem::take(&mut restored.problems);
             dispatch.emit(Action::Restore(restored));
             // The URL names an article: open it (after the restore, so user articles exist).
             let hash = browser::hash();
@@ -97,6 +100,9 @@ pub fn App(props: &AppProps) -> Html {
             }
             if let Some(e) = parts.find_map(|p| p.strip_prefix("entity=")).and_then(|e| e.parse().ok()) {
                 dispatch.emit(Action::ShowEntity(Some(e)));
+            }
+            if !problems.is_empty() {
+                dispatch.emit(Action::Notice(Some(problems.join(" "))));
             }
             if let Some(draft) = draft {
                 dispatch.emit(Action::EditDraft(draft));
@@ -155,9 +161,15 @@ pub fn App(props: &AppProps) -> Html {
     let on_export = {
         let analysis = analysis.clone();
         let dispatch = dispatch.clone();
-        let name = state.current().map(|e| e.id.clone()).unwrap_or_default();
+        let fallback = state.current().map(|e| e.id.clone()).unwrap_or_default();
         Callback::from(move |_: MouseEvent| {
             let Some(analysis) = &analysis else { return };
+            let art = &analysis.article;
+            let name = library::export_stem(
+                art.title.as_ref().map(|t| t.value.as_str()),
+                art.published.as_ref().map(|p| p.iso.as_str()),
+                &fallback,
+            );
             let json = serde_json::to_string_pretty(&**analysis).unwrap_or_default();
             if let Err(m) = browser::download(&format!("{name}.lede.json"), &json, "application/json") {
                 dispatch.emit(Action::Notice(Some(m)));

@@ -97,7 +97,7 @@ pub fn read_dropped(files: Option<web_sys::FileList>, done: impl FnOnce(Result<(
         return;
     };
     let name = file.name();
-    let ok_kind = [".txt", ".md", ".markdown", ".html", ".htm", ".text"].iter().any(|e| name.to_lowercase().ends_with(e));
+    let ok_kind = [".txt", ".md", ".markdown", ".html", ".htm", ".text"].iter().any(|e| name.to_ascii_lowercase().ends_with(e));
     if !ok_kind {
         done(Err(format!("“{name}” is not a text, Markdown or HTML file.")));
         return;
@@ -113,4 +113,25 @@ pub fn read_dropped(files: Option<web_sys::FileList>, done: impl FnOnce(Result<(
             None => Err(format!("“{name}” could not be read.")),
         });
     });
+}
+
+/// Keeps the tooltip of the mark under `target` (hovered or focused) inside the window: when
+/// its box would cross the window's right edge, the CSS variable `--tip-shift` moves it left
+/// by the overflow (never past the window's left edge). The tooltip is the mark's `::after`,
+/// already shown by `:hover` or `:focus` when this runs, so its width can be read.
+pub fn place_tip(target: Option<web_sys::EventTarget>) {
+    const MARGIN: f64 = 8.0;
+    let mark = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("[data-tip]").ok().flatten());
+    let (Some(mark), Some(w)) = (mark.and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()), window()) else { return };
+    let style = mark.style();
+    let _ = style.remove_property("--tip-shift");
+    let width = w.get_computed_style_with_pseudo_elt(&mark, "::after").ok().flatten().and_then(|s| s.get_property_value("width").ok());
+    // JavaScript's parseFloat reads "438.15px": Rust's float parsing would add 20 KB to the page.
+    let Some(width) = width.map(|v| js_sys::parse_float(&v)).filter(|w| w.is_finite()) else { return };
+    let window_width = w.document().and_then(|d| d.document_element()).map_or(0.0, |d| f64::from(d.client_width()));
+    let left = mark.get_bounding_client_rect().left();
+    let shift = (left + width + MARGIN - window_width).min(left - MARGIN);
+    if shift > 0.0 {
+        let _ = style.set_property("--tip-shift", &format!("{:.0}px", -shift));
+    }
 }

@@ -38,6 +38,40 @@ pub fn name_of(text: &str) -> String {
     }
 }
 
+/// The name of an article's export: its date (when the article gives one) and its title in
+/// lowercase words joined by hyphens, at most 60 characters ("2023-10-26-kim-jong-un-meets-putin");
+/// `fallback` when neither gives a letter or digit.
+pub fn export_stem(title: Option<&str>, date: Option<&str>, fallback: &str) -> String {
+    let mut slug = String::new();
+    for word in title.unwrap_or("").split(|c: char| !in_file_name(c)).filter(|w| !w.is_empty()) {
+        if slug.chars().count() + word.chars().count() > 60 {
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        // ASCII letters lowercased; other scripts' letters as written (Unicode's case tables
+        // would add kilobytes to the page for a file name).
+        slug.push_str(&word.to_ascii_lowercase());
+    }
+    let date = date.map(|d| d.get(..10).unwrap_or(d)).filter(|d| d.bytes().all(|b| b.is_ascii_digit() || b == b'-'));
+    match (date.filter(|d| !d.is_empty()), slug.is_empty()) {
+        (Some(d), false) => format!("{d}-{slug}"),
+        (Some(d), true) => d.to_string(),
+        (None, false) => slug,
+        (None, true) => fallback.to_string(),
+    }
+}
+
+/// Whether `c` is kept in an export's name: ASCII letters and digits, and letters of other
+/// scripts, told from punctuation and symbols by their blocks (Unicode's letter tables would add
+/// kilobytes to the page for a file name).
+fn in_file_name(c: char) -> bool {
+    const MARKS: [std::ops::RangeInclusive<char>; 4] =
+        ['\u{2000}'..='\u{2BFF}', '\u{3000}'..='\u{303F}', '\u{FE10}'..='\u{FE6F}', '\u{FF00}'..='\u{FF20}'];
+    c.is_ascii_alphanumeric() || (c >= 'À' && c != '×' && c != '÷' && !MARKS.iter().any(|r| r.contains(&c)))
+}
+
 /// The text of a page's `<title>`, if its first 64 KB have one.
 fn page_title(html: &str) -> Option<&str> {
     let head = &html[..html.floor_char_boundary(64 << 10)];
@@ -131,6 +165,19 @@ mod tests {
 
     fn entry(id: &str, text: &str) -> Entry {
         Entry { id: id.into(), name: name_of(text), text: Rc::from(text), bundled: false }
+    }
+
+    #[test]
+    fn an_export_is_named_by_the_articles_date_and_title() {
+        let stem = |t, d| export_stem(t, d, "user-3");
+        assert_eq!(
+            stem(Some("Russia says it will build close ties with North Korea 'in all areas'"), Some("2023-10-26T10:15:00+01:00")),
+            "2023-10-26-russia-says-it-will-build-close-ties-with-north-korea-in-all"
+        );
+        assert_eq!(stem(Some("Élan: 3 D.C. tips?"), None), "Élan-3-d-c-tips");
+        assert_eq!(stem(None, Some("2023-10-26")), "2023-10-26");
+        assert_eq!(stem(Some("“—”"), Some("../../etc")), "user-3", "no letters, and a date that is not one");
+        assert_eq!(stem(Some(&"x".repeat(200)), None), "user-3", "one word longer than a name");
     }
 
     #[test]

@@ -31,6 +31,10 @@ pub struct AppState {
     pub counter: usize,
 }
 
+/// What Analyze on an empty draft says.
+pub const EMPTY_DRAFT: &str =
+    "Nothing to analyze yet: type or paste an article in the box (a whole web page works too), or drop a .txt, .md or .html file on the page.";
+
 pub enum Action {
     Select(usize),
     OpenEditor,
@@ -100,6 +104,7 @@ impl Reducible for AppState {
                 s.selected_entity = None;
                 s.selected_quote = None;
                 s.selected_source = None;
+                s.notice = None;
             }
             Action::Select(_) => return self,
             Action::OpenEditor => s.draft = Some(s.draft.take().unwrap_or_default()),
@@ -108,6 +113,7 @@ impl Reducible for AppState {
                 let Some(text) = s.draft.take() else { return self };
                 if text.trim().is_empty() {
                     s.draft = Some(text);
+                    s.notice = Some(EMPTY_DRAFT.into());
                     return Rc::new(s);
                 }
                 match s.editing.take().filter(|&i| s.entries.get(i).is_some_and(|e| !e.bundled)) {
@@ -129,6 +135,7 @@ impl Reducible for AppState {
                 s.selected_entity = None;
                 s.selected_quote = None;
                 s.selected_source = None;
+                s.notice = None;
             }
             Action::CloseEditor => {
                 s.draft = None;
@@ -143,6 +150,7 @@ impl Reducible for AppState {
                     s.selected_entity = None;
                     s.selected_quote = None;
                     s.selected_source = None;
+                    s.notice = None;
                 }
                 _ => return self,
             },
@@ -166,6 +174,7 @@ impl Reducible for AppState {
                 s.selected_entity = None;
                 s.selected_quote = None;
                 s.selected_source = None;
+                s.notice = None;
             }
             Action::EditArticle(i) => match s.entries.get(i) {
                 Some(e) if !e.bundled => {
@@ -191,6 +200,7 @@ impl Reducible for AppState {
                 s.selected_entity = None;
                 s.selected_quote = None;
                 s.selected_source = None;
+                s.notice = None;
             }
             Action::Notice(n) => s.notice = n,
             Action::ToggleLabel(label) => match s.hidden.iter().position(|l| *l == label) {
@@ -239,6 +249,23 @@ mod tests {
         let s = run(vec![Action::OpenEditor, Action::EditDraft("  ".into()), Action::SubmitDraft]);
         assert_eq!(s.entries.len(), before);
         assert_eq!(s.draft.as_deref(), Some("  "));
+        assert_eq!(s.notice.as_deref(), Some(EMPTY_DRAFT), "Analyze on an empty draft says what to do");
+    }
+
+    #[test]
+    fn a_notice_belongs_to_the_article_it_is_about() {
+        let notice = || Action::Notice(Some("The paste was refused.".into()));
+        let s = run(vec![notice(), Action::AddArticle("Mine\n\nBody.".into())]);
+        assert_eq!(s.notice, None, "adding an article");
+        let s = s.reduce(notice()).reduce(Action::Select(0));
+        assert_eq!(s.notice, None, "choosing another article");
+        let id = s.entries.last().unwrap().id.clone();
+        let s = s.reduce(notice()).reduce(Action::SelectId(id));
+        assert_eq!(s.notice, None, "opening another article by its link");
+        let s = s.reduce(notice()).reduce(Action::ToggleLabel(Label::Person)).reduce(Action::SelectEntity(Some(0)));
+        assert!(s.notice.is_some(), "a change within the article keeps it");
+        let s = s.reduce(Action::OpenEditor).reduce(Action::EditDraft("New\n\nText.".into())).reduce(Action::SubmitDraft);
+        assert_eq!(s.notice, None, "analyzing a draft");
     }
 
     #[test]

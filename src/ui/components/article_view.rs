@@ -3,6 +3,7 @@ use crate::analysis::mention::{Label, Source};
 use crate::analysis::parse::BlockKind;
 use crate::analysis::quotes::QuoteKind;
 use crate::analysis::{Analysis, Span};
+use crate::ui::browser;
 use crate::ui::segments::{segments, Mark};
 use crate::ui::shared::Shared;
 use yew::prelude::*;
@@ -81,7 +82,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     if let Some(u) = &art.url { <span class="source">{ safe_link(&u.url, html! { { &u.domain } }) }</span> }
                 </p>
             </header>
-            <div class="body" data-testid="body">
+            <div class="body" data-testid="body" onmouseover={Callback::from(|e: MouseEvent| browser::place_tip(e.target()))}
+                 onfocusin={Callback::from(|e: FocusEvent| browser::place_tip(e.target()))}>
                 { for chunks.iter().take(count).map(|blocks| html! {
                     <BodyChunk key={blocks.start} analysis={a.clone()} marks={Shared::from(marks.clone())} blocks={blocks.clone()}
                         hidden={props.hidden.clone()} selected_entity={props.selected_entity} selected_quote={props.selected_quote}
@@ -298,7 +300,7 @@ impl View<'_> {
                 if let Some(&Mark::Mention(i)) = seg.marks.iter().find(|m| matches!(m, Mark::Mention(_))) {
                     let m = &a.mentions[i];
                     let e = a.entities.get(m.entity);
-                    let mut tip = format!("{} · {}", m.label.code(), e.map_or("", |e| e.name.as_str()));
+                    let mut tip = format!("{} · {}", m.label.name(), e.map_or("", |e| e.name.as_str()));
                     if let Some(r) = m.role {
                         tip.push_str(&format!(" · role: {}", r.of(&a.text)));
                     }

@@ -26,7 +26,7 @@ pub fn EntitiesPanel(props: &EntitiesPanelProps) -> Html {
         items.sort_by_key(|&i| (std::cmp::Reverse(a.entities[i].count), a.entities[i].first.start));
         Some(html! {
             <li class="entity-group">
-                <h3><span class={classes!("swatch", format!("ent-{}", label.code()))} aria-hidden="true"></span>{ format!("{} ({})", label.name(), items.len()) }</h3>
+                <h3><span class={classes!("swatch", format!("ent-{}", label.code()))} aria-hidden="true"></span>{ counted(label.name(), items.len(), a.mentions.iter().filter(|m| m.label == label).count()) }</h3>
                 <ul>
                     { for items.into_iter().map(|i| {
                         let e = &a.entities[i];
@@ -94,4 +94,10 @@ pub fn EntitiesPanel(props: &EntitiesPanelProps) -> Html {
             <ul class="entity-groups">{ for groups }</ul>
         </section>
     }
+}
+
+/// A type's heading in the panel: how many distinct entities and how many mentions, each named
+/// as such, so the count agrees with the legend's (which counts mentions).
+pub fn counted(name: &str, entities: usize, mentions: usize) -> String {
+    format!("{name} · {entities} distinct, {mentions} mention{}", if mentions == 1 { "" } else { "s" })
 }

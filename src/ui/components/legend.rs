@@ -26,8 +26,8 @@ pub fn Legend(props: &LegendProps) -> Html {
                 <li>
                     <button class={classes!("legend-item", format!("ent-{}", label.code()), (!on).then_some("off"))}
                             aria-pressed={on.to_string()} data-testid="legend-item" onclick={on_click}
-                            title={format!("{}: show or hide", label.name())}>
-                        { format!("{} {}", label.code(), n) }
+                            title={format!("{n} mention{}: show or hide", if n == 1 { "" } else { "s" })}>
+                        { format!("{} {n}", label.name()) }
                     </button>
                 </li>
             }
@@ -36,6 +36,13 @@ pub fn Legend(props: &LegendProps) -> Html {
     html! {
         <nav class="legend" aria-label="Entity types">
             <ul>{ for items }</ul>
+            <p class="key" data-testid="key">
+                { "Colours: the kinds of names, dates and numbers (each with its count of mentions: press one to hide it). Underlines: " }
+                <span class="quote direct">{ "solid" }</span>{ ", a direct quote; " }
+                <span class="quote phrase">{ "dotted" }</span>{ ", a quoted phrase; " }
+                <span class="quote indirect">{ "dashed" }</span>{ ", reported speech; " }
+                <span class="key-time">{ "dotted below" }</span>{ ", a resolved date or time. Point at or tap a mark for details." }
+            </p>
         </nav>
     }
 }

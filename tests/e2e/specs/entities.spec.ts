@@ -3,7 +3,7 @@ import { test, expect } from '../fixtures/app';
 test('the seed is annotated with entities; choosing one marks its mentions', async ({ app, page }) => {
   await app.open();
   const body = page.getByTestId('body');
-  await expect(body.locator('[data-testid=mention].ent-PER', { hasText: 'Dmitry Peskov' })).toHaveAttribute('data-tip', /PER · Dmitry Peskov · role: Kremlin spokesman/);
+  await expect(body.locator('[data-testid=mention].ent-PER', { hasText: 'Dmitry Peskov' })).toHaveAttribute('data-tip', /Person · Dmitry Peskov · role: Kremlin spokesman/);
   await expect(body.locator('[data-testid=mention].ent-NORP').first()).toHaveText('Russian');
   await expect(body.locator('[data-testid=mention].ent-GPE', { hasText: 'Pyongyang' })).toBeVisible();
 
@@ -15,7 +15,7 @@ test('the seed is annotated with entities; choosing one marks its mentions', asy
 
 test('the legend switches a type off and on', async ({ app, page }) => {
   await app.open();
-  const toggle = page.getByTestId('legend-item').filter({ hasText: 'GPE' });
+  const toggle = page.getByTestId('legend-item').filter({ hasText: 'Country, city or state' });
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
   await expect(page.locator('[data-testid=mention].ent-GPE:not(.off)')).toHaveCount(0);

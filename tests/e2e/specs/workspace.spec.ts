@@ -48,6 +48,8 @@ test('export downloads the analysis as JSON in the documented schema', async ({ 
   await app.open();
   const download = page.waitForEvent('download');
   await page.getByTestId('export-json').click();
+  // Named after the article's date and title, not an internal id.
+  expect((await download).suggestedFilename()).toMatch(/^2023-10-\d\d-russia-says-it-will-build-close-ties-with-north-korea[a-z-]*\.lede\.json$/);
   const file = await (await download).path();
   const json = JSON.parse(readFileSync(file!, 'utf8'));
   expect(json.schema_version).toBe(3);

@@ -1,0 +1,82 @@
+import { test, expect } from '../fixtures/app';
+import type { Locator, Page } from '@playwright/test';
+
+/** The index among the body's marks of the one on a paragraph's last line that sits lowest
+ * in its paragraph, and of the one that reaches furthest right. */
+async function hardMarks(page: Page) {
+  return page.evaluate(() => {
+    const marks = [...document.querySelectorAll('[data-testid=body] [data-testid=mention][tabindex]')];
+    let last = -1, right = -1, rightmost = -Infinity;
+    marks.forEach((m, i) => {
+      const r = m.getBoundingClientRect();
+      const p = m.closest('[data-testid=body] > *')!.getBoundingClientRect();
+      if (last < 0 && p.bottom - r.bottom < r.height / 2) last = i;
+      if (r.right > rightmost) { rightmost = r.right; right = i; }
+    });
+    return { last, right };
+  });
+}
+
+/** The tooltip's box (the mark's ::after) and whether every point of it shows the tooltip
+ * rather than something painted over it or nothing (clipped away). */
+async function tooltip(mark: Locator) {
+  return mark.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const cs = getComputedStyle(el, '::after');
+    const px = (v: string) => parseFloat(v) || 0;
+    const padded = cs.boxSizing !== 'border-box';
+    const width = px(cs.width) + (padded ? px(cs.paddingLeft) + px(cs.paddingRight) : 0);
+    const height = px(cs.height) + (padded ? px(cs.paddingTop) + px(cs.paddingBottom) : 0);
+    const left = r.left + px(cs.left);
+    const top = r.bottom + px(cs.marginTop);
+    const points = [[0.5, 0.5], [0.05, 0.2], [0.95, 0.2], [0.05, 0.8], [0.95, 0.8]];
+    const shown = points.every(([x, y]) => {
+      const hit = document.elementFromPoint(left + x * width, top + y * height);
+      return hit != null && (hit === el || el.contains(hit));
+    });
+    return { left, right: left + width, top, bottom: top + height, width, content: cs.content, shown, innerWidth, innerHeight };
+  });
+}
+
+for (const [name, viewport] of [['desktop', { width: 1400, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
+  test(`a mark's tooltip is whole and inside the window on a paragraph's last line and at the right edge (${name})`, async ({ app, page }) => {
+    await page.setViewportSize(viewport);
+    await app.open();
+    await expect(page.locator('[data-testid=body] [data-testid=mention]').first()).toBeVisible();
+    const { last, right } = await hardMarks(page);
+    expect(last, 'a mark on a last line').toBeGreaterThanOrEqual(0);
+    for (const i of [last, right]) {
+      const mark = page.locator('[data-testid=body] [data-testid=mention][tabindex]').nth(i);
+      await mark.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      // A pointer on the desktop; a tap on a phone focuses the mark.
+      if (name === 'desktop') await mark.hover();
+      else await mark.focus();
+      await expect.poll(async () => (await tooltip(mark)).content).toContain('·');
+      const tip = await tooltip(mark);
+      expect(tip.left, JSON.stringify(tip)).toBeGreaterThanOrEqual(0);
+      expect(tip.right, JSON.stringify(tip)).toBeLessThanOrEqual(tip.innerWidth);
+      expect(tip.bottom, JSON.stringify(tip)).toBeLessThanOrEqual(tip.innerHeight);
+      expect(tip.shown, `the tooltip of mark ${i} is painted whole: ${JSON.stringify(tip)}`).toBe(true);
+      await page.mouse.move(0, 0);
+      await mark.evaluate((el) => (el as HTMLElement).blur());
+    }
+  });
+}
+
+test('the legend names the kinds plainly and explains colours and underlines', async ({ app, page }) => {
+  await app.open();
+  await expect(page.getByTestId('legend-item').first()).toHaveText(/^Person \d+$/);
+  await expect(page.getByTestId('key')).toContainText('a direct quote');
+  await expect(page.getByTestId('key')).toContainText('reported speech');
+});
+
+test('Analyze on an empty draft says what to do, and the notice goes with the article', async ({ app, page }) => {
+  await app.open();
+  await page.getByTestId('new-article').click();
+  await page.getByTestId('analyze').click();
+  await expect(page.getByTestId('notice')).toContainText('Nothing to analyze yet');
+  await page.getByTestId('draft').fill('A short note\n\nThe council met on Tuesday in Leeds.');
+  await page.getByTestId('analyze').click();
+  await expect(app.title()).toHaveText('A short note');
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+});
