@@ -149,6 +149,15 @@ impl Parser<'_> {
                 b'\\' => {
                     out.push_str(&self.text[run..self.i]);
                     let esc = *self.b.get(self.i + 1)?;
+                    if !esc.is_ascii() {
+                        // A backslash before a letter of another script (not JSON, but found
+                        // in pages): the letter, whole.
+                        let c = self.text[self.i + 1..].chars().next()?;
+                        out.push(c);
+                        self.i += 1 + c.len_utf8();
+                        run = self.i;
+                        continue;
+                    }
                     self.i += 2;
                     match esc {
                         b'n' => out.push('\n'),
@@ -195,6 +204,14 @@ mod tests {
         assert_eq!(span.of(text), r#"A \"quoted\" title"#);
         assert_eq!(v.get("author").unwrap().items()[0].get("name").unwrap().str().unwrap().0, "Jane Doe");
         assert_eq!(parse(r#""\u00e9\ud83d\ude00""#).unwrap().str().unwrap().0, "é😀");
+    }
+
+    #[test]
+    fn a_backslash_before_a_multibyte_letter_keeps_the_letter() {
+        // Found by fuzzing (the parse target): the string went on from inside the letter.
+        let text = "{\"headline\": \"Caf\\é \\\u{1F600} open\"}";
+        let v = parse(text).unwrap();
+        assert_eq!(v.get("headline").unwrap().str().unwrap().0, "Café \u{1F600} open");
     }
 
     #[test]
