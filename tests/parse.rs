@@ -799,3 +799,36 @@ fn a_url_with_control_characters_writes_back_as_itself() {
     let a = analyze(&md, &Options { format: Some(lede::analysis::parse::InputFormat::Markdown), ..Options::default() });
     assert_eq!(markdown(&a.text, &a.article), md);
 }
+
+#[test]
+fn text_that_looks_like_a_character_reference_writes_back_as_itself() {
+    // Found by fuzzing: "&amp;mp;1" in a page is the text "&mp;1", which the Markdown wrote
+    // bare, and read back as "∓1" (HTML's "&mp;"). Such an `&` is now escaped, in text and
+    // in link destinations.
+    use lede::analysis::parse::write::{html_to_markdown, markdown};
+    let html = "<html><body><article><h1>Rates &amp;mp;1 &amp;#38; more</h1><p>Markets rose on Thursday after the bank held its rates, \
+        traders said, and <a href=\"https://example.com/?a=1&amp;lt;2\">the statement</a> said &amp;amp; little else.</p></article></body></html>";
+    let md = html_to_markdown(html);
+    assert!(md.contains(r"Rates \&mp;1 \&\#38; more"), "{md}");
+    assert!(md.contains(r"said \&amp; little"), "{md}");
+    assert!(md.contains(r"](<https://example.com/?a=1\&lt;2>)"), "{md}");
+    let a = analyze(&md, &Options { format: Some(lede::analysis::parse::InputFormat::Markdown), ..Options::default() });
+    assert_eq!(a.article.title.as_ref().map(|t| t.value.as_str()), Some("Rates &mp;1 &#38; more"));
+    assert_eq!(a.article.links.first().map(|l| l.url.as_str()), Some("https://example.com/?a=1&lt;2"));
+    assert_eq!(markdown(&a.text, &a.article), md);
+}
+
+#[test]
+fn words_that_markup_kept_apart_are_repaired_in_the_markdown() {
+    // Found by fuzzing: "Ð¡&#39;older" repairs to a Cyrillic "С" before an entity, a word of
+    // its own; the Markdown's "С'older" is one word of mixed scripts, which reading it back
+    // repaired to "C'older". The Markdown is written repaired, and reads back as itself.
+    use lede::analysis::parse::write::{html_to_markdown, markdown};
+    let html =
+        "<html><body><article><h1>Caf\u{e9} \u{d0}\u{a1}&#39;older opens</h1><p>The new caf\u{e9} opened on Thursday in the old town, \
+        and its owners said the first week had gone better than they had hoped.</p></article></body></html>";
+    let md = html_to_markdown(html);
+    assert!(md.starts_with("# Café C'older opens"), "{md}");
+    let a = analyze(&md, &Options { format: Some(lede::analysis::parse::InputFormat::Markdown), ..Options::default() });
+    assert_eq!(markdown(&a.text, &a.article), md);
+}

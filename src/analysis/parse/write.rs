@@ -6,16 +6,27 @@ use super::article::{Article, BlockKind, InputFormat};
 use crate::analysis::span::Span;
 use crate::analysis::text::repair::{self, RepairOptions};
 
-/// Escapes the characters Markdown would read as markup in running text.
+/// Escapes the characters Markdown would read as markup in running text, and an `&` that
+/// would read back as a character reference ("&mp;" is "∓").
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '\\' | '*' | '_' | '[' | ']' | '`' | '<' | '>' | '#') {
+    for (i, c) in s.char_indices() {
+        if matches!(c, '\\' | '*' | '_' | '[' | ']' | '`' | '<' | '>' | '#') || (c == '&' && starts_reference(&s[i..])) {
             out.push('\\');
         }
         out.push(c);
     }
     out
+}
+
+/// Whether `rest`, which starts with `&`, starts with what Markdown reads as a character
+/// reference: "&name;", "&#38;" or "&#x26;". Any such name counts, known or not: an escaped
+/// `&` reads back as itself either way.
+fn starts_reference(rest: &str) -> bool {
+    let body = &rest[1..];
+    let body = body.strip_prefix('#').map_or(body, |b| b.strip_prefix(['x', 'X']).unwrap_or(b));
+    let n = body.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    n > 0 && body.as_bytes().get(n) == Some(&b';')
 }
 
 /// `url` as a Markdown link destination that reads back as `url` and nothing else: as it is
@@ -27,14 +38,17 @@ fn destination(url: &str) -> String {
     // angle-bracket form only where the URL still needs it, so that the Markdown read back
     // writes the same destination again.
     let encoded = percent_encoded(url, char::is_control);
+    let reference = |i: usize, c: char| c == '&' && starts_reference(&encoded[i..]);
     // Most URLs need nothing of this, and read better bare.
-    if !encoded.is_empty() && !encoded.chars().any(|c| matches!(c, '<' | '>' | '\\' | '(' | ')') || c.is_whitespace()) {
+    if !encoded.is_empty()
+        && !encoded.char_indices().any(|(i, c)| matches!(c, '<' | '>' | '\\' | '(' | ')') || c.is_whitespace() || reference(i, c))
+    {
         return encoded;
     }
     let mut out = String::with_capacity(encoded.len() + 2);
     out.push('<');
-    for c in encoded.chars() {
-        if matches!(c, '<' | '>' | '\\') {
+    for (i, c) in encoded.char_indices() {
+        if matches!(c, '<' | '>' | '\\') || reference(i, c) {
             out.push('\\');
         }
         out.push(c);
@@ -70,7 +84,22 @@ fn percent_encoded(url: &str, which: fn(char) -> bool) -> String {
 
 /// The article `art`, whose spans point into `source`, as Markdown: title, bold metadata
 /// lines, the lead image, caption, body blocks with their links, and the credits line.
+///
+/// The Markdown is repaired once more (as reading it repairs it), so that it reads back as
+/// itself: markup can keep apart what the Markdown joins. In "Ð¡&#39;older" the mojibake
+/// becomes a Cyrillic "С" beside an entity, a word of its own, while the Markdown's
+/// "С'older" is one word of mixed scripts, which repair makes "C'older".
 pub fn markdown(source: &str, art: &Article) -> String {
+    let written = unrepaired_markdown(source, art);
+    let repaired = repair::repair(&written, RepairOptions { plain_text: false });
+    if repaired.findings.is_empty() {
+        written
+    } else {
+        repaired.text
+    }
+}
+
+fn unrepaired_markdown(source: &str, art: &Article) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(t) = &art.title {
         parts.push(format!("# {}", escape(&t.value)));
