@@ -84,6 +84,8 @@ fn all_text(root: &Element, selector: &str) -> Vec<String> {
 #[wasm_bindgen_test]
 async fn article_view_renders_the_seed_header_body_and_links() {
     let r = root();
+    let picked = Rc::new(std::cell::Cell::new(None));
+    let sink = picked.clone();
     yew::Renderer::<ArticleView>::with_root_and_props(
         r.clone(),
         ArticleViewProps {
@@ -92,10 +94,16 @@ async fn article_view_renders_the_seed_header_body_and_links() {
             selected_entity: None,
             selected_quote: None,
             selected_source: None,
+            on_pick: yew::Callback::from(move |e| sink.set(Some(e))),
         },
     )
     .render();
     yew::scheduler::flush().await;
+    // A click on a mention picks its entity.
+    let mention: HtmlElement = r.query_selector("[data-testid=body] [data-testid=mention]").unwrap().unwrap().dyn_into().unwrap();
+    let entity = mention.get_attribute("data-entity").unwrap().parse::<usize>().unwrap();
+    mention.click();
+    assert_eq!(picked.get(), Some(entity));
     assert_eq!(text_of(&r, "[data-testid=title]"), "Russia says it will build close ties with North Korea 'in all areas'");
     assert_eq!(text_of(&r, "[data-testid=publisher]"), "Reuters");
     assert_eq!(text_of(&r, "[data-testid=published]"), "2023-10-26 10:15");
@@ -346,7 +354,14 @@ async fn a_long_article_is_drawn_in_chunks_until_all_of_it_is_there() {
     let analysis = Shared::new(analyze(&text, &Options::default()));
     yew::Renderer::<ArticleView>::with_root_and_props(
         r.clone(),
-        ArticleViewProps { analysis, hidden: Vec::new(), selected_entity: None, selected_quote: None, selected_source: None },
+        ArticleViewProps {
+            analysis,
+            hidden: Vec::new(),
+            selected_entity: None,
+            selected_quote: None,
+            selected_source: None,
+            on_pick: yew::Callback::noop(),
+        },
     )
     .render();
     yew::scheduler::flush().await;

@@ -233,9 +233,13 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    // The one effect of choosing an entity: bring its first mention into view.
+    // The one effect of choosing an entity in the panel: bring its first mention into view (a
+    // mention picked in the text is in view already).
     {
-        let first = state.selected_entity.and_then(|e| analysis.as_ref()?.entities.get(e)?.mentions.first().copied());
+        let first = state
+            .selected_entity
+            .filter(|_| !state.picked_in_text)
+            .and_then(|e| analysis.as_ref()?.entities.get(e)?.mentions.first().copied());
         use_effect_with(first, |first| {
             if let Some(i) = first {
                 scroll_to(&format!("mention-{i}"));
@@ -283,7 +287,8 @@ pub fn App(props: &AppProps) -> Html {
                             </div>
                         </div>
                         { refusal(&analysis) }
-                        <ArticleView analysis={analysis.clone()} hidden={state.hidden.clone()} selected_entity={state.selected_entity} selected_quote={state.selected_quote} selected_source={state.selected_source} />
+                        <ArticleView analysis={analysis.clone()} hidden={state.hidden.clone()} selected_entity={state.selected_entity} selected_quote={state.selected_quote} selected_source={state.selected_source}
+                            on_pick={dispatch.reform(Action::PickMention)} />
                     } else {
                         { status_card(&analyzed) }
                     }

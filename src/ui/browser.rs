@@ -135,3 +135,9 @@ pub fn place_tip(target: Option<web_sys::EventTarget>) {
         let _ = style.set_property("--tip-shift", &format!("{:.0}px", -shift));
     }
 }
+
+/// The entity of the shown mention at `target` (a mark's `data-entity`), if it is one.
+pub fn entity_at(target: Option<web_sys::EventTarget>) -> Option<usize> {
+    let mark = target?.dyn_into::<web_sys::Element>().ok()?.closest(".ent:not(.off)[data-entity]").ok()??;
+    mark.get_attribute("data-entity")?.parse().ok()
+}

@@ -15,8 +15,11 @@ pub struct AppState {
     pub draft: Option<String>,
     /// Entity types whose highlights the reader switched off in the legend.
     pub hidden: Vec<Label>,
-    /// The entity chosen in the entities panel (its mentions are marked).
+    /// The entity chosen in the entities panel or by one of its mentions (its mentions are marked).
     pub selected_entity: Option<usize>,
+    /// True when the entity was chosen by a mention in the text: the text stays where it is
+    /// (a choice in the panel brings the first mention into view).
+    pub picked_in_text: bool,
     /// The quote chosen in the quotes panel (marked in the text).
     pub selected_quote: Option<usize>,
     /// The source chosen in the sources panel (its quotes are marked in the text).
@@ -52,6 +55,8 @@ pub enum Action {
     SelectSource(Option<usize>),
     /// Sets the chosen entity without toggling (from the URL).
     ShowEntity(Option<usize>),
+    /// Chooses the entity of a mention clicked (or entered) in the text; again clears it.
+    PickMention(usize),
     /// Selects the article with this id (from the URL), if there is one.
     SelectId(String),
     /// The library read back from storage.
@@ -76,6 +81,7 @@ impl Default for AppState {
             draft: None,
             hidden: Vec::new(),
             selected_entity: None,
+            picked_in_text: false,
             selected_quote: None,
             selected_source: None,
             editing: None,
@@ -209,11 +215,21 @@ impl Reducible for AppState {
                 }
                 None => s.hidden.push(label),
             },
-            Action::SelectEntity(e) => s.selected_entity = if s.selected_entity == e { None } else { e },
+            Action::SelectEntity(e) => {
+                s.selected_entity = if s.selected_entity == e { None } else { e };
+                s.picked_in_text = false;
+            }
+            Action::PickMention(e) => {
+                s.selected_entity = if s.selected_entity == Some(e) { None } else { Some(e) };
+                s.picked_in_text = true;
+            }
             Action::SelectQuote(q) => s.selected_quote = if s.selected_quote == q { None } else { q },
             Action::SelectSource(x) => s.selected_source = if s.selected_source == x { None } else { x },
             Action::ShowEntity(e) if s.selected_entity == e => return self,
-            Action::ShowEntity(e) => s.selected_entity = e,
+            Action::ShowEntity(e) => {
+                s.selected_entity = e;
+                s.picked_in_text = false;
+            }
         }
         Rc::new(s)
     }
@@ -283,6 +299,16 @@ mod tests {
         assert_eq!(s.reduce(Action::SelectSource(Some(1))).selected_source, None, "choosing the chosen source again clears it");
         let s = run(vec![Action::SelectSource(Some(1)), Action::Select(0)]);
         assert_eq!(s.selected_source, None, "another article clears the chosen source");
+    }
+
+    #[test]
+    fn a_mention_picks_its_entity_and_keeps_the_text_in_place() {
+        let s = run(vec![Action::PickMention(3)]);
+        assert_eq!((s.selected_entity, s.picked_in_text), (Some(3), true));
+        assert_eq!(s.clone().reduce(Action::PickMention(3)).selected_entity, None, "the chosen entity's mention again clears it");
+        let s = s.reduce(Action::SelectEntity(Some(1)));
+        assert_eq!((s.selected_entity, s.picked_in_text), (Some(1), false), "a choice in the panel brings its mention into view");
+        assert_eq!(s.reduce(Action::PickMention(2)).selected_entity, Some(2));
     }
 
     #[test]

@@ -24,6 +24,9 @@ pub struct ArticleViewProps {
     /// The source whose quotes are marked as chosen.
     #[prop_or_default]
     pub selected_source: Option<usize>,
+    /// Called with the entity of a mention clicked, tapped or entered in the text.
+    #[prop_or_default]
+    pub on_pick: Callback<usize>,
 }
 
 /// The article as a reader sees it: title, publisher, time and source link, then
@@ -83,7 +86,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 </p>
             </header>
             <div class="body" data-testid="body" onmouseover={Callback::from(|e: MouseEvent| browser::place_tip(e.target()))}
-                 onfocusin={Callback::from(|e: FocusEvent| browser::place_tip(e.target()))}>
+                 onfocusin={Callback::from(|e: FocusEvent| browser::place_tip(e.target()))}
+                 onclick={pick(&props.on_pick, |e: MouseEvent| browser::entity_at(e.target()))}
+                 onkeydown={pick(&props.on_pick, |e: KeyboardEvent| (e.key() == "Enter").then(|| browser::entity_at(e.target())).flatten())}>
                 { for chunks.iter().take(count).map(|blocks| html! {
                     <BodyChunk key={blocks.start} analysis={a.clone()} marks={Shared::from(marks.clone())} blocks={blocks.clone()}
                         hidden={props.hidden.clone()} selected_entity={props.selected_entity} selected_quote={props.selected_quote}
@@ -95,6 +100,16 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             }
         </article>
     }
+}
+
+/// A listener that calls `on_pick` with the entity `entity` finds for its event, when it finds one.
+fn pick<E: 'static>(on_pick: &Callback<usize>, entity: impl Fn(E) -> Option<usize> + 'static) -> Callback<E> {
+    let on_pick = on_pick.clone();
+    Callback::from(move |e: E| {
+        if let Some(i) = entity(e) {
+            on_pick.emit(i);
+        }
+    })
 }
 
 /// Body blocks are drawn in chunks of about this much text, one chunk per task: a 1 MB

@@ -80,3 +80,33 @@ test('Analyze on an empty draft says what to do, and the notice goes with the ar
   await expect(app.title()).toHaveText('A short note');
   await expect(page.getByTestId('notice')).toHaveCount(0);
 });
+
+test('a mention clicked or entered in the text chooses its entity in the panel, and the URL keeps it', async ({ app, page }) => {
+  await app.open();
+  const body = page.getByTestId('body');
+  const panel = page.getByTestId('entities-panel');
+  // The second mention, low on the screen: choosing its entity leaves the text where it is
+  // (a choice in the panel would bring the first mention into view).
+  const peskov = body.locator('[data-testid=mention]', { hasText: /^Peskov$/ });
+  await peskov.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  const before = (await peskov.boundingBox())!.y;
+  await peskov.click();
+  await expect(panel.locator('[data-testid=entity].chosen')).toContainText('Dmitry Peskov');
+  await expect(body.locator('.ent.chosen')).toHaveText(['Dmitry Peskov', 'Peskov']);
+  await expect(page).toHaveURL(/entity=\d+/);
+  expect(Math.abs((await peskov.boundingBox())!.y - before)).toBeLessThan(1);
+  await page.reload();
+  await expect(panel.locator('[data-testid=entity].chosen')).toContainText('Dmitry Peskov');
+  // Opened from the URL, the choice brings its first mention into view and focuses it.
+  await expect(body.locator('.ent.chosen').first()).toBeFocused();
+  // Enter on a focused mention chooses another; Enter on a mention of the chosen one clears it.
+  const putin = body.locator('[data-testid=mention][tabindex]', { hasText: 'Vladimir Putin' }).first();
+  await putin.focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.locator('[data-testid=entity].chosen')).toContainText('Vladimir Putin');
+  // The URL follows (its change comes back as an event, which must not undo a later choice).
+  await expect(page).toHaveURL(new RegExp(`entity=${await putin.getAttribute('data-entity')}$`));
+  await page.keyboard.press('Enter');
+  await expect(panel.locator('[data-testid=entity].chosen')).toHaveCount(0);
+  await expect(page).not.toHaveURL(/entity=/);
+});
