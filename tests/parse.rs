@@ -832,3 +832,25 @@ fn words_that_markup_kept_apart_are_repaired_in_the_markdown() {
     let a = analyze(&md, &Options { format: Some(lede::analysis::parse::InputFormat::Markdown), ..Options::default() });
     assert_eq!(markdown(&a.text, &a.article), md);
 }
+
+#[test]
+fn a_site_name_as_long_as_a_sentence_is_no_publisher() {
+    // Found by fuzzing: a paragraph of og:site_name became the publisher, which the Markdown
+    // wrote as a bold line under the title that read back as a paragraph, and the metadata
+    // after it with it.
+    use lede::analysis::parse::write::{html_to_markdown, markdown};
+    let page = |site: &str| {
+        format!(
+            "<html><head><meta property=\"og:site_name\" content=\"{site}\"><meta property=\"article:published_time\" content=\"2023-10-27T09:30:00Z\"></head>\
+            <body><article><h1>Leaders meet</h1><p>The two leaders met on Thursday in Geneva and agreed to meet again in the spring, \
+            officials from both sides said after the talks.</p></article></body></html>"
+        )
+    };
+    let long = html_to_markdown(&page("Prime minister expected to set out plans to cut net migration after pressure"));
+    let a = analyze(&long, &Options { format: Some(lede::analysis::parse::InputFormat::Markdown), ..Options::default() });
+    assert_eq!(a.article.publisher, None, "{long}");
+    assert_eq!(a.article.published.as_ref().map(|p| p.iso.as_str()), Some("2023-10-27T09:30:00Z"));
+    assert_eq!(markdown(&a.text, &a.article), long);
+    let short = html_to_markdown(&page("The Example Times"));
+    assert!(short.starts_with("# Leaders meet\n\n**The Example Times**"), "{short}");
+}

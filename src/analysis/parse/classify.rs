@@ -477,7 +477,7 @@ fn page_facts(article: &mut Article, page: &PageFacts, map: &OffsetMap) {
     if let Some((p, ts)) = page.published.as_ref().and_then(|p| Some((p, parse_timestamp(&p.value)?))) {
         article.published = Some(Published { raw: p.value.clone(), iso: ts.iso(), source: source(p), via: p.via });
     }
-    if let Some(p) = &page.publisher {
+    if let Some(p) = page.publisher.as_ref().filter(|p| is_publisher_name(&p.value)) {
         article.publisher = Some(Field { value: p.value.clone(), source: source(p), span: None, via: p.via });
     }
     if let Some(u) = &page.url {
@@ -579,14 +579,13 @@ fn take_metadata(article: &mut Article, block: &RawBlock, trimmed: &str, map: &O
             Some((n, o)) if o.len() >= 2 && o.chars().all(|c| c.is_uppercase() || c == ' ') || Outlets::get().is_outlet(o) => (n, Some(o)),
             _ => (names, None),
         };
-        if let (None, Some(o)) = (&article.publisher, outlet) {
+        if let (None, Some(o)) = (&article.publisher, outlet.filter(|o| is_publisher_name(o))) {
             article.publisher = Some(Field { value: o.to_string(), source, span: None, via: Via::Text });
         }
         article.byline = Some(Field { value: names.to_string(), source, span: None, via: Via::Text });
         return true;
     }
-    let words = trimmed.split_whitespace().count();
-    if article.publisher.is_none() && (1..=5).contains(&words) && block.all_strong() {
+    if article.publisher.is_none() && is_publisher_name(trimmed) && block.all_strong() {
         article.publisher = Some(Field { value: trimmed.to_string(), source, span: None, via: Via::Text });
         return true;
     }
@@ -608,6 +607,13 @@ fn without_reply_marks(subject: &str) -> &str {
     } else {
         s
     }
+}
+
+/// Whether `name` can be a publisher's: one to five words ("Reuters", "The New York Times",
+/// "South China Morning Post"). A longer site name is a slogan or a sentence, and the
+/// Markdown lede writes (`**Reuters**` under the title) reads back only a name this short.
+fn is_publisher_name(name: &str) -> bool {
+    (1..=5).contains(&name.split_whitespace().count())
 }
 
 /// The publisher, when no line names it: the outlet whose site the URL is on (`lists/outlets.tsv`),
