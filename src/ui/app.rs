@@ -179,8 +179,7 @@ pub fn App(props: &AppProps) -> Html {
     let on_copy_html = {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            let result =
-                browser::outer_html("[data-testid=article]").ok_or_else(|| "Nothing to copy.".to_string()).and_then(|h| browser::copy(&h));
+            let result = browser::copy_rich("[data-testid=article]");
             dispatch.emit(Action::Notice(Some(match result {
                 Ok(()) => "The annotated article was copied as HTML.".into(),
                 Err(m) => m,

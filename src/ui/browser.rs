@@ -63,16 +63,61 @@ pub fn download(name: &str, content: &str, mime: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Copies `text` to the clipboard (asynchronously; failures are ignored by the browser's own prompt).
-pub fn copy(text: &str) -> Result<(), String> {
-    let clipboard = window().map(|w| w.navigator().clipboard()).ok_or("no clipboard")?;
-    let _ = clipboard.write_text(text);
-    Ok(())
-}
-
-/// The outer HTML of the element with `selector`, if it is on the page.
-pub fn outer_html(selector: &str) -> Option<String> {
-    window()?.document()?.query_selector(selector).ok()??.outer_html().into()
+/// Copies the element with `selector` to the clipboard as `text/html`, with the look of its
+/// marks written into each one's `style` (backgrounds, underlines, dotted borders: a document
+/// or mail it is pasted into has none of lede's style sheet), and as `text/plain`, its text
+/// as shown.
+///
+/// The copy goes through a `copy` event (`execCommand("copy")`, in the click that asked for
+/// it) rather than `navigator.clipboard.write`: Chromium's writer parses the HTML in the page
+/// to sanitize it, and the page's CSP (no inline styles) then reports every `style` attribute.
+pub fn copy_rich(selector: &str) -> Result<(), String> {
+    let nothing = || "Nothing to copy.".to_string();
+    let w = window().ok_or_else(nothing)?;
+    let document = w.document().ok_or_else(nothing)?;
+    let original = document.query_selector(selector).ok().flatten().ok_or_else(nothing)?;
+    // A tooltip's shift (the only style attribute the page sets, through the CSSOM) goes
+    // first: cloning would read it as an inline style, which the page's CSP forbids.
+    if let Ok(styled) = original.query_selector_all("[style]") {
+        for i in 0..styled.length() {
+            if let Some(e) = styled.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                let _ = e.remove_attribute("style");
+            }
+        }
+    }
+    let copy: web_sys::Element = original.clone_node_with_deep(true).map_err(|_| nothing())?.dyn_into().map_err(|_| nothing())?;
+    const MARKS: &str = ".ent:not(.off), .quote, .time, .finding";
+    let (from, to) = (original.query_selector_all(MARKS), copy.query_selector_all(MARKS));
+    if let (Ok(from), Ok(to)) = (from, to) {
+        for i in 0..from.length().min(to.length()) {
+            let (Some(f), Some(t)) = (from.item(i), to.item(i)) else { continue };
+            let (Ok(f), Ok(t)) = (f.dyn_into::<web_sys::Element>(), t.dyn_into::<web_sys::HtmlElement>()) else { continue };
+            let Ok(Some(computed)) = w.get_computed_style(&f) else { continue };
+            for property in ["background-color", "text-decoration", "border-bottom", "border-radius", "padding"] {
+                if let Ok(value) = computed.get_property_value(property) {
+                    let _ = t.style().set_property(property, &value);
+                }
+            }
+        }
+    }
+    let html = copy.outer_html();
+    let plain = original.dyn_ref::<web_sys::HtmlElement>().map(|e| e.inner_text()).unwrap_or_default();
+    let on_copy = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::ClipboardEvent)>::new(move |e: web_sys::ClipboardEvent| {
+        if let Some(data) = e.clipboard_data() {
+            let _ = data.set_data("text/html", &html);
+            let _ = data.set_data("text/plain", &plain);
+            e.prevent_default();
+        }
+    });
+    let listener = on_copy.as_ref().unchecked_ref();
+    let _ = document.add_event_listener_with_callback("copy", listener);
+    let copied = document.dyn_ref::<web_sys::HtmlDocument>().is_some_and(|d| d.exec_command("copy").unwrap_or(false));
+    let _ = document.remove_event_listener_with_callback("copy", listener);
+    if copied {
+        Ok(())
+    } else {
+        Err("The browser did not let lede write to the clipboard.".into())
+    }
 }
 
 /// A file's bytes as text, in the encoding its byte-order mark or `<meta charset>` names
@@ -123,8 +168,9 @@ pub fn place_tip(target: Option<web_sys::EventTarget>) {
     const MARGIN: f64 = 8.0;
     let mark = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("[data-tip]").ok().flatten());
     let (Some(mark), Some(w)) = (mark.and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()), window()) else { return };
-    let style = mark.style();
-    let _ = style.remove_property("--tip-shift");
+    // The attribute goes, not just the property: an empty `style=""` left behind would be read
+    // again when Copy as HTML clones the article, which the page's CSP forbids.
+    let _ = mark.remove_attribute("style");
     let width = w.get_computed_style_with_pseudo_elt(&mark, "::after").ok().flatten().and_then(|s| s.get_property_value("width").ok());
     // JavaScript's parseFloat reads "438.15px": Rust's float parsing would add 20 KB to the page.
     let Some(width) = width.map(|v| js_sys::parse_float(&v)).filter(|w| w.is_finite()) else { return };
@@ -132,7 +178,7 @@ pub fn place_tip(target: Option<web_sys::EventTarget>) {
     let left = mark.get_bounding_client_rect().left();
     let shift = (left + width + MARGIN - window_width).min(left - MARGIN);
     if shift > 0.0 {
-        let _ = style.set_property("--tip-shift", &format!("{:.0}px", -shift));
+        let _ = mark.style().set_property("--tip-shift", &format!("{:.0}px", -shift));
     }
 }
 

@@ -110,3 +110,24 @@ test('a mention clicked or entered in the text chooses its entity in the panel, 
   await expect(panel.locator('[data-testid=entity].chosen')).toHaveCount(0);
   await expect(page).not.toHaveURL(/entity=/);
 });
+
+test('Copy as HTML puts the annotated article on the clipboard as styled HTML and as text', async ({ app, page }) => {
+  await app.open();
+  // What the page gives the clipboard, read in the same copy event (after lede's listener,
+  // which is on the document; the window hears the event last).
+  await page.evaluate(() => {
+    window.addEventListener('copy', (e) => {
+      const d = (e as ClipboardEvent).clipboardData!;
+      (window as unknown as { copied: object }).copied = { types: [...d.types], html: d.getData('text/html'), text: d.getData('text/plain') };
+    });
+  });
+  await page.getByTestId('copy-html').click();
+  await expect(page.getByTestId('notice')).toContainText('copied');
+  const copied = await page.evaluate(() => (window as unknown as { copied: { types: string[]; html: string; text: string } }).copied);
+  expect(copied.types).toEqual(expect.arrayContaining(['text/html', 'text/plain']));
+  // The marks carry their look in their own style, for a document without lede's style sheet.
+  const peskov = copied.html.match(/<span[^>]*class="ent[^"]*"[^>]*style="([^"]*)"[^>]*>Dmitry Peskov</);
+  expect(peskov?.[1] ?? copied.html.slice(0, 300)).toMatch(/background-color: rgb\(/);
+  expect(copied.text).toContain('Russia says it will build close ties with North Korea');
+  expect(copied.text).not.toContain('<');
+});
