@@ -219,7 +219,7 @@ pub fn App(props: &AppProps) -> Html {
         let quote = state.selected_quote;
         use_effect_with(quote, |quote| {
             if let Some(q) = quote {
-                scroll_to(&format!("quote-{q}"));
+                scroll_to(&format!("quote-{q}"), web_sys::ScrollLogicalPosition::Center);
             }
         });
     }
@@ -228,7 +228,7 @@ pub fn App(props: &AppProps) -> Html {
         let first = state.selected_source.and_then(|x| analysis.as_ref()?.sources.get(x)?.quotes.first().copied());
         use_effect_with(first, |first| {
             if let Some(q) = first {
-                scroll_to(&format!("quote-{q}"));
+                scroll_to(&format!("quote-{q}"), web_sys::ScrollLogicalPosition::Center);
             }
         });
     }
@@ -241,7 +241,7 @@ pub fn App(props: &AppProps) -> Html {
             .and_then(|e| analysis.as_ref()?.entities.get(e)?.mentions.first().copied());
         use_effect_with(first, |first| {
             if let Some(i) = first {
-                scroll_to(&format!("mention-{i}"));
+                scroll_to(&format!("mention-{i}"), web_sys::ScrollLogicalPosition::Center);
             }
         });
     }
@@ -278,6 +278,9 @@ pub fn App(props: &AppProps) -> Html {
                         <div class="article-actions">
                             <Legend analysis={analysis.clone()} hidden={state.hidden.clone()} on_toggle={on_toggle} />
                             <div class="action-buttons">
+                                // Past the text's marks to the panels: beside the text they are a long Tab away,
+                                // below it (narrow windows) a long scroll.
+                                <button class="secondary skip" data-testid="skip-to-panels" onclick={Callback::from(|_: MouseEvent| scroll_to("panels", web_sys::ScrollLogicalPosition::Start))}>{ "Skip to the panels" }</button>
                                 if current_is_users {
                                     <button class="secondary" onclick={on_edit_article} data-testid="edit-article">{ "Edit" }</button>
                                 }
@@ -293,7 +296,7 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 </main>
                 if let Some(analysis) = analysis {
-                    <aside class="panels" aria-label="Analysis panels">
+                    <aside class="panels" id="panels" tabindex="-1" aria-label="Analysis panels">
                         <EntitiesPanel analysis={analysis.clone()} selected={state.selected_entity} on_select={on_entity} />
                         <QuotesPanel analysis={analysis.clone()} selected={state.selected_quote} on_select={on_quote} />
                         <SourcesPanel analysis={analysis.clone()} selected={state.selected_source} on_select={on_source} />
@@ -358,12 +361,13 @@ fn status_card(analyzed: &Analyzed) -> Html {
     }
 }
 
-/// Scrolls the element with `id` into view and focuses it (keyboard users land on it too).
-fn scroll_to(id: &str) {
+/// Scrolls the element with `id` into view (`block`: where in the window) and focuses it
+/// (keyboard users land on it too).
+fn scroll_to(id: &str, block: web_sys::ScrollLogicalPosition) {
     let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else { return };
     let opts = web_sys::ScrollIntoViewOptions::new();
     opts.set_behavior(web_sys::ScrollBehavior::Smooth);
-    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    opts.set_block(block);
     el.scroll_into_view_with_scroll_into_view_options(&opts);
     if let Ok(html) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
         let _ = html.focus();

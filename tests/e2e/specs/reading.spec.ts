@@ -131,3 +131,25 @@ test('Copy as HTML puts the annotated article on the clipboard as styled HTML an
   expect(copied.text).toContain('Russia says it will build close ties with North Korea');
   expect(copied.text).not.toContain('<');
 });
+
+test('a skip button takes keyboard and phone readers past the text to the panels', async ({ app, page }) => {
+  await app.open();
+  const skip = page.getByTestId('skip-to-panels');
+  // Beside the text, it shows when Tab reaches it, before the first mark.
+  await page.getByTestId('export-json').focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(skip).toBeFocused();
+  expect((await skip.boundingBox())!.width).toBeGreaterThan(40);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#panels')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('entity').first()).toBeFocused();
+  // On a phone the panels are below the text: the button is in plain sight.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(skip).toBeVisible();
+  expect((await skip.boundingBox())!.width).toBeGreaterThan(40);
+  await skip.click();
+  await expect(page.locator('#panels')).toBeFocused();
+  await expect.poll(async () => (await page.locator('#panels').boundingBox())!.y).toBeLessThan(100);
+});
