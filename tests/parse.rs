@@ -854,3 +854,18 @@ fn a_site_name_as_long_as_a_sentence_is_no_publisher() {
     let short = html_to_markdown(&page("The Example Times"));
     assert!(short.starts_with("# Leaders meet\n\n**The Example Times**"), "{short}");
 }
+
+#[test]
+fn a_read_more_button_in_a_page_is_left_out_not_kept_to_end_the_markdown() {
+    // Found by fuzzing: a page's "Read more" line, kept in its Markdown, ended the story when
+    // the Markdown was read back (in text, such a line starts a list of other stories).
+    use lede::analysis::parse::write::{html_to_markdown, markdown};
+    let html =
+        "<html><body><article><h1>Ministers agree a plan</h1><p>European ministers agreed a new plan for the bloc's borders early on \
+        Thursday, after talks that ran through the night, officials said.</p><p>Read more</p><p>The parliament is expected to vote on \
+        the plan in April, before the summer recess, diplomats said.</p></article></body></html>";
+    let md = html_to_markdown(html);
+    assert!(!md.contains("Read more") && md.contains("The parliament is expected to vote"), "{md}");
+    let a = analyze(&md, &Options { format: Some(lede::analysis::parse::InputFormat::Markdown), ..Options::default() });
+    assert_eq!(markdown(&a.text, &a.article), md);
+}

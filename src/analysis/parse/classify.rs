@@ -100,6 +100,11 @@ pub(crate) fn classify(mut doc: RawDoc, format: InputFormat, map: &OffsetMap) ->
     let blocks = &doc.blocks[..tail.unwrap_or(doc.blocks.len())];
     let mut c = Classifier::new(&doc, blocks, format, map);
     for (index, block) in blocks.iter().enumerate() {
+        // In a web page, such a line alone is a box's label or a button's ("Read more"), not the
+        // story's text; kept, it would end the story when its Markdown is read back.
+        if doc.page.is_some() && short(block) && is_end_marker(&block.text()) {
+            continue;
+        }
         c.block(index, block);
     }
     let (text, mut article) = c.finish();
