@@ -776,28 +776,24 @@ fn in_a_page_only_a_figcaption_is_a_caption() {
 #[test]
 fn a_stated_url_with_a_space_reads_back_from_the_markdown() {
     // Found by fuzzing: the URL's metadata line, with its space, read back as a paragraph.
-    use lede::analysis::parse::write::{html_to_markdown, markdown};
     let html = "<html><head><meta property=\"og:url\" content=\"https://www.example.com/world/border-p# lan\"></head>\
         <body><article><h1>Ministers agree a plan</h1><p>European ministers agreed a new plan for the bloc's borders early on \
         Thursday, after talks that ran through the night and nearly collapsed twice, officials said.</p></article></body></html>";
     let md = html_to_markdown(html);
     assert!(md.contains("**https://www.example.com/world/border-p\\#%20lan**"), "{md}");
-    let a = analyze(&md, &Options { format: Some(lede::analysis::parse::InputFormat::Markdown), ..Options::default() });
+    let a = reads_back_as_itself(&md);
     assert_eq!(a.article.url.as_ref().map(|u| u.url.as_str()), Some("https://www.example.com/world/border-p#%20lan"));
-    assert_eq!(markdown(&a.text, &a.article), md);
 }
 
 #[test]
 fn a_url_with_control_characters_writes_back_as_itself() {
     // Found by fuzzing: the first Markdown put the URL in angle brackets for its control
     // characters, then percent-encoded them, and the second wrote it bare.
-    use lede::analysis::parse::write::{html_to_markdown, markdown};
     let html = "<html><body><article><h1>Leaders meet</h1><figure><img src=\"https://img.example.com/a\u{0}\u{1}b.jpg\" alt=\"Two leaders\"></figure>\
         <p>The two leaders met on Thursday in Geneva and agreed to meet again in the spring, officials from both sides said after the talks.</p></article></body></html>";
     let md = html_to_markdown(html);
     assert!(md.contains("](https://img.example.com/a%00%01b.jpg)"), "{md}");
-    let a = analyze(&md, &Options { format: Some(lede::analysis::parse::InputFormat::Markdown), ..Options::default() });
-    assert_eq!(markdown(&a.text, &a.article), md);
+    reads_back_as_itself(&md);
 }
 
 #[test]
@@ -805,17 +801,15 @@ fn text_that_looks_like_a_character_reference_writes_back_as_itself() {
     // Found by fuzzing: "&amp;mp;1" in a page is the text "&mp;1", which the Markdown wrote
     // bare, and read back as "∓1" (HTML's "&mp;"). Such an `&` is now escaped, in text and
     // in link destinations.
-    use lede::analysis::parse::write::{html_to_markdown, markdown};
     let html = "<html><body><article><h1>Rates &amp;mp;1 &amp;#38; more</h1><p>Markets rose on Thursday after the bank held its rates, \
         traders said, and <a href=\"https://example.com/?a=1&amp;lt;2\">the statement</a> said &amp;amp; little else.</p></article></body></html>";
     let md = html_to_markdown(html);
     assert!(md.contains(r"Rates \&mp;1 \&\#38; more"), "{md}");
     assert!(md.contains(r"said \&amp; little"), "{md}");
     assert!(md.contains(r"](<https://example.com/?a=1\&lt;2>)"), "{md}");
-    let a = analyze(&md, &Options { format: Some(lede::analysis::parse::InputFormat::Markdown), ..Options::default() });
+    let a = reads_back_as_itself(&md);
     assert_eq!(a.article.title.as_ref().map(|t| t.value.as_str()), Some("Rates &mp;1 &#38; more"));
     assert_eq!(a.article.links.first().map(|l| l.url.as_str()), Some("https://example.com/?a=1&lt;2"));
-    assert_eq!(markdown(&a.text, &a.article), md);
 }
 
 #[test]
@@ -823,14 +817,12 @@ fn words_that_markup_kept_apart_are_repaired_in_the_markdown() {
     // Found by fuzzing: "Ð¡&#39;older" repairs to a Cyrillic "С" before an entity, a word of
     // its own; the Markdown's "С'older" is one word of mixed scripts, which reading it back
     // repaired to "C'older". The Markdown is written repaired, and reads back as itself.
-    use lede::analysis::parse::write::{html_to_markdown, markdown};
     let html =
         "<html><body><article><h1>Caf\u{e9} \u{d0}\u{a1}&#39;older opens</h1><p>The new caf\u{e9} opened on Thursday in the old town, \
         and its owners said the first week had gone better than they had hoped.</p></article></body></html>";
     let md = html_to_markdown(html);
     assert!(md.starts_with("# Café C'older opens"), "{md}");
-    let a = analyze(&md, &Options { format: Some(lede::analysis::parse::InputFormat::Markdown), ..Options::default() });
-    assert_eq!(markdown(&a.text, &a.article), md);
+    reads_back_as_itself(&md);
 }
 
 #[test]
@@ -838,7 +830,6 @@ fn a_site_name_as_long_as_a_sentence_is_no_publisher() {
     // Found by fuzzing: a paragraph of og:site_name became the publisher, which the Markdown
     // wrote as a bold line under the title that read back as a paragraph, and the metadata
     // after it with it.
-    use lede::analysis::parse::write::{html_to_markdown, markdown};
     let page = |site: &str| {
         format!(
             "<html><head><meta property=\"og:site_name\" content=\"{site}\"><meta property=\"article:published_time\" content=\"2023-10-27T09:30:00Z\"></head>\
@@ -847,10 +838,9 @@ fn a_site_name_as_long_as_a_sentence_is_no_publisher() {
         )
     };
     let long = html_to_markdown(&page("Prime minister expected to set out plans to cut net migration after pressure"));
-    let a = analyze(&long, &Options { format: Some(lede::analysis::parse::InputFormat::Markdown), ..Options::default() });
+    let a = reads_back_as_itself(&long);
     assert_eq!(a.article.publisher, None, "{long}");
     assert_eq!(a.article.published.as_ref().map(|p| p.iso.as_str()), Some("2023-10-27T09:30:00Z"));
-    assert_eq!(markdown(&a.text, &a.article), long);
     let short = html_to_markdown(&page("The Example Times"));
     assert!(short.starts_with("# Leaders meet\n\n**The Example Times**"), "{short}");
 }
@@ -859,13 +849,18 @@ fn a_site_name_as_long_as_a_sentence_is_no_publisher() {
 fn a_read_more_button_in_a_page_is_left_out_not_kept_to_end_the_markdown() {
     // Found by fuzzing: a page's "Read more" line, kept in its Markdown, ended the story when
     // the Markdown was read back (in text, such a line starts a list of other stories).
-    use lede::analysis::parse::write::{html_to_markdown, markdown};
     let html =
         "<html><body><article><h1>Ministers agree a plan</h1><p>European ministers agreed a new plan for the bloc's borders early on \
         Thursday, after talks that ran through the night, officials said.</p><p>Read more</p><p>The parliament is expected to vote on \
         the plan in April, before the summer recess, diplomats said.</p></article></body></html>";
     let md = html_to_markdown(html);
     assert!(!md.contains("Read more") && md.contains("The parliament is expected to vote"), "{md}");
-    let a = analyze(&md, &Options { format: Some(lede::analysis::parse::InputFormat::Markdown), ..Options::default() });
-    assert_eq!(markdown(&a.text, &a.article), md);
+    reads_back_as_itself(&md);
+}
+
+/// Reads the Markdown `md` back, checks that it writes again as itself, and returns its analysis.
+fn reads_back_as_itself(md: &str) -> lede::analysis::Analysis {
+    let a = analyze(md, &Options { format: Some(lede::analysis::parse::InputFormat::Markdown), ..Options::default() });
+    assert_eq!(lede::analysis::parse::write::markdown(&a.text, &a.article), md);
+    a
 }
