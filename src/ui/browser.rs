@@ -1,6 +1,6 @@
 //! The app's few calls into the browser, each wrapped so a failure becomes a
-//! message instead of a panic: storage, the URL hash, downloads, the clipboard
-//! and reading dropped files.
+//! message instead of a panic: storage, the URL hash, downloads, the clipboard,
+//! reading dropped files, and the marks' tooltips and entities.
 
 use wasm_bindgen::{JsCast, JsValue};
 
